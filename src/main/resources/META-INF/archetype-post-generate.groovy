@@ -1,0 +1,208 @@
+// Runs once, after the archetype plugin has written the project.
+//
+// 1. Validates the properties again: the validationRegex entries of archetype-metadata.xml
+//    only apply in interactive mode, batch mode (-B) skips them. On a bad value it removes what
+//    this run wrote and fails with one message naming the property, the value and the rule.
+// 2. Gives mvnw back its execute bit (the archetype plugin writes every file without it).
+// It creates nothing.
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+import java.nio.file.attribute.PosixFileAttributeView
+import java.nio.file.attribute.PosixFilePermission
+import java.util.jar.JarFile
+import javax.xml.parsers.DocumentBuilderFactory
+
+import groovy.transform.Field
+
+@Field static final Set<String> JAVA_KEYWORDS = [
+    'abstract', 'assert', 'boolean', 'break', 'byte', 'case', 'catch', 'char', 'class', 'const',
+    'continue', 'default', 'do', 'double', 'else', 'enum', 'extends', 'final', 'finally', 'float',
+    'for', 'goto', 'if', 'implements', 'import', 'instanceof', 'int', 'interface', 'long', 'native',
+    'new', 'package', 'private', 'protected', 'public', 'return', 'short', 'static', 'strictfp',
+    'super', 'switch', 'synchronized', 'this', 'throw', 'throws', 'transient', 'try', 'void',
+    'volatile', 'while', 'true', 'false', 'null', '_'
+] as Set
+
+@Field static final String RESOURCES = 'archetype-resources/'
+
+/** The first invalid property, as the message to show, or null when all are valid. */
+static String firstProblem(String groupId, String artifactId, String version, String pkg) {
+    if (!isJavaName(groupId)) {
+        return "Invalid groupId '${groupId}': each dot-separated part must be a Java identifier " +
+            '(letter, _ or $ first, then letters, digits, _ or $), not a Java keyword.'
+    }
+    if (artifactId == null || !artifactId.matches('[A-Za-z0-9_][A-Za-z0-9_.-]*')) {
+        return "Invalid artifactId '${artifactId}': use only letters, digits, '.', '_' and '-' " +
+            "(no spaces), starting with a letter, digit or '_'."
+    }
+    if (version == null || version.isEmpty() || version =~ /\s/) {
+        return "Invalid version '${version}': it must be non-empty and contain no whitespace."
+    }
+    if (!isJavaName(pkg)) {
+        return "Invalid package '${pkg}': each dot-separated part must be a Java identifier " +
+            '(letter, _ or $ first, then letters, digits, _ or $), not a Java keyword.'
+    }
+    return null
+}
+
+static boolean isJavaName(String value) {
+    return value != null && !value.isEmpty() && value.split('\\.', -1).every { String part ->
+        part.matches('[A-Za-z_$][A-Za-z0-9_$]*') && !JAVA_KEYWORDS.contains(part)
+    }
+}
+
+/** Ant-style path pattern (*, ** and ?) as used by the fileSets of archetype-metadata.xml. */
+static boolean antMatch(String pattern, String path) {
+    StringBuilder regex = new StringBuilder()
+    for (int i = 0; i < pattern.length(); i++) {
+        char c = pattern.charAt(i)
+        if (pattern.startsWith('**/', i)) {
+            regex.append('(?:.*/)?'); i += 2
+        } else if (pattern.startsWith('**', i)) {
+            regex.append('.*'); i += 1
+        } else if (c == '*' as char) {
+            regex.append('[^/]*')
+        } else if (c == '?' as char) {
+            regex.append('[^/]')
+        } else {
+            regex.append(java.util.regex.Pattern.quote(String.valueOf(c)))
+        }
+    }
+    return path.matches(regex.toString())
+}
+
+/**
+ * The paths (relative to the project folder) that this archetype writes: the files of
+ * archetype-resources/ selected by a fileSet, moved under the package folders where the
+ * fileSet is packaged, with __property__ tokens in their names replaced. Null if the
+ * archetype jar cannot be read.
+ */
+static List<String> generatedPaths(Properties props, String packagePath) {
+    URL metadataUrl = Thread.currentThread().contextClassLoader?.getResource('META-INF/maven/archetype-metadata.xml')
+    if (metadataUrl == null || metadataUrl.protocol != 'jar') {
+        return null
+    }
+    JarFile jar = ((JarURLConnection) metadataUrl.openConnection()).jarFile
+    def factory = DocumentBuilderFactory.newInstance()
+    factory.namespaceAware = false
+    def doc = metadataUrl.openStream().withCloseable { factory.newDocumentBuilder().parse(it) }
+
+    List<Map> fileSets = []
+    def nodes = doc.getElementsByTagName('fileSet')
+    for (int i = 0; i < nodes.length; i++) {
+        def node = nodes.item(i)
+        def text = { String tag ->
+            def found = node.getElementsByTagName(tag)
+            (0..<found.length).collect { found.item(it).textContent.trim() }
+        }
+        String dir = text('directory') ? text('directory')[0] : ''
+        fileSets << [directory: dir, packaged: node.getAttribute('packaged') == 'true',
+                     includes: text('include'), excludes: text('exclude')]
+    }
+
+    // the plugin creates each fileSet's folder, even when no file of the jar falls in it
+    List<String> paths = fileSets.findAll { it.directory }.collect { it.directory as String }
+    jar.entries().each { entry ->
+        if (!entry.name.startsWith(RESOURCES) || entry.name == RESOURCES) {
+            return
+        }
+        String rel = entry.name.substring(RESOURCES.length())
+        if (entry.directory) {
+            paths << rel.replaceAll('/$', '')
+            return
+        }
+        String out = null
+        if (rel == 'pom.xml') {
+            out = rel
+        } else {
+            Map fs = fileSets.find { Map fs ->
+                String prefix = fs.directory ? fs.directory + '/' : ''
+                if (!rel.startsWith(prefix)) {
+                    return false
+                }
+                String inner = rel.substring(prefix.length())
+                fs.includes.any { antMatch(it, inner) } && !fs.excludes.any { antMatch(it, inner) }
+            }
+            if (fs != null) {
+                String prefix = fs.directory ? fs.directory + '/' : ''
+                out = fs.packaged ? prefix + packagePath + '/' + rel.substring(prefix.length()) : rel
+            }
+        }
+        if (out != null) {
+            props.stringPropertyNames().each { String key -> out = out.replace("__${key}__", props.getProperty(key)) }
+            paths << out
+        }
+    }
+    return paths
+}
+
+/**
+ * Removes what this run wrote. The project folder may have existed before (the archetype
+ * plugin only refuses folders that hold a pom.xml), so only the files the archetype writes
+ * are deleted, then the folders they leave empty, the project folder included.
+ */
+static void removeGenerated(Path outputDir, String artifactId, Properties props, String pkg) {
+    if (artifactId == null || artifactId.isEmpty()) {
+        return
+    }
+    Path projectDir
+    try {
+        projectDir = outputDir.resolve(artifactId).normalize()
+    } catch (Exception ignored) {
+        return
+    }
+    if (!Files.isDirectory(projectDir)) {
+        return
+    }
+    String packagePath = (pkg ?: '').replace('.', '/')
+    List<String> paths = generatedPaths(props, packagePath)
+    if (paths == null) {
+        return
+    }
+    Set<Path> folders = new TreeSet<Path>({ Path a, Path b -> b.nameCount <=> a.nameCount ?: b <=> a } as Comparator)
+    paths.each { String rel ->
+        Path target = projectDir.resolve(rel).normalize()
+        if (!target.startsWith(projectDir)) {
+            return
+        }
+        if (Files.isRegularFile(target)) {
+            Files.delete(target)
+        }
+        for (Path p = Files.isDirectory(target) ? target : target.parent; p != null && p.startsWith(projectDir); p = p.parent) {
+            folders << p
+        }
+    }
+    folders.each { Path folder ->
+        if (Files.isDirectory(folder) && !folder.equals(outputDir) && Files.list(folder).withCloseable { !it.findAny().present }) {
+            Files.delete(folder)
+        }
+    }
+}
+
+Properties props = request.properties
+String groupId = request.groupId ?: props.getProperty('groupId')
+String artifactId = request.artifactId ?: props.getProperty('artifactId')
+String version = request.version ?: props.getProperty('version')
+String pkg = request.package ?: props.getProperty('package')
+Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
+
+String problem = firstProblem(groupId, artifactId, version, pkg)
+if (problem != null) {
+    removeGenerated(outputDir, artifactId, props, pkg)
+    throw new IllegalArgumentException(problem)
+}
+
+Path mvnw = outputDir.resolve(artifactId).resolve('mvnw')
+if (Files.isRegularFile(mvnw)) {
+    PosixFileAttributeView view = Files.getFileAttributeView(mvnw, PosixFileAttributeView)
+    if (view != null) {
+        Set<PosixFilePermission> permissions = view.readAttributes().permissions()
+        permissions.addAll([PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                            PosixFilePermission.OTHERS_EXECUTE])
+        Files.setPosixFilePermissions(mvnw, permissions)
+    } else {
+        mvnw.toFile().setExecutable(true, false)
+    }
+}

@@ -1,0 +1,70 @@
+package ${package}.claims;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserManager;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the claims of {@link ClaimsMapping} into ID tokens, access tokens and UserInfo responses,
+ * and refuses all three for a user who is disabled, locked out or deleted (the "active check").
+ */
+@Component
+public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private final UserManager userManager;
+
+    private final ClaimsMapping claimsMapping;
+
+    TokenClaims(UserManager userManager, ClaimsMapping claimsMapping) {
+        this.userManager = userManager;
+        this.claimsMapping = claimsMapping;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            return;
+        }
+        boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+        if (!idToken && !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        ApplicationUser user = activeUser(context.getPrincipal().getName(), OAuth2ErrorCodes.INVALID_GRANT);
+        Map<String, Object> claims = claimsFor(user, context.getAuthorizedScopes());
+        context.getClaims().claims(existing -> claims.forEach(existing::putIfAbsent));
+    }
+
+    /** The UserInfo endpoint's answer: the same claims as the ID token, for the access token's scopes. */
+    public Function<OidcUserInfoAuthenticationContext, OidcUserInfo> userInfoMapper() {
+        return context -> {
+            ApplicationUser user = activeUser(context.getAuthorization().getPrincipalName(),
+                    OAuth2ErrorCodes.INVALID_TOKEN);
+            return new OidcUserInfo(claimsFor(user, context.getAccessToken().getScopes()));
+        };
+    }
+
+    private Map<String, Object> claimsFor(ApplicationUser user, Collection<String> scopes) {
+        return claimsMapping.claimsFor(user, scopes);
+    }
+
+    private ApplicationUser activeUser(String userId, String errorCode) {
+        return userManager.findById(userId).filter(userManager::isActive)
+                .orElseThrow(() -> new OAuth2AuthenticationException(
+                        new OAuth2Error(errorCode, "The user is disabled, locked out or no longer exists.", null)));
+    }
+}

@@ -1,0 +1,10 @@
+package ${package}.identity;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RoleRepository extends JpaRepository<IdentityRole, String> {
+
+    Optional<IdentityRole> findByNormalizedName(String normalizedName);
+}

@@ -1,0 +1,201 @@
+package ${package}.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything the server does with users, in the spirit of ASP.NET Core Identity's {@code UserManager}:
+ * creating users, finding them, checking passwords with lockout, claims, roles and password changes.
+ * Pages and token code go through this class rather than the repositories.
+ */
+@Service
+@Transactional
+public class UserManager {
+
+    private final UserRepository users;
+
+    private final RoleRepository roles;
+
+    private final UserClaimRepository userClaims;
+
+    private final RoleClaimRepository roleClaims;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final IdentityProperties properties;
+
+    private final Clock clock;
+
+    private volatile String timingEqualizerHash;
+
+    UserManager(UserRepository users, RoleRepository roles, UserClaimRepository userClaims,
+            RoleClaimRepository roleClaims, PasswordEncoder passwordEncoder, IdentityProperties properties,
+            Clock clock) {
+        this.users = users;
+        this.roles = roles;
+        this.userClaims = userClaims;
+        this.roleClaims = roleClaims;
+        this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Stores a new user with a hashed password. Fails if the user name or email is taken. */
+    public ApplicationUser create(ApplicationUser user, String password) {
+        requireValidPassword(password);
+        if (user.getUserName() == null || user.getUserName().isBlank()) {
+            throw new IdentityException("InvalidUserName", "A user name is required.");
+        }
+        if (users.findByNormalizedUserName(user.getNormalizedUserName()).isPresent()) {
+            throw new IdentityException("DuplicateUserName", "User name '" + user.getUserName() + "' is already taken.");
+        }
+        if (user.getEmail() != null && properties.isRequireUniqueEmail()
+                && users.findByNormalizedEmail(user.getNormalizedEmail()).isPresent()) {
+            throw new IdentityException("DuplicateEmail", "Email '" + user.getEmail() + "' is already taken.");
+        }
+        user.setPasswordHash(passwordEncoder.encode(password));
+        user.renewSecurityStamp();
+        return users.saveAndFlush(user);
+    }
+
+    /** Saves changes to a user; fails with an optimistic locking error if someone else changed it first. */
+    public ApplicationUser update(ApplicationUser user) {
+        return users.saveAndFlush(user);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ApplicationUser> findById(String id) {
+        return users.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ApplicationUser> findByName(String userName) {
+        return users.findByNormalizedUserName(LookupNormalizer.normalizeName(userName));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ApplicationUser> findByEmail(String email) {
+        return users.findByNormalizedEmail(LookupNormalizer.normalizeEmail(email));
+    }
+
+    /**
+     * Checks a password and keeps the lockout count: a success resets it, a failure raises it and
+     * locks the account for the configured time once the limit is reached. A locked-out user fails
+     * without the password being checked.
+     */
+    public PasswordCheckResult checkPassword(String userId, String password) {
+        ApplicationUser user = users.findForUpdateById(userId).orElseThrow();
+        Instant now = clock.instant();
+        if (user.isLockedOut(now)) {
+            return PasswordCheckResult.LOCKED_OUT;
+        }
+        if (user.getPasswordHash() != null && password != null
+                && passwordEncoder.matches(password, user.getPasswordHash())) {
+            if (passwordEncoder.upgradeEncoding(user.getPasswordHash())) {
+                user.setPasswordHash(passwordEncoder.encode(password));
+            }
+            if (user.getAccessFailedCount() != 0 || user.getLockoutEnd() != null) {
+                user.setAccessFailedCount(0);
+                user.setLockoutEnd(null);
+            }
+            return PasswordCheckResult.SUCCESS;
+        }
+        if (!user.isLockoutEnabled()) {
+            return PasswordCheckResult.FAILED;
+        }
+        int failures = user.getAccessFailedCount() + 1;
+        if (failures >= properties.getLockout().getMaxFailedAttempts()) {
+            user.setLockoutEnd(now.plus(properties.getLockout().getDuration()));
+            user.setAccessFailedCount(0);
+            return PasswordCheckResult.LOCKED_OUT;
+        }
+        user.setAccessFailedCount(failures);
+        return PasswordCheckResult.FAILED;
+    }
+
+    /** Spends the time of one password check, so that unknown user names take as long as known ones. */
+    public void simulatePasswordCheck(String password) {
+        String hash = timingEqualizerHash;
+        if (hash == null) {
+            hash = passwordEncoder.encode(UUID.randomUUID().toString());
+            timingEqualizerHash = hash;
+        }
+        passwordEncoder.matches(password == null ? "" : password, hash);
+    }
+
+    /** Changes the password after checking the current one, and renews the security stamp. */
+    public void changePassword(ApplicationUser user, String currentPassword, String newPassword) {
+        ApplicationUser current = users.findById(user.getId()).orElseThrow();
+        if (current.getPasswordHash() == null || !passwordEncoder.matches(currentPassword, current.getPasswordHash())) {
+            throw new IdentityException("PasswordMismatch", "The current password is not correct.");
+        }
+        requireValidPassword(newPassword);
+        current.setPasswordHash(passwordEncoder.encode(newPassword));
+        current.renewSecurityStamp();
+        users.saveAndFlush(current);
+    }
+
+    public void addClaim(ApplicationUser user, String type, String value) {
+        userClaims.save(new UserClaim(user.getId(), type, value));
+    }
+
+    public void removeClaim(ApplicationUser user, String type, String value) {
+        userClaims.deleteByUserIdAndClaimTypeAndClaimValue(user.getId(), type, value);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserClaim> getClaims(ApplicationUser user) {
+        return userClaims.findByUserIdOrderById(user.getId());
+    }
+
+    public void addToRole(ApplicationUser user, String roleName) {
+        ApplicationUser current = users.findById(user.getId()).orElseThrow();
+        IdentityRole role = roles.findByNormalizedName(LookupNormalizer.normalizeName(roleName))
+                .orElseThrow(() -> new IdentityException("InvalidRoleName", "Role '" + roleName + "' does not exist."));
+        current.getRoles().add(role);
+        users.saveAndFlush(current);
+    }
+
+    public void removeFromRole(ApplicationUser user, String roleName) {
+        ApplicationUser current = users.findById(user.getId()).orElseThrow();
+        String normalized = LookupNormalizer.normalizeName(roleName);
+        if (current.getRoles().removeIf(role -> role.getNormalizedName().equals(normalized))) {
+            users.saveAndFlush(current);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Set<String> getRoleNames(ApplicationUser user) {
+        Set<String> names = new TreeSet<>();
+        users.findById(user.getId()).ifPresent(current -> current.getRoles().forEach(role -> names.add(role.getName())));
+        return names;
+    }
+
+    @Transactional(readOnly = true)
+    public List<RoleClaim> getRoleClaims(ApplicationUser user) {
+        List<String> roleIds = users.findById(user.getId()).stream()
+                .flatMap(current -> current.getRoles().stream()).map(IdentityRole::getId).toList();
+        return roleIds.isEmpty() ? List.of() : roleClaims.findByRoleIdInOrderById(roleIds);
+    }
+
+    /** True if the user may hold a session or tokens right now: enabled and not locked out. */
+    public boolean isActive(ApplicationUser user) {
+        return user.isEnabled() && !user.isLockedOut(clock.instant());
+    }
+
+    private void requireValidPassword(String password) {
+        if (password == null || password.length() < properties.getPassword().getMinLength()) {
+            throw new IdentityException("PasswordTooShort",
+                    "Passwords must be at least " + properties.getPassword().getMinLength() + " characters.");
+        }
+    }
+}

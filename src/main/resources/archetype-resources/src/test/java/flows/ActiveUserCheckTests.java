@@ -1,0 +1,123 @@
+package ${package}.flows;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserManager;
+import ${package}.support.Browser;
+import ${package}.support.OidcClient;
+import ${package}.support.ServerTest;
+import ${package}.support.SignInFlow;
+import ${package}.support.TestUsers;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Disabled and locked-out users lose access everywhere: sign-in, refresh and UserInfo. */
+@ServerTest
+class ActiveUserCheckTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserManager userManager;
+
+    @Autowired
+    TestUsers testUsers;
+
+    Browser browser;
+
+    OidcClient client;
+
+    @BeforeEach
+    void setUp() {
+        String issuer = "http://localhost:" + port;
+        browser = new Browser(issuer);
+        client = new OidcClient(issuer, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET);
+    }
+
+    @Test
+    void disabledUserCannotSignInAndSeesTheGenericError() {
+        ApplicationUser user = testUsers.create("disabled");
+        setEnabled(user, false);
+
+        Browser.Page page = browser.follow(browser.signIn(user.getUserName(), TestUsers.PASSWORD));
+
+        assertThat(page.uri().toString()).endsWith("/login?error");
+        assertThat(page.document().select("[role=alert], .alert").text()).isNotBlank();
+    }
+
+    @Test
+    void disablingAUserStopsTheirRefreshTokensAndUserInfoAtOnce() throws Exception {
+        ApplicationUser user = testUsers.create("disable-later");
+        Tokens tokens = SignInFlow.signIn(browser, client, "openid profile", user.getUserName(), TestUsers.PASSWORD)
+                .getTokens();
+
+        setEnabled(user, false);
+
+        TokenResponse refreshed = client.refresh(tokens.getRefreshToken());
+        assertThat(refreshed.indicatesSuccess()).isFalse();
+        assertThat(refreshed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        UserInfoResponse userInfo = client.userInfo(tokens.getAccessToken());
+        assertThat(userInfo.indicatesSuccess()).isFalse();
+        assertThat(userInfo.toErrorResponse().getErrorObject().getHTTPStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() {
+        ApplicationUser user = testUsers.create("lockout");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            Browser.Page failed = browser.follow(browser.signIn(user.getUserName(), "wrong-password"));
+            assertThat(failed.uri().toString()).endsWith("/login?error");
+        }
+
+        Browser.Page fifth = browser.follow(browser.signIn(user.getUserName(), "wrong-password"));
+        assertThat(fifth.uri().toString()).endsWith("/login?locked");
+
+        Browser.Page rightPassword = browser.follow(browser.signIn(user.getUserName(), TestUsers.PASSWORD));
+        assertThat(rightPassword.uri().toString()).endsWith("/login?locked");
+        assertThat(userManager.findById(user.getId()).orElseThrow().getLockoutEnd()).isNotNull();
+    }
+
+    @Test
+    void lockedOutUserLosesRefreshAndUserInfo() throws Exception {
+        ApplicationUser user = testUsers.create("lock-later");
+        Tokens tokens = SignInFlow.signIn(browser, client, "openid profile", user.getUserName(), TestUsers.PASSWORD)
+                .getTokens();
+
+        Browser other = new Browser("http://localhost:" + port);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            other.signIn(user.getUserName(), "wrong-password");
+        }
+
+        assertThat(client.refresh(tokens.getRefreshToken()).indicatesSuccess()).isFalse();
+        assertThat(client.userInfo(tokens.getAccessToken()).indicatesSuccess()).isFalse();
+    }
+
+    @Test
+    void successfulSignInResetsTheFailureCount() {
+        ApplicationUser user = testUsers.create("reset");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            browser.signIn(user.getUserName(), "wrong-password");
+        }
+        Browser.Page signedIn = browser.follow(browser.signIn(user.getUserName(), TestUsers.PASSWORD));
+        assertThat(signedIn.uri().getQuery()).isNull();
+
+        assertThat(userManager.findById(user.getId()).orElseThrow().getAccessFailedCount()).isZero();
+        Browser other = new Browser("http://localhost:" + port);
+        Browser.Page oneMoreFailure = other.follow(other.signIn(user.getUserName(), "wrong-password"));
+        assertThat(oneMoreFailure.uri().toString()).endsWith("/login?error");
+    }
+
+    private void setEnabled(ApplicationUser user, boolean enabled) {
+        ApplicationUser current = userManager.findById(user.getId()).orElseThrow();
+        current.setEnabled(enabled);
+        userManager.update(current);
+    }
+}

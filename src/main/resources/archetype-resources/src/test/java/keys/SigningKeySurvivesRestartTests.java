@@ -1,0 +1,52 @@
+package ${package}.keys;
+
+import java.net.URL;
+import java.nio.file.Path;
+
+import ${package}.support.FileDatabaseServer;
+import ${package}.support.OidcClient;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Restarts the server on one file database: the signing key, the clients and the users survive, so a
+ * token issued before the restart still validates after it.
+ */
+class SigningKeySurvivesRestartTests {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void tokenIssuedBeforeARestartValidatesAgainstTheJwksAfterIt() throws Exception {
+        String token;
+        JWKSet keysBefore;
+        try (ConfigurableApplicationContext first = FileDatabaseServer.start(dataDirectory)) {
+            String issuer = FileDatabaseServer.issuer(first);
+            token = new OidcClient(issuer, OidcClient.M2M, OidcClient.M2M_SECRET).clientCredentials("scope1")
+                    .toSuccessResponse().getTokens().getAccessToken().getValue();
+            keysBefore = JWKSet.load(new URL(issuer + "/oauth2/jwks"));
+        }
+
+        try (ConfigurableApplicationContext second = FileDatabaseServer.start(dataDirectory)) {
+            JWKSet keysAfter = JWKSet.load(new URL(FileDatabaseServer.issuer(second) + "/oauth2/jwks"));
+
+            assertThat(keysAfter.toString()).isEqualTo(keysBefore.toString());
+            assertThat(keysAfter.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                    new ImmutableJWKSet<>(keysAfter)));
+            assertThat(processor.process(token, null).getSubject()).isEqualTo(OidcClient.M2M);
+        }
+    }
+}

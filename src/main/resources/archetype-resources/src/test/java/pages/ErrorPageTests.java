@@ -1,0 +1,64 @@
+package ${package}.pages;
+
+import ${package}.support.ServerTest;
+import org.jsoup.nodes.FormElement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import ${package}.support.Browser;
+import ${package}.support.Browser.Page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServerTest
+class ErrorPageTests {
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(port);
+    }
+
+    @Test
+    void unknownPathShowsFriendlyNotFoundPageWithoutStackTrace() {
+        browser.signIn("alice", "Pass123$");
+
+        Page page = browser.navigate("/no-such-page");
+
+        assertThat(page.status()).isEqualTo(404);
+        PageChecks.assertCommonLayout(page, "Error 404");
+        assertThat(page.document().selectFirst("h1").text()).isEqualTo("Page not found.");
+        assertThat(page.document().select("main a[href=/]")).hasSize(1);
+        assertNoInternals(page);
+    }
+
+    @Test
+    void formPostedWithoutCsrfTokenShowsFriendlyNotAllowedPage() {
+        Page confirmation = browser.signIn("alice", "Pass123$");
+        confirmation = browser.navigate("/logout");
+        FormElement form = confirmation.form("form[action=/logout]");
+        form.select("input[name=_csrf]").remove();
+
+        Page page = browser.submit(form);
+
+        assertThat(page.status()).isEqualTo(403);
+        PageChecks.assertCommonLayout(page, "Error 403");
+        assertThat(page.document().selectFirst("h1").text()).isEqualTo("You are not allowed to see this page.");
+        assertNoInternals(page);
+        assertThat(browser.navigate("/").document().text()).as("still signed in").contains("Signed in as alice");
+    }
+
+    private static void assertNoInternals(Page page) {
+        assertThat(page.body()).doesNotContainIgnoringCase("exception")
+                .doesNotContainIgnoringCase("whitelabel")
+                .doesNotContain("at org.")
+                .doesNotContain("at com.")
+                .doesNotContain("trace");
+    }
+}

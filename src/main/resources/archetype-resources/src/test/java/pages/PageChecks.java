@@ -1,0 +1,37 @@
+package ${package}.pages;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import ${package}.support.Browser;
+import ${package}.support.Browser.Page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every rendered page must have: the shared layout, one h1, labelled fields, nothing inline. */
+final class PageChecks {
+
+    private PageChecks() {
+    }
+
+    static void assertCommonLayout(Browser.Page page, String title) {
+        Document document = page.document();
+        assertThat(document.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(document.title()).isEqualTo(title + " \u00b7 AuthForge");
+        assertThat(document.select("meta[charset]")).hasSize(1);
+        assertThat(document.select("meta[name=viewport]")).hasSize(1);
+        assertThat(document.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/css/site.css");
+        assertThat(document.select("header .brand").text()).isEqualTo("AuthForge");
+        assertThat(document.select("h1")).as("one h1 per page").hasSize(1);
+        assertThat(document.select("script, style, [style]")).as("nothing inline (CSP)").isEmpty();
+        for (Element field : document.select("input:not([type=hidden]), select, textarea")) {
+            assertThat(field.id()).as("field %s has an id", field).isNotEmpty();
+            assertThat(document.select("label[for=" + field.id() + "]")).as("label for %s", field.id()).hasSize(1);
+        }
+        for (Element form : document.select("form")) {
+            assertThat(form.attr("method")).isEqualTo("post");
+            assertThat(form.select("input[type=hidden][name=_csrf]").val()).as("CSRF token in %s", form.id())
+                    .isNotBlank();
+        }
+    }
+}

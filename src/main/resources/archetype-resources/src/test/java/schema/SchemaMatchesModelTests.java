@@ -1,0 +1,84 @@
+package ${package}.schema;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import ${package}.AuthServerApplication;
+import ${package}.support.ServerTest;
+import jakarta.persistence.EntityManagerFactory;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The JPA model (ApplicationUser and the other entities) and the schema the Flyway migrations build
+ * must agree: a property added without its migration fails here, naming the missing column.
+ */
+@ServerTest
+class SchemaMatchesModelTests {
+
+    @Autowired
+    EntityManagerFactory applicationEntityManagerFactory;
+
+    @Autowired
+    FlywayProperties flywayProperties;
+
+    @Test
+    void entitiesMatchTheMigratedSchema() {
+        DataSource database = migratedDatabase();
+
+        LocalContainerEntityManagerFactoryBean validation = validatingEntityManagerFactory(database);
+
+        assertThat(validation.getObject()).isNotNull();
+        validation.destroy();
+    }
+
+    @Test
+    void aPropertyWithoutItsColumnFailsValidationNamingTheColumn() {
+        DataSource database = migratedDatabase();
+        new JdbcTemplate(database).execute("alter table users drop column given_name");
+
+        assertThatThrownBy(() -> validatingEntityManagerFactory(database))
+                .hasStackTraceContaining("missing column [given_name]");
+    }
+
+    private DataSource migratedDatabase() {
+        SimpleDriverDataSource database = new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:schema-" + UUID.randomUUID() + ";NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa", "");
+        String[] locations = flywayProperties.getLocations().stream()
+                .map(location -> location.replace("{vendor}", "h2")).toArray(String[]::new);
+        Flyway.configure().dataSource(database).locations(locations).load().migrate();
+        return database;
+    }
+
+    /** An entity manager factory set up like the application's, that only validates the schema. */
+    private LocalContainerEntityManagerFactoryBean validatingEntityManagerFactory(DataSource database) {
+        Map<String, Object> properties = new HashMap<>();
+        applicationEntityManagerFactory.getProperties().forEach((key, value) -> {
+            if (key.startsWith("hibernate.") && !key.startsWith("hibernate.connection")
+                    && !key.equals("hibernate.hbm2ddl.auto")) {
+                properties.put(key, value);
+            }
+        });
+        properties.put("hibernate.hbm2ddl.auto", "validate");
+        LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+        factory.setDataSource(database);
+        factory.setPackagesToScan(AuthServerApplication.class.getPackageName());
+        factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+        factory.setJpaPropertyMap(properties);
+        factory.afterPropertiesSet();
+        return factory;
+    }
+}
