@@ -6,6 +6,7 @@ import ${package}.support.Browser;
 import ${package}.support.OidcClient;
 import ${package}.support.ServerTest;
 import ${package}.support.SignInFlow;
+import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.token.Tokens;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class ActiveUserCheckTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     UserManager userManager;
@@ -37,9 +37,8 @@ class ActiveUserCheckTests {
 
     @BeforeEach
     void setUp() {
-        String issuer = "http://localhost:" + port;
-        browser = new Browser(issuer);
-        client = new OidcClient(issuer, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET);
+        browser = server.browser();
+        client = server.interactiveClient();
     }
 
     @Test
@@ -91,7 +90,7 @@ class ActiveUserCheckTests {
         Tokens tokens = SignInFlow.signIn(browser, client, "openid profile", user.getUserName(), TestUsers.PASSWORD)
                 .getTokens();
 
-        Browser other = new Browser("http://localhost:" + port);
+        Browser other = server.browser();
         for (int attempt = 1; attempt <= 5; attempt++) {
             other.signIn(user.getUserName(), "wrong-password");
         }
@@ -110,7 +109,7 @@ class ActiveUserCheckTests {
         assertThat(signedIn.uri().getQuery()).isNull();
 
         assertThat(userManager.findById(user.getId()).orElseThrow().getAccessFailedCount()).isZero();
-        Browser other = new Browser("http://localhost:" + port);
+        Browser other = server.browser();
         Browser.Page oneMoreFailure = other.follow(other.signIn(user.getUserName(), "wrong-password"));
         assertThat(oneMoreFailure.uri().toString()).endsWith("/login?error");
     }

@@ -10,6 +10,7 @@ import ${package}.support.OidcClient;
 import ${package}.support.OidcClient.Authorization;
 import ${package}.support.ServerTest;
 import ${package}.support.SignInFlow;
+import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class AuthorizationCodeFlowTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     UserManager userManager;
@@ -52,13 +52,10 @@ class AuthorizationCodeFlowTests {
 
     OidcClient client;
 
-    String issuer;
-
     @BeforeEach
     void setUp() {
-        issuer = "http://localhost:" + port;
-        browser = new Browser(issuer);
-        client = new OidcClient(issuer, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET);
+        browser = server.browser();
+        client = server.interactiveClient();
     }
 
     @Test

@@ -10,6 +10,7 @@ import ${package}.support.OidcClient;
 import ${package}.support.OidcClient.Authorization;
 import ${package}.support.ServerTest;
 import ${package}.support.SignInFlow;
+import ${package}.support.TestServer;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -17,7 +18,7 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,10 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class BadProtocolInputTests {
 
-    @LocalServerPort
-    int port;
-
-    String issuer;
+    @Autowired
+    TestServer server;
 
     Browser browser;
 
@@ -36,9 +35,8 @@ class BadProtocolInputTests {
 
     @BeforeEach
     void setUp() {
-        issuer = "http://localhost:" + port;
-        browser = new Browser(issuer);
-        client = new OidcClient(issuer, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET);
+        browser = server.browser();
+        client = server.interactiveClient();
     }
 
     @Test
@@ -55,7 +53,7 @@ class BadProtocolInputTests {
 
     @Test
     void authorizationRequestWithoutPkceIsRejectedWithInvalidRequest() {
-        String withoutPkce = issuer + "/oauth2/authorize?response_type=code&client_id=interactive&scope=openid"
+        String withoutPkce = server.issuer() + "/oauth2/authorize?response_type=code&client_id=interactive&scope=openid"
                 + "&state=xyz&redirect_uri=" + OidcClient.REDIRECT_URI;
         browser.signIn("alice", "Pass123$");
 
@@ -126,13 +124,13 @@ class BadProtocolInputTests {
     void userInfoWithAForgedTokenIsUnauthorized() throws Exception {
         assertThat(client.userInfo(new BearerAccessToken("not.a.jwt")).indicatesSuccess()).isFalse();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(issuer + "/userinfo")).header("Authorization", "Bearer forged").build(),
+                URI.create(server.issuer() + "/userinfo")).header("Authorization", "Bearer forged").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> post(String path, String body, String basicCredentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.issuer() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (basicCredentials != null) {

@@ -4,6 +4,7 @@ import java.net.URL;
 
 import ${package}.support.OidcClient;
 import ${package}.support.ServerTest;
+import ${package}.support.TestServer;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -13,39 +14,34 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class ClientCredentialsTests {
 
-    @LocalServerPort
-    int port;
-
-    private String issuer() {
-        return "http://localhost:" + port;
-    }
+    @Autowired
+    TestServer server;
 
     @Test
     void m2mClientGetsASignedAccessTokenForItsScope() throws Exception {
-        TokenResponse response = new OidcClient(issuer(), OidcClient.M2M, OidcClient.M2M_SECRET)
-                .clientCredentials("scope1");
+        TokenResponse response = server.m2mClient().clientCredentials("scope1");
 
         assertThat(response.indicatesSuccess()).isTrue();
         String accessToken = response.toSuccessResponse().getTokens().getAccessToken().getValue();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                JWKSourceBuilder.create(new URL(issuer() + "/oauth2/jwks")).build()));
+                JWKSourceBuilder.create(new URL(server.issuer() + "/oauth2/jwks")).build()));
         JWTClaimsSet claims = processor.process(accessToken, null);
         assertThat(claims.getSubject()).isEqualTo(OidcClient.M2M);
-        assertThat(claims.getIssuer()).isEqualTo(issuer());
+        assertThat(claims.getIssuer()).isEqualTo(server.issuer());
         assertThat(claims.getStringListClaim("scope")).containsExactly("scope1");
     }
 
     @Test
     void wrongSecretIsRefusedAsInvalidClient() throws Exception {
-        TokenResponse response = new OidcClient(issuer(), OidcClient.M2M, "not-the-secret").clientCredentials("scope1");
+        TokenResponse response = server.client(OidcClient.M2M, "not-the-secret").clientCredentials("scope1");
 
         assertThat(response.indicatesSuccess()).isFalse();
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
@@ -54,14 +50,14 @@ class ClientCredentialsTests {
 
     @Test
     void unknownClientIsRefusedAsInvalidClient() throws Exception {
-        TokenResponse response = new OidcClient(issuer(), "no.such.client", "secret").clientCredentials("scope1");
+        TokenResponse response = server.client("no.such.client", "secret").clientCredentials("scope1");
 
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
     }
 
     @Test
     void scopeTheClientDoesNotHaveIsRefusedAsInvalidScope() throws Exception {
-        TokenResponse response = new OidcClient(issuer(), OidcClient.M2M, OidcClient.M2M_SECRET)
+        TokenResponse response = server.m2mClient()
                 .clientCredentials("scope2");
 
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_scope");
@@ -69,7 +65,7 @@ class ClientCredentialsTests {
 
     @Test
     void interactiveClientMayNotUseClientCredentials() throws Exception {
-        TokenResponse response = new OidcClient(issuer(), OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET)
+        TokenResponse response = server.interactiveClient()
                 .clientCredentials("scope2");
 
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("unauthorized_client");

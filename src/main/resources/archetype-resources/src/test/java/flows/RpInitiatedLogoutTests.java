@@ -4,10 +4,11 @@ import ${package}.support.Browser;
 import ${package}.support.OidcClient;
 import ${package}.support.ServerTest;
 import ${package}.support.SignInFlow;
+import ${package}.support.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class RpInitiatedLogoutTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     Browser browser;
 
@@ -26,9 +27,8 @@ class RpInitiatedLogoutTests {
 
     @BeforeEach
     void signIn() throws Exception {
-        String issuer = "http://localhost:" + port;
-        browser = new Browser(issuer);
-        client = new OidcClient(issuer, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET);
+        browser = server.browser();
+        client = server.interactiveClient();
         idToken = SignInFlow.signIn(browser, client, "openid", "alice", "Pass123$").getOIDCTokens()
                 .getIDTokenString();
     }

@@ -1,23 +1,20 @@
 package ${package}.pages;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import ${package}.identity.ApplicationUser;
+import ${package}.support.Browser;
+import ${package}.support.Browser.Page;
+import ${package}.support.OidcClient;
+import ${package}.support.OidcClient.Authorization;
 import ${package}.support.ServerTest;
+import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import org.jsoup.Connection.KeyVal;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.FormElement;
@@ -25,14 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-
-import ${package}.support.Browser;
-import ${package}.support.Browser.Page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,15 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class ConsentPageTests {
 
-    static final String CLIENT_ID = "interactive";
+    static final String CLIENT_ID = OidcClient.INTERACTIVE;
 
-    /** The development secret of "interactive" (clients/Clients.java, printed in the README). */
-    static final String CLIENT_SECRET = "49C1A7E1-0C79-4A89-A3D6-A37998FB86B0";
 
-    static final String REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/interactive";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     TestUsers testUsers;
@@ -67,16 +57,16 @@ class ConsentPageTests {
     /** A new user per test, so no consent remembered by another test changes what the page shows. */
     ApplicationUser user;
 
-    String state;
+    OidcClient client;
 
-    String codeVerifier;
+    /** The authorization request in progress: its state, nonce and PKCE verifier. */
+    Authorization authorization;
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(port);
+        browser = server.browser();
         user = testUsers.create("consent");
-        state = UUID.randomUUID().toString();
-        codeVerifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        client = server.interactiveClient();
     }
 
     @Test
@@ -105,7 +95,8 @@ class ConsentPageTests {
         FormElement allow = page.form("#consent-allow");
         assertThat(allow.attr("action")).isEqualTo("/oauth2/authorize");
         assertThat(values(allow, "client_id")).containsExactly(CLIENT_ID);
-        assertThat(values(allow, "state")).hasSize(1).doesNotContain(state); // the server's own consent state
+        assertThat(values(allow, "state")).hasSize(1) // the server's own consent state, not the client's
+                .doesNotContain(authorization.state().getValue());
         assertThat(values(allow, "scope")).containsExactlyInAnyOrder("openid", "profile", "email", "scope2");
         assertThat(values(allow, "remember")).containsExactly("true");
         assertThat(page.document().select("input[type=checkbox][value=openid]")).isEmpty();
@@ -130,8 +121,8 @@ class ConsentPageTests {
 
     @Test
     void previouslyGrantedScopesAreListedAsGrantedAndSubmittedAgain() {
-        RegisteredClient client = clients.findByClientId(CLIENT_ID);
-        consents.save(OAuth2AuthorizationConsent.withId(client.getId(), user.getId()).scope("profile").build());
+        RegisteredClient registered = clients.findByClientId(CLIENT_ID);
+        consents.save(OAuth2AuthorizationConsent.withId(registered.getId(), user.getId()).scope("profile").build());
 
         Page page = requestAuthorization("openid profile email");
 
@@ -150,20 +141,23 @@ class ConsentPageTests {
 
         Page redirect = browser.submit(allow);
 
-        Map<String, String> callback = redirectParameters(redirect);
-        assertThat(callback).containsEntry("state", state).containsKey("code");
-        assertThat(grantedScopes(callback.get("code"))).containsExactlyInAnyOrder("openid", "profile");
+        AuthenticationResponse callback = redirectResponse(redirect);
+        assertThat(callback.indicatesSuccess()).isTrue();
+        assertThat(callback.getState()).isEqualTo(authorization.state());
+        assertThat(grantedScopes(callback.toSuccessResponse().getAuthorizationCode()))
+                .containsExactlyInAnyOrder("openid", "profile");
     }
 
     @Test
-    void denyingRedirectsToTheClientWithAccessDenied() {
+    void denyingRedirectsToTheClientWithAccessDenied() throws Exception {
         Page page = requestAuthorization("openid profile scope2");
 
         Page redirect = browser.submit(page.form("#consent-deny"));
 
-        assertThat(redirectParameters(redirect)).containsEntry("error", "access_denied")
-                .containsEntry("state", state)
-                .doesNotContainKey("code");
+        AuthenticationResponse callback = redirectResponse(redirect);
+        assertThat(callback.indicatesSuccess()).isFalse();
+        assertThat(callback.toErrorResponse().getErrorObject().getCode()).isEqualTo("access_denied");
+        assertThat(callback.getState()).isEqualTo(authorization.state());
     }
 
     @Test
@@ -184,70 +178,40 @@ class ConsentPageTests {
     }
 
     @Test
-    void denyingAfterAnEarlierRememberedConsentStillDenies() {
-        RegisteredClient client = clients.findByClientId(CLIENT_ID);
-        consents.save(OAuth2AuthorizationConsent.withId(client.getId(), user.getId()).scope("profile").build());
+    void denyingAfterAnEarlierRememberedConsentStillDenies() throws Exception {
+        RegisteredClient registered = clients.findByClientId(CLIENT_ID);
+        consents.save(OAuth2AuthorizationConsent.withId(registered.getId(), user.getId()).scope("profile").build());
         Page page = requestAuthorization("openid profile email");
 
         Page redirect = browser.submit(page.form("#consent-deny"));
 
-        assertThat(redirectParameters(redirect)).containsEntry("error", "access_denied").doesNotContainKey("code");
+        AuthenticationResponse callback = redirectResponse(redirect);
+        assertThat(callback.indicatesSuccess()).isFalse();
+        assertThat(callback.toErrorResponse().getErrorObject().getCode()).isEqualTo("access_denied");
     }
 
     /** Starts a code flow with PKCE as the client would, then signs in: the server shows the consent page. */
     private Page requestAuthorization(String scopes) {
-        Page login = browser.navigate("/oauth2/authorize?response_type=code&client_id=" + CLIENT_ID
-                + "&redirect_uri=" + encode(REDIRECT_URI) + "&scope=" + encode(scopes) + "&state=" + state
-                + "&code_challenge=" + challenge(codeVerifier) + "&code_challenge_method=S256");
+        authorization = client.authorizationRequest(scopes);
+        Page login = browser.navigate(authorization.requestUri().toString());
         assertThat(login.uri().getPath()).isEqualTo("/login");
         return browser.signIn(login, user.getUserName(), TestUsers.PASSWORD);
     }
 
-    private static Map<String, String> redirectParameters(Page redirect) {
+    private static AuthenticationResponse redirectResponse(Page redirect) throws Exception {
         assertThat(redirect.status()).isEqualTo(302);
-        URI location = URI.create(redirect.location());
-        assertThat(location.getScheme() + "://" + location.getAuthority() + location.getPath()).isEqualTo(REDIRECT_URI);
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : location.getRawQuery().split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            parameters.put(nameValue[0], URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
-        }
-        return parameters;
+        assertThat(redirect.location()).startsWith(OidcClient.REDIRECT_URI.toString());
+        return AuthenticationResponseParser.parse(URI.create(redirect.location()));
     }
 
     /** Redeems the code at the token endpoint and returns the scopes the token was granted. */
-    private List<String> grantedScopes(String code) throws Exception {
-        String form = "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri=" + encode(REDIRECT_URI)
-                + "&code_verifier=" + encode(codeVerifier);
-        String basic = Base64.getEncoder()
-                .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        String scope = response.body().replaceAll("(?s).*\"scope\"\\s*:\\s*\"([^\"]*)\".*", "$1");
-        return List.of(scope.split(" "));
+    private List<String> grantedScopes(AuthorizationCode code) throws Exception {
+        TokenResponse response = client.exchange(code, authorization.verifier());
+        assertThat(response.indicatesSuccess()).isTrue();
+        return response.toSuccessResponse().getTokens().getAccessToken().getScope().toStringList();
     }
 
     private static List<String> values(FormElement form, String name) {
         return form.formData().stream().filter(field -> field.key().equals(name)).map(KeyVal::value).toList();
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

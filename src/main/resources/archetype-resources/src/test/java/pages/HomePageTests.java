@@ -3,29 +3,29 @@ package ${package}.pages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ${package}.support.Browser;
+import ${package}.support.Browser.Page;
 import ${package}.support.ServerTest;
+import ${package}.support.TestServer;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import ${package}.support.Browser;
-import ${package}.support.Browser.Page;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class HomePageTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     Browser browser;
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(port);
+        browser = server.browser();
     }
 
     @Test

@@ -3,7 +3,10 @@ package ${package}.pages;
 import java.util.UUID;
 
 import ${package}.identity.ApplicationUser;
+import ${package}.support.Browser;
+import ${package}.support.Browser.Page;
 import ${package}.support.ServerTest;
+import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.FormElement;
@@ -11,18 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import ${package}.support.Browser;
-import ${package}.support.Browser.Page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class LoginPageTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     TestUsers testUsers;
@@ -31,7 +30,7 @@ class LoginPageTests {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(port);
+        browser = server.browser();
     }
 
     @Test

@@ -1,10 +1,9 @@
 package ${package}.pages;
 
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import ${package}.support.Browser;
 import ${package}.support.Browser.Page;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

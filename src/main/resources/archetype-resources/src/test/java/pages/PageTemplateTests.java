@@ -21,9 +21,6 @@ import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import ${package}.support.Browser;
-import ${package}.support.Browser.Page;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -3,12 +3,12 @@ package ${package}.schema;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
 
 import ${package}.AuthServerApplication;
 import ${package}.support.ServerTest;
-import jakarta.persistence.EntityManagerFactory;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package ${package}.seed;
 
+import java.util.List;
+
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
 import ${package}.support.ServerTest;
@@ -11,8 +13,6 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
