@@ -1,5 +1,5 @@
 // Generated with groupId org.acme.identity.platform, artifactId idp2-server,
-// package org.acme.identity.platform.idp2, version 2.3.4. This script:
+// package org.acme.identity.platform.idp2, version 2.3.4, database postgresql. This script:
 //   1. checks the coordinates and the package of the generated sources;
 //   2. follows the generated README's walkthrough "Add a property to ApplicationUser", taking the
 //      code from the README itself, so the walkthrough is tested as a newcomer would follow it;
@@ -32,6 +32,13 @@ new File(project, 'src').eachFileRecurse { File f ->
 }
 
 String pom = new File(project, 'pom.xml').getText('UTF-8')
+assert pom.contains('<artifactId>postgresql</artifactId>') && pom.contains('flyway-database-postgresql')
+assert pom.contains('embedded-postgres') : 'the tests of a PostgreSQL project run on embedded PostgreSQL'
+assert !pom.contains('<artifactId>h2</artifactId>') && !pom.contains('mysql') : 'only PostgreSQL belongs in this pom'
+assert new File(project, 'src/main/resources/db/migration').list() as List == ['postgresql'] :
+        'only the PostgreSQL migrations belong in this project'
+assert new File(project, "src/test/java/${packagePath}/support/EmbeddedPostgresServer.java").isFile()
+assert new File(project, 'src/main/resources/application.yml').getText('UTF-8').contains('jdbc:postgresql://')
 assert pom.contains('<groupId>org.acme.identity.platform</groupId>')
 assert pom.contains('<artifactId>idp2-server</artifactId>')
 assert pom.contains('<version>2.3.4</version>')
@@ -45,7 +52,9 @@ List<String> blocks = (walkthrough =~ /(?s)```(\w+)\n(.*?)\n\s*```/).collect { i
 assert blocks.size() == 4 : "expected 4 code blocks in the walkthrough, found ${blocks.size()}"
 String property = blocks[0], migration = blocks[1], claimLine = blocks[2], test = blocks[3]
 String seedLine = (walkthrough =~ /`(user\.setDepartment\([^`]*\);)`/)[0][1]
-String migrationPath = (walkthrough =~ /`(src\/main\/resources\/db\/migration\/h2\/identity\/V\d+__\w+\.sql)`/)[0][1]
+String vendor = new File(project, 'src/main/resources/db/migration').list()[0]
+String migrationPath = (walkthrough =~ /`(src\/main\/resources\/db\/migration\/<vendor>\/identity\/V\d+__\w+\.sql)`/)[0][1]
+        .replace('<vendor>', vendor)
 
 def insertBeforeLastBrace = { File file, String code ->
     String text = file.getText('UTF-8')

@@ -3,7 +3,9 @@
 // 1. Validates the properties again: the validationRegex entries of archetype-metadata.xml
 //    only apply in interactive mode, batch mode (-B) skips them. On a bad value it removes what
 //    this run wrote and fails with one message naming the property, the value and the rule.
-// 2. Gives mvnw back its execute bit (the archetype plugin writes every file without it).
+// 2. Keeps only the chosen database's files: the migrations of the other vendors, and the
+//    embedded-PostgreSQL test support outside PostgreSQL projects, are removed.
+// 3. Gives mvnw back its execute bit (the archetype plugin writes every file without it).
 // It creates nothing.
 
 import java.nio.file.Files
@@ -27,8 +29,10 @@ import groovy.transform.Field
 
 @Field static final String RESOURCES = 'archetype-resources/'
 
+@Field static final List<String> DATABASES = ['h2', 'postgresql', 'mysql']
+
 /** The first invalid property, as the message to show, or null when all are valid. */
-static String firstProblem(String groupId, String artifactId, String version, String pkg) {
+static String firstProblem(String groupId, String artifactId, String version, String pkg, String database) {
     if (!isJavaName(groupId)) {
         return "Invalid groupId '${groupId}': each dot-separated part must be a Java identifier " +
             '(letter, _ or $ first, then letters, digits, _ or $), not a Java keyword.'
@@ -44,7 +48,18 @@ static String firstProblem(String groupId, String artifactId, String version, St
         return "Invalid package '${pkg}': each dot-separated part must be a Java identifier " +
             '(letter, _ or $ first, then letters, digits, _ or $), not a Java keyword.'
     }
+    if (!DATABASES.contains(database)) {
+        return "Invalid database '${database}': use h2 (embedded, the default), postgresql or mysql " +
+            '(MySQL 8 or MariaDB 10.6+).'
+    }
     return null
+}
+
+/** Deletes a file, or a folder with everything in it, if it exists. */
+static void deleteTree(Path path) {
+    if (Files.exists(path)) {
+        Files.walk(path).withCloseable { it.sorted(Comparator.reverseOrder()).collect() }.each { Files.delete(it) }
+    }
 }
 
 static boolean isJavaName(String value) {
@@ -186,15 +201,24 @@ String groupId = request.groupId ?: props.getProperty('groupId')
 String artifactId = request.artifactId ?: props.getProperty('artifactId')
 String version = request.version ?: props.getProperty('version')
 String pkg = request.package ?: props.getProperty('package')
+String database = props.getProperty('database')
 Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
 
-String problem = firstProblem(groupId, artifactId, version, pkg)
+String problem = firstProblem(groupId, artifactId, version, pkg, database)
 if (problem != null) {
     removeGenerated(outputDir, artifactId, props, pkg)
     throw new IllegalArgumentException(problem)
 }
 
-Path mvnw = outputDir.resolve(artifactId).resolve('mvnw')
+Path project = outputDir.resolve(artifactId)
+(DATABASES - database).each { String other ->
+    deleteTree(project.resolve("src/main/resources/db/migration/${other}"))
+}
+if (database != 'postgresql') {
+    deleteTree(project.resolve("src/test/java/${pkg.replace('.', '/')}/support/EmbeddedPostgresServer.java"))
+}
+
+Path mvnw = project.resolve('mvnw')
 if (Files.isRegularFile(mvnw)) {
     PosixFileAttributeView view = Files.getFileAttributeView(mvnw, PosixFileAttributeView)
     if (view != null) {

@@ -2,10 +2,7 @@ package ${package}.identity;
 
 import java.util.Optional;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface UserRepository extends JpaRepository<ApplicationUser, String> {
@@ -14,8 +11,10 @@ interface UserRepository extends JpaRepository<ApplicationUser, String> {
 
     Optional<ApplicationUser> findByNormalizedEmail(String normalizedEmail);
 
-    /** Loads the user and locks its row, so concurrent password checks count failures one at a time. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select u from ApplicationUser u where u.id = :id")
+    /**
+     * Loads the user and locks its row, so concurrent password checks count failures one at a time.
+     * Plain {@code for update} (not Hibernate's {@code for update of}) works on H2, PostgreSQL, MySQL and MariaDB.
+     */
+    @Query(value = "select * from users where id = :id for update", nativeQuery = true)
     Optional<ApplicationUser> findForUpdateById(String id);
 }

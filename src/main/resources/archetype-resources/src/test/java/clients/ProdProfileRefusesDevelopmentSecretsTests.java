@@ -1,23 +1,19 @@
 package ${package}.clients;
 
-import java.nio.file.Path;
-
-import ${package}.support.FileDatabaseServer;
+import ${package}.support.RestartableServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProdProfileRefusesDevelopmentSecretsTests {
 
-    @TempDir
-    Path dataDirectory;
-
     @Test
     void prodProfileRefusesToStartWhileADevelopmentSecretIsStored() {
-        FileDatabaseServer.start(dataDirectory).close();
+        try (RestartableServer server = new RestartableServer()) {
+            server.start().close();
 
-        assertThatThrownBy(() -> FileDatabaseServer.start(dataDirectory, "--spring.profiles.active=prod").close())
-                .hasStackTraceContaining("still has its development secret");
+            assertThatThrownBy(() -> server.start("--spring.profiles.active=prod").close())
+                    .hasStackTraceContaining("still has its development secret");
+        }
     }
 }

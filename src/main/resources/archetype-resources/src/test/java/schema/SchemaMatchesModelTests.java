@@ -1,21 +1,24 @@
 package ${package}.schema;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 
 import ${package}.AuthServerApplication;
 import ${package}.support.ServerTest;
+import ${package}.support.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
@@ -34,6 +37,8 @@ class SchemaMatchesModelTests {
 
     @Autowired
     FlywayProperties flywayProperties;
+
+    final List<TestDatabase> databases = new ArrayList<>();
 
     @Test
     void entitiesMatchTheMigratedSchema() {
@@ -55,12 +60,19 @@ class SchemaMatchesModelTests {
     }
 
     private DataSource migratedDatabase() {
-        SimpleDriverDataSource database = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:mem:schema-" + UUID.randomUUID() + ";NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa", "");
+        TestDatabase database = TestDatabase.create();
+        databases.add(database);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
+                database.password());
         String[] locations = flywayProperties.getLocations().stream()
-                .map(location -> location.replace("{vendor}", "h2")).toArray(String[]::new);
-        Flyway.configure().dataSource(database).locations(locations).load().migrate();
-        return database;
+                .map(location -> location.replace("{vendor}", database.vendor())).toArray(String[]::new);
+        Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+        return dataSource;
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        databases.forEach(TestDatabase::drop);
     }
 
     /** An entity manager factory set up like the application's, that only validates the schema. */

@@ -1,0 +1,14 @@
+// Generated with -Ddatabase=mysql, then built with its whole suite on MySQL / MariaDB.
+File project = new File(basedir, 'mysql-server')
+String pom = new File(project, 'pom.xml').getText('UTF-8')
+assert pom.contains('<artifactId>mysql-connector-j</artifactId>') && pom.contains('<artifactId>flyway-mysql</artifactId>')
+assert !pom.contains('<artifactId>h2</artifactId>') && !pom.contains('postgres') : 'only MySQL belongs in this pom'
+assert new File(project, 'src/main/resources/db/migration').list() as List == ['mysql']
+assert !new File(project, 'src/test/java/com/example/mysql/mysqlserver/support/EmbeddedPostgresServer.java').exists()
+String config = new File(project, 'src/main/resources/application.yml').getText('UTF-8')
+assert config.contains('jdbc:mysql://') && config.contains('preserveInstants=true')
+String log = new File(basedir, 'build.log').getText('UTF-8')
+assert log =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0/ : 'the suite did not run'
+assert new File(project, 'target/mysql-server-0.1.0-SNAPSHOT.jar').isFile()
+println 'mysql-project: built and tested on MySQL/MariaDB'
+return true
