@@ -215,7 +215,10 @@ Path project = outputDir.resolve(artifactId)
     deleteTree(project.resolve("src/main/resources/db/migration/${other}"))
 }
 if (database != 'postgresql') {
-    deleteTree(project.resolve("src/test/java/${pkg.replace('.', '/')}/support/EmbeddedPostgresServer.java"))
+    // embedded PostgreSQL (a test dependency of PostgreSQL projects only) and the tests that stop it
+    String tests = "src/test/java/${pkg.replace('.', '/')}"
+    deleteTree(project.resolve("${tests}/support/EmbeddedPostgresServer.java"))
+    deleteTree(project.resolve("${tests}/system/DatabaseOutageTests.java"))
 }
 
 Path mvnw = project.resolve('mvnw')

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
+import ${package}.system.SecurityMetrics;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -30,23 +31,31 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private final ClaimsMapping claimsMapping;
 
-    TokenClaims(UserManager userManager, ClaimsMapping claimsMapping) {
+    private final SecurityMetrics metrics;
+
+    TokenClaims(UserManager userManager, ClaimsMapping claimsMapping, SecurityMetrics metrics) {
         this.userManager = userManager;
         this.claimsMapping = claimsMapping;
+        this.metrics = metrics;
     }
 
     @Override
     public void customize(JwtEncodingContext context) {
+        boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            metrics.tokenIssued(context.getAuthorizationGrantType().getValue());
             return;
         }
         boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
-        if (!idToken && !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        if (!idToken && !accessToken) {
             return;
         }
         ApplicationUser user = activeUser(context.getPrincipal().getName(), OAuth2ErrorCodes.INVALID_GRANT);
         Map<String, Object> claims = claimsFor(user, context.getAuthorizedScopes());
         context.getClaims().claims(existing -> claims.forEach(existing::putIfAbsent));
+        if (accessToken) {
+            metrics.tokenIssued(context.getAuthorizationGrantType().getValue());
+        }
     }
 
     /** The UserInfo endpoint's answer: the same claims as the ID token, for the access token's scopes. */

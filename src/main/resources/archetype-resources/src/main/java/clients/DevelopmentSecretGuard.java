@@ -1,21 +1,23 @@
 package ${package}.clients;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.annotation.Profile;
+import ${package}.system.InsecureSetting;
+import ${package}.system.ProductionCheck;
+
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 
-/** With the {@code prod} profile, refuses to start while a client still has a development secret. */
+/** In production no client may keep a development secret: they are published in the README. */
 @Component
-@Profile("prod")
-class DevelopmentSecretGuard implements SmartInitializingSingleton {
+class DevelopmentSecretGuard implements ProductionCheck {
 
-    private static final Map<String, String> DEVELOPMENT_SECRETS = Map.of(
+    private static final Map<String, String> DEVELOPMENT_SECRETS = new TreeMap<>(Map.of(
             "m2m.client", Clients.M2M_DEVELOPMENT_SECRET,
-            "interactive", Clients.INTERACTIVE_DEVELOPMENT_SECRET);
+            "interactive", Clients.INTERACTIVE_DEVELOPMENT_SECRET));
 
     private final RegisteredClientRepository repository;
 
@@ -27,13 +29,11 @@ class DevelopmentSecretGuard implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
-        DEVELOPMENT_SECRETS.forEach((clientId, secret) -> {
-            RegisteredClient client = repository.findByClientId(clientId);
-            if (client != null && hashing.matches(secret, client.getClientSecret())) {
-                throw new IllegalStateException("Client '" + clientId + "' still has its development secret, which "
-                        + "is public. Give it a new secret (or delete it) before starting with the 'prod' profile.");
-            }
-        });
+    public List<InsecureSetting> problems() {
+        return DEVELOPMENT_SECRETS.entrySet().stream().filter(entry -> {
+            RegisteredClient client = repository.findByClientId(entry.getKey());
+            return client != null && hashing.matches(entry.getValue(), client.getClientSecret());
+        }).map(entry -> new InsecureSetting("the secret of client '" + entry.getKey() + "'",
+                "still the published development secret; give the client a new secret or delete it")).toList();
     }
 }

@@ -35,14 +35,14 @@ class SigningKeySurvivesRestartTests {
         String token;
         JWKSet keysBefore;
         try (ConfigurableApplicationContext first = server.start()) {
-            String issuer = RestartableServer.issuer(first);
+            String issuer = RestartableServer.url(first);
             token = new OidcClient(issuer, OidcClient.M2M, OidcClient.M2M_SECRET).clientCredentials("scope1")
                     .toSuccessResponse().getTokens().getAccessToken().getValue();
             keysBefore = JWKSet.load(new URL(issuer + "/oauth2/jwks"));
         }
 
         try (ConfigurableApplicationContext second = server.start()) {
-            JWKSet keysAfter = JWKSet.load(new URL(RestartableServer.issuer(second) + "/oauth2/jwks"));
+            JWKSet keysAfter = JWKSet.load(new URL(RestartableServer.url(second) + "/oauth2/jwks"));
 
             assertThat(keysAfter.toString()).isEqualTo(keysBefore.toString());
             assertThat(keysAfter.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());

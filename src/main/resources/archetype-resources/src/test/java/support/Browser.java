@@ -35,9 +35,7 @@ public class Browser {
     /** What a browser sends when it navigates: the server picks HTML (pages, sign-in redirects) by it. */
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
 
     private final String baseUrl;
 
@@ -46,7 +44,21 @@ public class Browser {
     }
 
     public Browser(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private Browser(String baseUrl, HttpClient http) {
         this.baseUrl = baseUrl;
+        this.http = http;
+    }
+
+    /**
+     * The same browser, with its cookies, pointed at another server on this host (cookies do not care
+     * about ports): another instance, or the same server after a restart on a new port.
+     */
+    public Browser onServer(String otherBaseUrl) {
+        return new Browser(otherBaseUrl, http);
     }
 
     /** The answer to one request: status, URL, Location header and body. */

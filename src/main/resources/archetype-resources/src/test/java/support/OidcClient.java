@@ -59,11 +59,25 @@ public class OidcClient {
 
     private final String issuer;
 
+    private final String serverUrl;
+
     private final ClientSecretBasic credentials;
 
     public OidcClient(String issuer, String clientId, String secret) {
+        this(issuer, issuer, clientId, secret);
+    }
+
+    /** A client of the server at {@code serverUrl} whose configured issuer is {@code issuer} (as behind a proxy). */
+    public OidcClient(String issuer, String serverUrl, String clientId, String secret) {
         this.issuer = issuer;
+        this.serverUrl = serverUrl;
         this.credentials = new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
+    }
+
+    /** The same client, talking to another instance of the server (same issuer). */
+    public OidcClient atServer(String otherServerUrl) {
+        return new OidcClient(issuer, otherServerUrl, credentials.getClientID().getValue(),
+                credentials.getClientSecret().getValue());
     }
 
     /** One authorization request's secrets, kept by the client until the redirect comes back. */
@@ -131,7 +145,7 @@ public class OidcClient {
     /** Checks the ID token's signature against the server's JWKS, its issuer, audience, expiry and nonce. */
     public JWTClaimsSet validateIdToken(JWT idToken, Nonce nonce) throws Exception {
         IDTokenValidator validator = new IDTokenValidator(new Issuer(issuer), credentials.getClientID(),
-                JWSAlgorithm.RS256, new URL(issuer + "/oauth2/jwks"));
+                JWSAlgorithm.RS256, new URL(serverUrl + "/oauth2/jwks"));
         return validator.validate(idToken, nonce).toJWTClaimsSet();
     }
 
@@ -140,6 +154,6 @@ public class OidcClient {
     }
 
     private URI endpoint(String path) {
-        return URI.create(issuer + path);
+        return URI.create(serverUrl + path);
     }
 }

@@ -23,7 +23,8 @@ public final class RestartableServer implements AutoCloseable {
         return new SpringApplicationBuilder(AuthServerApplication.class).run(arguments.toArray(String[]::new));
     }
 
-    public static String issuer(ConfigurableApplicationContext context) {
+    /** The URL of a started server (also its issuer, unless authforge.issuer says otherwise). */
+    public static String url(ConfigurableApplicationContext context) {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 

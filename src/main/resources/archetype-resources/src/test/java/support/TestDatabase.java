@@ -69,7 +69,7 @@ public record TestDatabase(String vendor, String url, String username, String pa
      * The vendor: the system property {@code authforge.test.database} if set, otherwise the JDBC driver the
      * project depends on.
      */
-    static String projectVendor() {
+    public static String projectVendor() {
         String configured = System.getProperty("authforge.test.database");
         if (configured != null && !configured.isBlank()) {
             return configured;

@@ -1,0 +1,63 @@
+package ${package}.system;
+
+import ${package}.identity.UserManager;
+import ${package}.support.RestartableServer;
+import ${package}.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/** The prod profile: nothing seeded, and no start while a setting is missing or insecure. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionProfileTests {
+
+    final RestartableServer database = new RestartableServer();
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+
+    @Test
+    void prodRefusesToStartAndNamesEveryMissingOrInsecureSetting(CapturedOutput output) {
+        database.start().close(); // development start: seeds the clients with their published secrets
+
+        assertThatThrownBy(() -> database.start("--spring.profiles.active=prod", "--authforge.issuer=http://login.test")
+                .close()).hasStackTraceContaining("refuses to start");
+
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("authforge.issuer (AUTHFORGE_ISSUER): 'http://login.test' must be an https URL")
+                .contains("the secret of client 'm2m.client'").contains("the secret of client 'interactive'");
+        if ("h2".equals(TestDatabase.projectVendor())) {
+            assertThat(output).contains("spring.datasource.url (SPRING_DATASOURCE_URL): H2 is for development");
+        }
+    }
+
+    @Test
+    void prodWithoutAnIssuerIsRefused(CapturedOutput output) {
+        assertThatThrownBy(() -> database.start("--spring.profiles.active=prod").close())
+                .hasStackTraceContaining("refuses to start");
+
+        assertThat(output).contains("authforge.issuer (AUTHFORGE_ISSUER): is not set");
+    }
+
+    @Test
+    void prodWithItsSettingsStartsAndSeedsNothing() {
+        assumeFalse("h2".equals(TestDatabase.projectVendor()), "production needs PostgreSQL or MySQL");
+
+        try (ConfigurableApplicationContext server = database.start("--spring.profiles.active=prod",
+                "--authforge.issuer=https://login.example.test")) {
+            assertThat(server.getBean(UserManager.class).findByName("alice")).isEmpty();
+            assertThat(server.getBean(RegisteredClientRepository.class).findByClientId("m2m.client")).isNull();
+        }
+    }
+}
