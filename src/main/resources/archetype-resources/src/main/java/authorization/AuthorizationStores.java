@@ -1,20 +1,27 @@
 package ${package}.authorization;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where the authorization server keeps its state: registered clients, authorizations (codes and
- * tokens) and consents, in the tables of {@code db/migration/<vendor>/authorization}.
+ * Where the authorization server keeps its state, in the tables of {@code db/migration/<vendor>/authorization}:
+ * registered clients and consents with Spring Security's JDBC stores; authorizations (codes and tokens) with
+ * {@link HashedAuthorizationService}, which stores hashes instead of token values and detects refresh token
+ * replay, and {@link AuthorizationCleanup}, the scheduled job that purges expired ones.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class AuthorizationStores {
 
     @Bean
@@ -23,8 +30,16 @@ class AuthorizationStores {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, PlatformTransactionManager transactions,
+            RegisteredClientRepository clients, CleanupProperties cleanup, Clock clock) {
+        AuthorizationJson json = new AuthorizationJson();
+        return new HashedAuthorizationService(jdbc, new TransactionTemplate(transactions), clients, json,
+                new AuthorizationColumns(json, cleanup.pendingConsentLifetime()), clock);
+    }
+
+    @Bean
+    AuthorizationCleanup authorizationCleanup(JdbcOperations jdbc, CleanupProperties cleanup, Clock clock) {
+        return new AuthorizationCleanup(jdbc, cleanup, clock);
     }
 
     @Bean

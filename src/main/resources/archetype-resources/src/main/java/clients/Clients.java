@@ -61,6 +61,7 @@ public final class Clients {
                         .authorizationCodeTimeToLive(Duration.ofMinutes(5))
                         .accessTokenTimeToLive(Duration.ofMinutes(15))
                         .refreshTokenTimeToLive(Duration.ofDays(30))
+                        // required: refresh tokens rotate (the store keeps only their hashes)
                         .reuseRefreshTokens(false)
                         .build())
                 .build();

@@ -1,78 +1,113 @@
 package ${package}.keys;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.ParseException;
-import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
+import ${package}.keys.PrivateKeyCipher.Sealed;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 
 /**
- * The token signing keys, kept in the {@code signing_keys} table so that tokens issued before a
- * restart still validate afterwards. The first start creates an RSA key; later starts reuse it.
+ * The token signing keys in table {@code signing_keys}, shared by every instance of the server: the public
+ * JWK in clear, the private JWK sealed by {@link PrivateKeyCipher}. Each key has a unique generation (the
+ * previous newest plus one), so when two instances create the next key at once, one insert fails and that
+ * instance uses the other's key. A {@code @Component}, not a {@code @Repository}: a key that cannot be
+ * decrypted must be reported as it is, not translated into a data-access exception.
  */
-@Repository
+@Component
 class SigningKeyStore {
 
-    private static final Logger log = LoggerFactory.getLogger(SigningKeyStore.class);
+    private static final String COLUMNS = "kid, generation, algorithm, public_jwk, encryption_version, "
+            + "encryption_iv, encrypted_private_jwk, created_at, activates_at";
 
     private final JdbcTemplate jdbc;
 
-    private final Clock clock;
+    private final PrivateKeyCipher cipher;
 
-    SigningKeyStore(JdbcTemplate jdbc, Clock clock) {
+    SigningKeyStore(JdbcTemplate jdbc, PrivateKeyCipher cipher) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.cipher = cipher;
     }
 
-    /** All stored keys, newest first; creates the first key if there is none. */
-    @Transactional
-    List<JWK> loadOrCreate() {
-        List<JWK> keys = load();
-        if (keys.isEmpty()) {
-            JWK key = generateRsaKey();
-            jdbc.update("insert into signing_keys (kid, algorithm, private_jwk, public_jwk, created_at) values (?, ?, ?, ?, ?)",
-                    key.getKeyID(), JWSAlgorithm.RS256.getName(), key.toJSONString(),
-                    key.toPublicJWK().toJSONString(), Timestamp.from(clock.instant()));
-            log.info("Created signing key {} (RS256)", key.getKeyID());
-            keys = load();
-        }
-        return keys;
+    /** Every stored key, decrypted, newest first. */
+    List<SigningKey> findAll() {
+        return jdbc.query("select " + COLUMNS + " from signing_keys order by generation desc", this::toKey);
     }
 
-    private List<JWK> load() {
-        return jdbc.query("select private_jwk from signing_keys order by created_at desc",
-                (row, index) -> parse(row.getString(1)));
-    }
-
-    private static JWK parse(String json) {
+    /**
+     * Stores a new key unless its generation is taken already (another instance was quicker).
+     * @return whether this key was stored
+     */
+    boolean insertIfGenerationFree(SigningKey key) {
+        Sealed sealed = cipher.seal(key.kid(), key.privateJwk().toJSONString());
         try {
-            return JWK.parse(json);
+            jdbc.update("insert into signing_keys (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)", key.kid(),
+                    key.generation(), key.algorithm().name(), key.publicJwk().toJSONString(), sealed.version(),
+                    encode(sealed.iv()), encode(sealed.ciphertext()), Timestamp.from(key.createdAt()),
+                    Timestamp.from(key.activatesAt()));
+            return true;
+        }
+        catch (DataIntegrityViolationException ex) {
+            Integer taken = jdbc.queryForObject("select count(*) from signing_keys where generation = ?",
+                    Integer.class, key.generation());
+            if (taken == null || taken == 0) {
+                throw ex;
+            }
+            return false;
+        }
+    }
+
+    void delete(String kid) {
+        jdbc.update("delete from signing_keys where kid = ?", kid);
+    }
+
+    private SigningKey toKey(ResultSet row, int index) throws SQLException {
+        String kid = row.getString("kid");
+        Sealed sealed = new Sealed(row.getInt("encryption_version"), decode(row.getString("encryption_iv")),
+                decode(row.getString("encrypted_private_jwk")));
+        JWK privateJwk = parse(kid, cipher.open(kid, sealed));
+        requireSameKey(kid, privateJwk, parse(kid, row.getString("public_jwk")));
+        return new SigningKey(kid, row.getLong("generation"), KeyAlgorithm.valueOf(row.getString("algorithm")),
+                privateJwk, row.getTimestamp("created_at").toInstant(), row.getTimestamp("activates_at").toInstant());
+    }
+
+    private static JWK parse(String kid, String json) {
+        try {
+            JWK jwk = JWK.parse(json);
+            if (!kid.equals(jwk.getKeyID())) {
+                throw new IllegalStateException("Signing key " + kid + " holds a JWK with key id " + jwk.getKeyID());
+            }
+            return jwk;
         }
         catch (ParseException ex) {
-            throw new IllegalStateException("A row of signing_keys does not hold a valid JWK", ex);
+            throw new IllegalStateException("Signing key " + kid + " does not hold a valid JWK", ex);
         }
     }
 
-    private static RSAKey generateRsaKey() {
+    private static void requireSameKey(String kid, JWK privateJwk, JWK publicJwk) {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
+            if (!privateJwk.computeThumbprint().equals(publicJwk.computeThumbprint())) {
+                throw new IllegalStateException("The public_jwk of signing key " + kid + " is not its private key's");
+            }
         }
         catch (JOSEException ex) {
-            throw new IllegalStateException("Could not generate an RSA signing key", ex);
+            throw new IllegalStateException("Could not compare the public and private parts of signing key " + kid, ex);
         }
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64);
     }
 }

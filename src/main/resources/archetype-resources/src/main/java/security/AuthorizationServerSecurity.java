@@ -8,6 +8,7 @@ import ${package}.authorization.RememberedConsents;
 import ${package}.claims.TokenClaims;
 import ${package}.clients.ClientSecretHashing;
 import ${package}.clients.Clients;
+import ${package}.keys.SigningAlgorithms;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +38,7 @@ class AuthorizationServerSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenClaims tokenClaims,
-            ClientSecretHashing clientSecrets) throws Exception {
+            ClientSecretHashing clientSecrets, SigningAlgorithms signingAlgorithms) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
@@ -58,6 +59,9 @@ class AuthorizationServerSecurity {
                                 all.addAll(Clients.API_SCOPES);
                                 all.removeAll(scopes);
                                 scopes.addAll(all);
+                            }).idTokenSigningAlgorithms(algorithms -> {
+                                algorithms.clear();
+                                algorithms.addAll(signingAlgorithms.current());
                             }))));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

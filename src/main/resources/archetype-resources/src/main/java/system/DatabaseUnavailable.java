@@ -3,9 +3,14 @@ package ${package}.system;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,10 +23,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,9 +40,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DatabaseUnavailable {
 
     @Bean
-    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DataSource dataSource) {
         FilterRegistrationBean<DatabaseUnavailableFilter> registration =
-                new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+                new FilterRegistrationBean<>(new DatabaseUnavailableFilter(dataSource));
         // outside Spring Security, so failures inside its filters (sign-in, token endpoint) are caught too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -46,6 +53,12 @@ class DatabaseUnavailable {
         private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
         private static final String RETRY_AFTER_SECONDS = "5";
+
+        private final DataSource dataSource;
+
+        DatabaseUnavailableFilter(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
 
         private static final byte[] PROTOCOL_ERROR = ("{\"error\":\"temporarily_unavailable\","
                 + "\"error_description\":\"The server cannot reach its database. Try again shortly.\"}")
@@ -58,7 +71,8 @@ class DatabaseUnavailable {
                 chain.doFilter(request, response);
             }
             catch (ServletException | IOException | RuntimeException ex) {
-                if (!isDatabaseUnreachable(ex) || response.isCommitted()) {
+                boolean unreachable = isDatabaseUnreachable(ex) || isDataAccessFailure(ex) && !databaseAnswers();
+                if (!unreachable || response.isCommitted()) {
                     throw ex;
                 }
                 log.warn("Database unreachable, answered {} {} with 503: {}", request.getMethod(),
@@ -84,7 +98,9 @@ class DatabaseUnavailable {
                         || cause instanceof CannotCreateTransactionException
                         || cause instanceof SQLTransientConnectionException
                         || cause instanceof SQLNonTransientConnectionException
-                        || cause instanceof ConnectException) {
+                        || cause instanceof SQLRecoverableException
+                        || cause instanceof ConnectException
+                        || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                     return true;
                 }
                 if (cause.getCause() == cause) {
@@ -92,6 +108,34 @@ class DatabaseUnavailable {
                 }
             }
             return false;
+        }
+
+        /**
+         * A failure of the data layer whose cause got lost (for example a rollback that failed after the
+         * connection broke replaces the original error): then the database is asked directly.
+         */
+        static boolean isDataAccessFailure(Throwable failure) {
+            for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+                if (cause instanceof DataAccessException || cause instanceof TransactionException
+                        || cause instanceof PersistenceException || cause instanceof SQLException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean databaseAnswers() {
+            try (Connection connection = dataSource.getConnection()) {
+                return connection.isValid(2);
+            }
+            catch (SQLException | RuntimeException unreachable) {
+                return false;
+            }
+        }
+
+        /** SQLSTATE 08xxx: connection exception; 57Pxx: the server was shut down or crashed (PostgreSQL). */
+        private static boolean isConnectionState(String sqlState) {
+            return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
         }
 
         private static Throwable rootCause(Throwable failure) {

@@ -17,7 +17,8 @@ public final class RestartableServer implements AutoCloseable {
     private final TestDatabase database = TestDatabase.create();
 
     public ConfigurableApplicationContext start(String... extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+                "--authforge.keys.development-key-file=target/test-data/development-signing-kek"));
         database.springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(List.of(extraArguments));
         return new SpringApplicationBuilder(AuthServerApplication.class).run(arguments.toArray(String[]::new));

@@ -1,5 +1,7 @@
 package ${package}.system;
 
+import java.util.Base64;
+
 import ${package}.identity.UserManager;
 import ${package}.support.RestartableServer;
 import ${package}.support.TestDatabase;
@@ -47,7 +49,8 @@ class ProductionProfileTests {
         assertThatThrownBy(() -> database.start("--spring.profiles.active=prod").close())
                 .hasStackTraceContaining("refuses to start");
 
-        assertThat(output).contains("authforge.issuer (AUTHFORGE_ISSUER): is not set");
+        assertThat(output).contains("authforge.issuer (AUTHFORGE_ISSUER): is not set")
+                .contains("authforge.keys.encryption-key (AUTHFORGE_KEYS_ENCRYPTION_KEY): is not set");
     }
 
     @Test
@@ -55,7 +58,8 @@ class ProductionProfileTests {
         assumeFalse("h2".equals(TestDatabase.projectVendor()), "production needs PostgreSQL or MySQL");
 
         try (ConfigurableApplicationContext server = database.start("--spring.profiles.active=prod",
-                "--authforge.issuer=https://login.example.test")) {
+                "--authforge.issuer=https://login.example.test",
+                "--authforge.keys.encryption-key=" + Base64.getEncoder().encodeToString(new byte[32]))) {
             assertThat(server.getBean(UserManager.class).findByName("alice")).isEmpty();
             assertThat(server.getBean(RegisteredClientRepository.class).findByClientId("m2m.client")).isNull();
         }

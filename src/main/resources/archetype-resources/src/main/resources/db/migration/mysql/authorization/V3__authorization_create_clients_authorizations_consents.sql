@@ -1,5 +1,6 @@
 -- The authorization server's own state: registered clients, authorizations (codes and tokens) and consents.
--- The columns are those Spring Security's JDBC stores read and write.
+-- Clients and consents have the columns Spring Security's JDBC stores read and write; authorizations have our own
+-- layout (authorization/HashedAuthorizationService.java).
 
 create table oauth2_registered_client (
     id                            varchar(100)  not null,
@@ -19,44 +20,80 @@ create table oauth2_registered_client (
     constraint uk_oauth2_registered_client_client_id unique (client_id)
 );
 
+-- Grants: one row per authorization (a code, its tokens, or a consent in progress). Token values are never
+-- stored: each <kind>_hash is the SHA-256 of the value (64 hex characters) and is what lookups use, through an
+-- index. expires_at is the latest expiry of the tokens still valid, computed on save: the clean-up job deletes
+-- rows where it has passed (see authorization/AuthorizationCleanup.java).
 create table oauth2_authorization (
     id                            varchar(100)  not null,
     registered_client_id          varchar(100)  not null,
     principal_name                varchar(200)  not null,
     authorization_grant_type      varchar(100)  not null,
     authorized_scopes             varchar(1000),
-    attributes                    blob,
-    state                         varchar(500),
-    authorization_code_value      blob,
+    attributes                    mediumtext,
+    state_hash                    char(64) character set ascii collate ascii_bin,
+    expires_at                    datetime(6),
+    authorization_code_hash       char(64) character set ascii collate ascii_bin,
     authorization_code_issued_at  datetime(6),
     authorization_code_expires_at datetime(6),
-    authorization_code_metadata   blob,
-    access_token_value            blob,
+    authorization_code_metadata   mediumtext,
+    access_token_hash             char(64) character set ascii collate ascii_bin,
     access_token_issued_at        datetime(6),
     access_token_expires_at       datetime(6),
-    access_token_metadata         blob,
+    access_token_metadata         mediumtext,
     access_token_type             varchar(100),
     access_token_scopes           varchar(1000),
-    oidc_id_token_value           blob,
+    oidc_id_token_hash            char(64) character set ascii collate ascii_bin,
     oidc_id_token_issued_at       datetime(6),
     oidc_id_token_expires_at      datetime(6),
-    oidc_id_token_metadata        blob,
-    refresh_token_value           blob,
+    oidc_id_token_metadata        mediumtext,
+    refresh_token_hash            char(64) character set ascii collate ascii_bin,
     refresh_token_issued_at       datetime(6),
     refresh_token_expires_at      datetime(6),
-    refresh_token_metadata        blob,
-    user_code_value               blob,
+    refresh_token_metadata        mediumtext,
+    user_code_hash                char(64) character set ascii collate ascii_bin,
     user_code_issued_at           datetime(6),
     user_code_expires_at          datetime(6),
-    user_code_metadata            blob,
-    device_code_value             blob,
+    user_code_metadata            mediumtext,
+    device_code_hash              char(64) character set ascii collate ascii_bin,
     device_code_issued_at         datetime(6),
     device_code_expires_at        datetime(6),
-    device_code_metadata          blob,
-    constraint pk_oauth2_authorization primary key (id)
+    device_code_metadata          mediumtext,
+    constraint pk_oauth2_authorization primary key (id),
+    constraint uk_oauth2_authorization_state_hash unique (state_hash),
+    constraint uk_oauth2_authorization_authorization_code_hash unique (authorization_code_hash),
+    constraint uk_oauth2_authorization_access_token_hash unique (access_token_hash),
+    constraint uk_oauth2_authorization_oidc_id_token_hash unique (oidc_id_token_hash),
+    constraint uk_oauth2_authorization_refresh_token_hash unique (refresh_token_hash),
+    constraint uk_oauth2_authorization_device_code_hash unique (device_code_hash)
 );
 
 create index ix_oauth2_authorization_principal on oauth2_authorization (registered_client_id, principal_name);
+-- user codes are short (8 letters): two grants may hold the same one, so this index is not unique
+create index ix_oauth2_authorization_user_code_hash on oauth2_authorization (user_code_hash);
+create index ix_oauth2_authorization_expires_at on oauth2_authorization (expires_at);
+
+-- Refresh tokens replaced by a newer one. Presenting one again is a replay: the whole grant is revoked.
+create table oauth2_rotated_refresh_token (
+    token_hash                    char(64) character set ascii collate ascii_bin not null,
+    authorization_id              varchar(100)  not null,
+    rotated_at                    datetime(6) not null,
+    expires_at                    datetime(6),
+    constraint pk_oauth2_rotated_refresh_token primary key (token_hash),
+    index ix_oauth2_rotated_refresh_token_authorization (authorization_id),
+    index ix_oauth2_rotated_refresh_token_expires_at (expires_at),
+    constraint fk_oauth2_rotated_refresh_token_authorization foreign key (authorization_id)
+        references oauth2_authorization (id) on delete cascade
+);
+
+-- One row per scheduled job that must run on one server instance at a time: the instance that moves
+-- locked_until into the future holds the job until it puts it back (or the lease runs out).
+create table job_lock (
+    name                          varchar(100)  not null,
+    locked_until                  datetime(6) not null,
+    locked_by                     varchar(200),
+    constraint pk_job_lock primary key (name)
+);
 
 create table oauth2_authorization_consent (
     registered_client_id varchar(100)  not null,

@@ -1,0 +1,93 @@
+package ${package}.authorization;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * Purges authorizations whose every token has expired or been revoked (their {@code expires_at} has passed), and
+ * the records of rotated refresh tokens past their own expiry, in batches of {@code batch-size} rows, every
+ * {@code interval} ({@code authforge.authorizations.cleanup} in application.yml). Consents are not touched.
+ * With several server instances on one database, one purges at a time (a {@link JobLock}).
+ * <p>
+ * The schedule is registered from {@link CleanupProperties} rather than with {@code @Scheduled} and a property
+ * placeholder, so the interval has one default, in one place.
+ */
+class AuthorizationCleanup implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationCleanup.class);
+
+    private final JobLock lock;
+
+    private final ExpiredRows authorizations;
+
+    private final ExpiredRows rotatedRefreshTokens;
+
+    private final CleanupProperties properties;
+
+    private final Clock clock;
+
+    AuthorizationCleanup(JdbcOperations jdbc, CleanupProperties properties, Clock clock) {
+        this.lock = new JobLock(jdbc, "authorization-cleanup");
+        this.authorizations = new ExpiredRows(jdbc, "oauth2_authorization", "id");
+        this.rotatedRefreshTokens = new ExpiredRows(jdbc, "oauth2_rotated_refresh_token", "token_hash");
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What one run did: nothing if another instance held the lock. */
+    record Result(boolean ran, Purged authorizations, Purged rotatedRefreshTokens) {
+    }
+
+    /** Rows deleted, and in how many delete statements. */
+    record Purged(int rows, int batches) {
+    }
+
+    /** Every {@code interval}, the first time one interval after start-up. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purge, properties.interval(), properties.interval()));
+    }
+
+    Result purge() {
+        Instant now = clock.instant();
+        Instant leaseEnd = now.plus(properties.interval());
+        if (!lock.tryAcquire(now, leaseEnd)) {
+            log.debug("Authorization clean-up skipped: another instance is running it");
+            return new Result(false, new Purged(0, 0), new Purged(0, 0));
+        }
+        try {
+            Purged purgedAuthorizations = purgeAll(authorizations, now, leaseEnd);
+            Purged purgedRotated = purgeAll(rotatedRefreshTokens, now, leaseEnd);
+            if (purgedAuthorizations.rows() + purgedRotated.rows() > 0) {
+                log.info("Authorization clean-up: purged {} authorizations and {} rotated refresh tokens",
+                        purgedAuthorizations.rows(), purgedRotated.rows());
+            }
+            return new Result(true, purgedAuthorizations, purgedRotated);
+        }
+        finally {
+            lock.release();
+        }
+    }
+
+    /** Deletes batch after batch until one comes back short, or the lease would run out (the next run goes on). */
+    private Purged purgeAll(ExpiredRows rows, Instant cutoff, Instant leaseEnd) {
+        int total = 0;
+        int batches = 0;
+        int deleted;
+        do {
+            deleted = rows.deleteBatch(cutoff, properties.batchSize());
+            total += deleted;
+            batches++;
+        }
+        while (deleted == properties.batchSize() && clock.instant().isBefore(leaseEnd));
+        return new Purged(total, batches);
+    }
+}
