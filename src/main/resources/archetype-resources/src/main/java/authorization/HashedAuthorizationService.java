@@ -157,7 +157,10 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private OAuth2Authorization findBy(String filter, String parameter, String presentedValue) {
         AuthorizationRowMapper mapper = new AuthorizationRowMapper(clients, json, presentedValue);
-        return jdbc.query(SELECT + filter, rows -> rows.next() ? mapper.mapRow(rows, 0) : null, parameter);
+        // one transaction, so the registered-client lookup inside mapRow reuses this connection: holding one
+        // connection while waiting for a second would starve the pool under concurrent lookups
+        return transactions.execute(transaction -> jdbc.query(SELECT + filter,
+                rows -> rows.next() ? mapper.mapRow(rows, 0) : null, parameter));
     }
 
     private record StoredRefreshToken(String hash, Instant expiresAt) {

@@ -1,0 +1,121 @@
+package bench.limits;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * What one core can do, on the thread that runs {@code main}: signed JWTs per second (RS256 with a 2048-bit
+ * key, ES256 on P-256, as {@code keys/KeyAlgorithm} makes them) and the time of one password check with
+ * the server's encoder (Argon2id, 19 MiB, t=2, p=1, from {@code identity/PasswordHashing}); bcrypt (cost 10)
+ * for comparison, the price of a {@code {noop}} client secret silently re-encoded by Spring's default
+ * encoder. Each figure: a warm-up, then as many operations as fit in the measuring time.
+ * <p>
+ * Prints one line per figure, {@code name<TAB>operations per second<TAB>milliseconds per operation}.
+ * Arguments: warm-up seconds and measuring seconds per figure (default 2 and 4).
+ */
+public final class Limits {
+
+    private Limits() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double warmup = args.length > 0 ? Double.parseDouble(args[0]) : 2;
+        double measure = args.length > 1 ? Double.parseDouble(args[1]) : 4;
+
+        RSAKey rsa = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+        report("jwt_rs256_sign", run(warmup, measure, signing(new RSASSASigner(rsa), JWSAlgorithm.RS256, rsa.getKeyID())));
+        report("jwt_es256_sign", run(warmup, measure, signing(new ECDSASigner(ec), JWSAlgorithm.ES256, ec.getKeyID())));
+
+        // the server's encoder: new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2)
+        PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        report("argon2id_check", run(warmup, measure, checking(argon2)));
+        report("bcrypt10_check", run(warmup, measure, checking(new BCryptPasswordEncoder())));
+    }
+
+    /** Signs an access token shaped like the server's client_credentials token. */
+    private static Supplier<Object> signing(JWSSigner signer, JWSAlgorithm algorithm, String kid) {
+        JWSHeader header = new JWSHeader.Builder(algorithm).keyID(kid).build();
+        return () -> {
+            Instant now = Instant.now();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer("http://127.0.0.1:9000")
+                    .subject("m2m.client")
+                    .audience("m2m.client")
+                    .notBeforeTime(Date.from(now))
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plusSeconds(3600)))
+                    .jwtID(UUID.randomUUID().toString())
+                    .claim("scope", List.of("scope1"))
+                    .claim("client_id", "m2m.client")
+                    .build();
+            SignedJWT jwt = new SignedJWT(header, claims);
+            try {
+                jwt.sign(signer);
+            }
+            catch (JOSEException ex) {
+                throw new IllegalStateException(ex);
+            }
+            return jwt.serialize();
+        };
+    }
+
+    /** One password check (what a sign-in costs); the hash is made once beforehand. */
+    private static Supplier<Object> checking(PasswordEncoder encoder) {
+        String hash = encoder.encode("Pass123$");
+        return () -> {
+            if (!encoder.matches("Pass123$", hash)) {
+                throw new IllegalStateException("the hash does not match");
+            }
+            return hash;
+        };
+    }
+
+    /** Operations per second over {@code measure} seconds, after {@code warmup} seconds of the same work. */
+    private static double run(double warmup, double measure, Supplier<Object> operation) {
+        loop((long) (warmup * 1e9), operation);
+        return loop((long) (measure * 1e9), operation);
+    }
+
+    private static double loop(long nanos, Supplier<Object> operation) {
+        int sink = 0;
+        long count = 0;
+        long start = System.nanoTime();
+        long elapsed;
+        do {
+            sink += operation.get().hashCode();
+            count++;
+            elapsed = System.nanoTime() - start;
+        }
+        while (elapsed < nanos);
+        if (sink == 42) {
+            System.err.print("");
+        }
+        return count / (elapsed / 1e9);
+    }
+
+    private static void report(String name, double perSecond) {
+        System.out.printf("%s\t%.1f\t%.3f%n", name, perSecond, 1000 / perSecond);
+    }
+}
