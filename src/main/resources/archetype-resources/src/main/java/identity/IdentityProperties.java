@@ -55,10 +55,24 @@ public class IdentityProperties {
         }
     }
 
-    /** The password policy. */
+    /** The password policy, applied by {@link PasswordPolicy} wherever a password is set. */
     public static class Password {
 
         private int minLength = 8;
+
+        /** Longer passwords are refused, so that nobody makes the server hash megabytes. */
+        private int maxLength = 128;
+
+        private boolean requireDigit;
+
+        private boolean requireLowercase;
+
+        private boolean requireUppercase;
+
+        private boolean requireNonAlphanumeric;
+
+        /** Refuse the passwords listed in {@code common-passwords.txt}, ignoring case. */
+        private boolean rejectCommon = true;
 
         public int getMinLength() {
             return minLength;
@@ -66,6 +80,54 @@ public class IdentityProperties {
 
         public void setMinLength(int minLength) {
             this.minLength = minLength;
+        }
+
+        public int getMaxLength() {
+            return maxLength;
+        }
+
+        public void setMaxLength(int maxLength) {
+            this.maxLength = maxLength;
+        }
+
+        public boolean isRequireDigit() {
+            return requireDigit;
+        }
+
+        public void setRequireDigit(boolean requireDigit) {
+            this.requireDigit = requireDigit;
+        }
+
+        public boolean isRequireLowercase() {
+            return requireLowercase;
+        }
+
+        public void setRequireLowercase(boolean requireLowercase) {
+            this.requireLowercase = requireLowercase;
+        }
+
+        public boolean isRequireUppercase() {
+            return requireUppercase;
+        }
+
+        public void setRequireUppercase(boolean requireUppercase) {
+            this.requireUppercase = requireUppercase;
+        }
+
+        public boolean isRequireNonAlphanumeric() {
+            return requireNonAlphanumeric;
+        }
+
+        public void setRequireNonAlphanumeric(boolean requireNonAlphanumeric) {
+            this.requireNonAlphanumeric = requireNonAlphanumeric;
+        }
+
+        public boolean isRejectCommon() {
+            return rejectCommon;
+        }
+
+        public void setRejectCommon(boolean rejectCommon) {
+            this.rejectCommon = rejectCommon;
         }
     }
 }

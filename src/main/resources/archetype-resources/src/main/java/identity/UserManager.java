@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything the server does with users, in the spirit of ASP.NET Core Identity's {@code UserManager}:
- * creating users, finding them, checking passwords with lockout, claims, roles and password changes.
+ * creating users, finding them, checking passwords with lockout, claims, roles, password changes and resets.
  * Pages and token code go through this class rather than the repositories.
  */
 @Service
@@ -33,25 +34,31 @@ public class UserManager {
 
     private final IdentityProperties properties;
 
+    private final PasswordPolicy passwordPolicy;
+
+    private final ObjectProvider<UserConfirmation> confirmation;
+
     private final Clock clock;
 
     private volatile String timingEqualizerHash;
 
     UserManager(UserRepository users, RoleRepository roles, UserClaimRepository userClaims,
             RoleClaimRepository roleClaims, PasswordEncoder passwordEncoder, IdentityProperties properties,
-            Clock clock) {
+            PasswordPolicy passwordPolicy, ObjectProvider<UserConfirmation> confirmation, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.userClaims = userClaims;
         this.roleClaims = roleClaims;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
+        this.passwordPolicy = passwordPolicy;
+        this.confirmation = confirmation;
         this.clock = clock;
     }
 
     /** Stores a new user with a hashed password. Fails if the user name or email is taken. */
     public ApplicationUser create(ApplicationUser user, String password) {
-        requireValidPassword(password);
+        passwordPolicy.requireValid(password);
         if (user.getUserName() == null || user.getUserName().isBlank()) {
             throw new IdentityException("InvalidUserName", "A user name is required.");
         }
@@ -90,7 +97,8 @@ public class UserManager {
     /**
      * Checks a password and keeps the lockout count: a success resets it, a failure raises it and
      * locks the account for the configured time once the limit is reached. A locked-out user fails
-     * without the password being checked.
+     * without the password being checked; a right password of a user whom the {@link UserConfirmation}
+     * does not allow in yet gives {@code NOT_CONFIRMED}.
      */
     public PasswordCheckResult checkPassword(String userId, String password) {
         ApplicationUser user = users.findForUpdateById(userId).orElseThrow();
@@ -107,7 +115,9 @@ public class UserManager {
                 user.setAccessFailedCount(0);
                 user.setLockoutEnd(null);
             }
-            return PasswordCheckResult.SUCCESS;
+            UserConfirmation rule = confirmation.getIfAvailable();
+            return rule == null || rule.isConfirmed(user) ? PasswordCheckResult.SUCCESS
+                    : PasswordCheckResult.NOT_CONFIRMED;
         }
         if (!user.isLockoutEnabled()) {
             return PasswordCheckResult.FAILED;
@@ -138,8 +148,22 @@ public class UserManager {
         if (current.getPasswordHash() == null || !passwordEncoder.matches(currentPassword, current.getPasswordHash())) {
             throw new IdentityException("PasswordMismatch", "The current password is not correct.");
         }
-        requireValidPassword(newPassword);
+        passwordPolicy.requireValid(newPassword);
         current.setPasswordHash(passwordEncoder.encode(newPassword));
+        current.renewSecurityStamp();
+        users.saveAndFlush(current);
+    }
+
+    /**
+     * Sets a new password without the current one, for a caller that has proved the user's identity
+     * otherwise (a password reset link); renews the security stamp, which ends every other reset link.
+     * Receiving the link proves the email address too, so it counts as confirmed.
+     */
+    public void resetPassword(ApplicationUser user, String newPassword) {
+        ApplicationUser current = users.findForUpdateById(user.getId()).orElseThrow();
+        passwordPolicy.requireValid(newPassword);
+        current.setPasswordHash(passwordEncoder.encode(newPassword));
+        current.setEmailConfirmed(true);
         current.renewSecurityStamp();
         users.saveAndFlush(current);
     }
@@ -190,12 +214,5 @@ public class UserManager {
     /** True if the user may hold a session or tokens right now: enabled and not locked out. */
     public boolean isActive(ApplicationUser user) {
         return user.isEnabled() && !user.isLockedOut(clock.instant());
-    }
-
-    private void requireValidPassword(String password) {
-        if (password == null || password.length() < properties.getPassword().getMinLength()) {
-            throw new IdentityException("PasswordTooShort",
-                    "Passwords must be at least " + properties.getPassword().getMinLength() + " characters.");
-        }
     }
 }

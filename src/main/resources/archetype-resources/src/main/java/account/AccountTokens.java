@@ -1,0 +1,138 @@
+package ${package}.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserManager;
+import ${package}.identity.UserToken;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tokens in email links. A token is {@code <user id>.<32 random bytes, base64url>}; the database keeps
+ * only its SHA-256 hash, in {@code user_tokens} (one row per user and purpose, so a new link ends the
+ * previous one), with its expiry and what it is bound to: the email address for a confirmation, the
+ * security stamp for a password reset (a password change or reset renews the stamp and so ends every
+ * reset link). Using a token deletes its row: a link works once. Nothing to configure, no server key,
+ * and several instances share the tokens through the database.
+ */
+@Component
+class AccountTokens {
+
+    static final String LOGIN_PROVIDER = "[AuthForge]";
+
+    private static final int SECRET_BYTES = 32;
+
+    private static final int MAX_TOKEN_LENGTH = 128;
+
+    /** What a token is for: its row name, its lifetime and what it is bound to. */
+    enum Purpose {
+        EMAIL_CONFIRMATION("EmailConfirmation", AccountProperties::getConfirmationLinkLifetime,
+                user -> Objects.toString(user.getNormalizedEmail(), "")),
+        PASSWORD_RESET("PasswordReset", AccountProperties::getResetLinkLifetime, ApplicationUser::getSecurityStamp);
+
+        final String tokenName;
+
+        final Function<AccountProperties, Duration> lifetime;
+
+        final Function<ApplicationUser, String> binding;
+
+        Purpose(String tokenName, Function<AccountProperties, Duration> lifetime,
+                Function<ApplicationUser, String> binding) {
+            this.tokenName = tokenName;
+            this.lifetime = lifetime;
+            this.binding = binding;
+        }
+    }
+
+    private record Valid(UserToken row, ApplicationUser user) {
+    }
+
+    private final AccountTokenRepository tokens;
+
+    private final UserManager userManager;
+
+    private final AccountProperties properties;
+
+    private final Clock clock;
+
+    private final SecureRandom random = new SecureRandom();
+
+    AccountTokens(AccountTokenRepository tokens, UserManager userManager, AccountProperties properties, Clock clock) {
+        this.tokens = tokens;
+        this.userManager = userManager;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A new token for the user; the user's previous token for this purpose stops working. */
+    @Transactional
+    String issue(ApplicationUser user, Purpose purpose) {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = clock.instant().plus(purpose.lifetime.apply(properties));
+        String stored = hash(secret) + "|" + expires.getEpochSecond() + "|" + purpose.binding.apply(user);
+        tokens.save(new UserToken(user.getId(), LOGIN_PROVIDER, purpose.tokenName, stored));
+        return user.getId() + "." + secret;
+    }
+
+    /** The user whose token this is, if the token still works; uses nothing up. */
+    @Transactional(readOnly = true)
+    Optional<ApplicationUser> check(String token, Purpose purpose) {
+        return validate(token, purpose).map(Valid::user);
+    }
+
+    /** As {@link #check}, and the token stops working: of concurrent uses, only one gets the user. */
+    @Transactional
+    Optional<ApplicationUser> consume(String token, Purpose purpose) {
+        return validate(token, purpose)
+                .filter(valid -> tokens.deleteIfUnchanged(valid.row().getUserId(), LOGIN_PROVIDER, purpose.tokenName,
+                        valid.row().getValue()) == 1)
+                .map(Valid::user);
+    }
+
+    private Optional<Valid> validate(String token, Purpose purpose) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        if (dot <= 0 || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        String userId = token.substring(0, dot);
+        String secret = token.substring(dot + 1);
+        return tokens.findById(new UserToken.Key(userId, LOGIN_PROVIDER, purpose.tokenName))
+                .flatMap(row -> userManager.findById(userId).filter(user -> matches(row, secret, user, purpose))
+                        .map(user -> new Valid(row, user)));
+    }
+
+    private boolean matches(UserToken row, String secret, ApplicationUser user, Purpose purpose) {
+        String[] parts = Objects.toString(row.getValue(), "").split("\\|", 3);
+        if (parts.length != 3) {
+            return false;
+        }
+        boolean sameSecret = MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII),
+                hash(secret).getBytes(StandardCharsets.US_ASCII));
+        boolean unexpired = clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[1])));
+        return sameSecret && unexpired && parts[2].equals(purpose.binding.apply(user));
+    }
+
+    private static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+        }
+    }
+}

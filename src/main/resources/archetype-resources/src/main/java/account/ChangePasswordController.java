@@ -1,0 +1,65 @@
+package ${package}.account;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.PasswordCheckResult;
+import ${package}.identity.UserManager;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Changing the password of the signed-in user. The current password is checked like a sign-in (wrong ones
+ * count towards lockout); the change renews the security stamp, which ends every password reset link.
+ */
+@Controller
+class ChangePasswordController {
+
+    static final String VIEW = "account/change-password";
+
+    private final UserManager userManager;
+
+    private final PasswordFields passwordFields;
+
+    ChangePasswordController(UserManager userManager, PasswordFields passwordFields) {
+        this.userManager = userManager;
+        this.passwordFields = passwordFields;
+    }
+
+    @GetMapping(AccountPages.CHANGE_PASSWORD)
+    String form(@RequestParam(required = false) String changed, Model model) {
+        if (changed != null) {
+            return Notice.show(model, Notice.PASSWORD_CHANGED, "/");
+        }
+        model.addAttribute("change", new NewPasswordForm());
+        return VIEW;
+    }
+
+    /** {@code authentication}'s name is the user id (see security/PasswordSignInProvider). */
+    @PostMapping(AccountPages.CHANGE_PASSWORD)
+    String change(Authentication authentication, @ModelAttribute("change") NewPasswordForm form,
+            BindingResult errors) {
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        PasswordCheckResult current = userManager.checkPassword(user.getId(), form.getCurrentPassword());
+        if (current == PasswordCheckResult.LOCKED_OUT) {
+            errors.rejectValue("currentPassword", "account.error.currentPassword.locked");
+        }
+        else if (current == PasswordCheckResult.FAILED) {
+            errors.rejectValue("currentPassword", "account.error.currentPassword.wrong");
+        }
+        passwordFields.check(form.getPassword(), form.getConfirmPassword(), errors);
+        if (errors.hasErrors()) {
+            form.setCurrentPassword(null);
+            form.setPassword(null);
+            form.setConfirmPassword(null);
+            return VIEW;
+        }
+        userManager.changePassword(user, form.getCurrentPassword(), form.getPassword());
+        return "redirect:" + AccountPages.CHANGE_PASSWORD + "?changed";
+    }
+}

@@ -1,0 +1,59 @@
+package ${package}.account.ratelimit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Counts each POST of the sign-in, registration, password reset and confirmation resend forms; past a
+ * limit, answers 429 with {@code Retry-After}, and the error page says to try again later
+ * ({@code error.429} in messages.properties). Runs inside the application filter chain, after the CSRF
+ * check and before the form login.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimits rateLimits;
+
+    RateLimitFilter(RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        RateLimitedAction action = actionOf(request);
+        if (action != null) {
+            Optional<Duration> wait = rateLimits.tryAttempt(action, request.getRemoteAddr(),
+                    request.getParameter(action.accountField));
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, wait.get().toSeconds() + 1);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                response.sendError(429);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static RateLimitedAction actionOf(HttpServletRequest request) {
+        if (!HttpMethod.POST.matches(request.getMethod())) {
+            return null;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (RateLimitedAction action : RateLimitedAction.values()) {
+            if (action.path.equals(path)) {
+                return action;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,115 @@
+package ${package}.account.ratelimit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How often a client address ({@code per-ip}) and an account ({@code per-account}: the user name or
+ * email address typed in) may try each rate-limited action, under {@code authforge.account.rate-limits}.
+ * Each limit allows {@code attempts} in any {@code period}, refilled gradually.
+ */
+@ConfigurationProperties("authforge.account.rate-limits")
+public class RateLimitProperties {
+
+    /** Off: no limits at all (lockout still counts failed passwords). */
+    private boolean enabled = true;
+
+    /** Keys tracked per limit before idle ones are forgotten (bounds the memory an attacker can make us use). */
+    private int maxTrackedKeys = 100_000;
+
+    /** POST /login, keyed by the user name typed. */
+    private final Action signIn = new Action(new Limit(100, Duration.ofMinutes(10)), new Limit(20, Duration.ofMinutes(10)));
+
+    /** POST /account/register, keyed by the email address typed. */
+    private final Action registration = new Action(new Limit(10, Duration.ofHours(1)), new Limit(3, Duration.ofHours(1)));
+
+    /** POST /account/forgot-password, keyed by the email address typed. */
+    private final Action passwordReset = new Action(new Limit(10, Duration.ofHours(1)), new Limit(3, Duration.ofHours(1)));
+
+    /** POST /account/resend-confirmation, keyed by the email address typed. */
+    private final Action confirmationResend = new Action(new Limit(10, Duration.ofHours(1)),
+            new Limit(3, Duration.ofHours(1)));
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public int getMaxTrackedKeys() {
+        return maxTrackedKeys;
+    }
+
+    public void setMaxTrackedKeys(int maxTrackedKeys) {
+        this.maxTrackedKeys = maxTrackedKeys;
+    }
+
+    public Action getSignIn() {
+        return signIn;
+    }
+
+    public Action getRegistration() {
+        return registration;
+    }
+
+    public Action getPasswordReset() {
+        return passwordReset;
+    }
+
+    public Action getConfirmationResend() {
+        return confirmationResend;
+    }
+
+    /** The two limits of one action. */
+    public static class Action {
+
+        private final Limit perIp;
+
+        private final Limit perAccount;
+
+        Action(Limit perIp, Limit perAccount) {
+            this.perIp = perIp;
+            this.perAccount = perAccount;
+        }
+
+        public Limit getPerIp() {
+            return perIp;
+        }
+
+        public Limit getPerAccount() {
+            return perAccount;
+        }
+    }
+
+    /** At most {@code attempts} in any {@code period}. */
+    public static class Limit {
+
+        private int attempts;
+
+        private Duration period;
+
+        Limit(int attempts, Duration period) {
+            this.attempts = attempts;
+            this.period = period;
+        }
+
+        public int getAttempts() {
+            return attempts;
+        }
+
+        public void setAttempts(int attempts) {
+            this.attempts = attempts;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+    }
+}
