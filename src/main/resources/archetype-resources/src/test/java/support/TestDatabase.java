@@ -102,10 +102,24 @@ public record TestDatabase(String vendor, String url, String username, String pa
      */
     private static synchronized ServerUrl postgresServer() {
         if (postgres == null) {
-            postgres = "external".equals(System.getProperty("authforge.test.server")) ? server(POSTGRES_URL_VARIABLE)
-                    : ServerUrl.parse(embeddedPostgresUrl());
+            postgres = useExternalPostgres() ? server(POSTGRES_URL_VARIABLE) : ServerUrl.parse(embeddedPostgresUrl());
         }
         return postgres;
+    }
+
+    /**
+     * The external server when asked for, and also when running as root with a server named: embedded
+     * PostgreSQL refuses to run as root.
+     */
+    private static boolean useExternalPostgres() {
+        String url = System.getenv(POSTGRES_URL_VARIABLE);
+        return "external".equals(System.getProperty("authforge.test.server"))
+                || isRoot() && url != null && !url.isBlank();
+    }
+
+    /** Embedded PostgreSQL (initdb) refuses to run as root. */
+    public static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     /** Looked up by name: EmbeddedPostgresServer (and its test dependency) exist in PostgreSQL projects only. */

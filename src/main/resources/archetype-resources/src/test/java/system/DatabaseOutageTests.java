@@ -20,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -35,6 +36,7 @@ class DatabaseOutageTests {
     @Test
     void requestsGet503WhileTheDatabaseIsDownAndWorkAgainWhenItIsBack() throws Exception {
         assumeTrue("postgresql".equals(TestDatabase.projectVendor()), "a PostgreSQL project's test");
+        assumeFalse(TestDatabase.isRoot(), "embedded PostgreSQL refuses to run as root");
         int port = freePort();
         EmbeddedPostgres postgres = start(port);
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(AuthServerApplication.class).run(
