@@ -4,9 +4,8 @@ import java.util.UUID;
 
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
+import ${package}.pages.PageChecks;
 import ${package}.support.Browser.Page;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,20 +22,7 @@ final class AccountPageChecks {
     }
 
     static void assertCommonLayout(Page page, String title) {
-        Document document = page.document();
-        assertThat(document.selectFirst("html").attr("lang")).isEqualTo("en");
-        assertThat(document.title()).isEqualTo(title + " \u00b7 AuthForge");
-        assertThat(document.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/css/site.css");
-        assertThat(document.select("h1")).as("one h1 per page").hasSize(1);
-        assertThat(document.select("script, style, [style]")).as("nothing inline (CSP)").isEmpty();
-        for (Element field : document.select("input:not([type=hidden]), select, textarea")) {
-            assertThat(field.id()).as("field %s has an id", field).isNotEmpty();
-            assertThat(document.select("label[for=" + field.id() + "]")).as("label for %s", field.id()).hasSize(1);
-        }
-        for (Element form : document.select("form")) {
-            assertThat(form.attr("method")).isEqualTo("post");
-            assertThat(form.select("input[type=hidden][name=_csrf]").val()).isNotBlank();
-        }
+        PageChecks.assertCommonLayout(page, title);
     }
 
     /** The text of the page's main element: what a visitor reads. */

@@ -8,12 +8,12 @@ import org.jsoup.nodes.Element;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every rendered page must have: the shared layout, one h1, labelled fields, nothing inline. */
-final class PageChecks {
+public final class PageChecks {
 
     private PageChecks() {
     }
 
-    static void assertCommonLayout(Browser.Page page, String title) {
+    public static void assertCommonLayout(Browser.Page page, String title) {
         Document document = page.document();
         assertThat(document.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(document.title()).isEqualTo(title + " \u00b7 AuthForge");
