@@ -13,8 +13,29 @@ public final class AccountPages {
 
     public static final String RESET_PASSWORD = "/account/reset-password";
 
-    /** Signed-in users only. */
+    /** Signed-in users only: the manage pages. */
+    public static final String MANAGE = "/account";
+
     public static final String CHANGE_PASSWORD = "/account/change-password";
+
+    public static final String TWO_FACTOR = "/account/two-factor";
+
+    public static final String TWO_FACTOR_ENABLE = "/account/two-factor/enable";
+
+    public static final String PROFILE = "/account/profile";
+
+    public static final String PERSONAL_DATA = "/account/personal-data";
+
+    public static final String GRANTS = "/account/grants";
+
+    /** After signing in through a provider with an account not linked yet: create a local account or link one. */
+    public static final String EXTERNAL_LOGIN = "/account/external-login";
+
+    /** Signed-in users only: the providers linked to the account (see {@code external/}). */
+    public static final String EXTERNAL_LOGINS = "/account/external-logins";
+
+    /** Signed-in users only: a first password, for users who sign in only through providers. */
+    public static final String SET_PASSWORD = "/account/set-password";
 
     /** Outside the prod profile, and only while no SMTP server is configured (see {@code mail/DevelopmentMailbox}). */
     public static final String DEVELOPMENT_MAILBOX = "/dev/mailbox";
@@ -25,6 +46,6 @@ public final class AccountPages {
     /** The pages a visitor who is not signed in may open. */
     public static String[] publicPaths() {
         return new String[] { REGISTER, CONFIRM_EMAIL, RESEND_CONFIRMATION, FORGOT_PASSWORD, RESET_PASSWORD,
-                DEVELOPMENT_MAILBOX };
+                DEVELOPMENT_MAILBOX, EXTERNAL_LOGIN, EXTERNAL_LOGIN + "/*" };
     }
 }

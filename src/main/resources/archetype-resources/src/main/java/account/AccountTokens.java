@@ -15,6 +15,7 @@ import java.util.function.Function;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
 import ${package}.identity.UserToken;
+import ${package}.identity.UserTokenRepository;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class AccountTokens {
-
-    static final String LOGIN_PROVIDER = "[AuthForge]";
 
     private static final int SECRET_BYTES = 32;
 
@@ -59,7 +58,7 @@ class AccountTokens {
     private record Valid(UserToken row, ApplicationUser user) {
     }
 
-    private final AccountTokenRepository tokens;
+    private final UserTokenRepository tokens;
 
     private final UserManager userManager;
 
@@ -69,7 +68,7 @@ class AccountTokens {
 
     private final SecureRandom random = new SecureRandom();
 
-    AccountTokens(AccountTokenRepository tokens, UserManager userManager, AccountProperties properties, Clock clock) {
+    AccountTokens(UserTokenRepository tokens, UserManager userManager, AccountProperties properties, Clock clock) {
         this.tokens = tokens;
         this.userManager = userManager;
         this.properties = properties;
@@ -84,7 +83,7 @@ class AccountTokens {
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(purpose.lifetime.apply(properties));
         String stored = hash(secret) + "|" + expires.getEpochSecond() + "|" + purpose.binding.apply(user);
-        tokens.save(new UserToken(user.getId(), LOGIN_PROVIDER, purpose.tokenName, stored));
+        tokens.save(new UserToken(user.getId(), UserToken.SERVER_PROVIDER, purpose.tokenName, stored));
         return user.getId() + "." + secret;
     }
 
@@ -98,7 +97,7 @@ class AccountTokens {
     @Transactional
     Optional<ApplicationUser> consume(String token, Purpose purpose) {
         return validate(token, purpose)
-                .filter(valid -> tokens.deleteIfUnchanged(valid.row().getUserId(), LOGIN_PROVIDER, purpose.tokenName,
+                .filter(valid -> tokens.deleteIfUnchanged(valid.row().getUserId(), UserToken.SERVER_PROVIDER, purpose.tokenName,
                         valid.row().getValue()) == 1)
                 .map(Valid::user);
     }
@@ -110,7 +109,7 @@ class AccountTokens {
         }
         String userId = token.substring(0, dot);
         String secret = token.substring(dot + 1);
-        return tokens.findById(new UserToken.Key(userId, LOGIN_PROVIDER, purpose.tokenName))
+        return tokens.findById(new UserToken.Key(userId, UserToken.SERVER_PROVIDER, purpose.tokenName))
                 .flatMap(row -> userManager.findById(userId).filter(user -> matches(row, secret, user, purpose))
                         .map(user -> new Valid(row, user)));
     }

@@ -1,8 +1,12 @@
 package ${package}.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.PasswordCheckResult;
 import ${package}.identity.UserManager;
+import ${package}.security.SignedInUsers;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Changing the password of the signed-in user. The current password is checked like a sign-in (wrong ones
- * count towards lockout); the change renews the security stamp, which ends every password reset link.
+ * count towards lockout); the change renews the security stamp, which ends every password reset link, the user's
+ * other sessions and every refresh token issued before (this session goes on).
  */
 @Controller
 class ChangePasswordController {
@@ -26,15 +31,22 @@ class ChangePasswordController {
 
     private final PasswordFields passwordFields;
 
-    ChangePasswordController(UserManager userManager, PasswordFields passwordFields) {
+    private final SignedInUsers signedInUsers;
+
+    ChangePasswordController(UserManager userManager, PasswordFields passwordFields, SignedInUsers signedInUsers) {
         this.userManager = userManager;
         this.passwordFields = passwordFields;
+        this.signedInUsers = signedInUsers;
     }
 
     @GetMapping(AccountPages.CHANGE_PASSWORD)
-    String form(@RequestParam(required = false) String changed, Model model) {
+    String form(Authentication authentication, @RequestParam(required = false) String changed, Model model) {
         if (changed != null) {
             return Notice.show(model, Notice.PASSWORD_CHANGED, "/");
+        }
+        if (userManager.findById(authentication.getName()).orElseThrow().getPasswordHash() == null) {
+            // a user who signs in only through providers has no current password: set a first one
+            return "redirect:" + AccountPages.SET_PASSWORD;
         }
         model.addAttribute("change", new NewPasswordForm());
         return VIEW;
@@ -43,7 +55,7 @@ class ChangePasswordController {
     /** {@code authentication}'s name is the user id (see security/PasswordSignInProvider). */
     @PostMapping(AccountPages.CHANGE_PASSWORD)
     String change(Authentication authentication, @ModelAttribute("change") NewPasswordForm form,
-            BindingResult errors) {
+            BindingResult errors, HttpServletRequest request, HttpServletResponse response) {
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         PasswordCheckResult current = userManager.checkPassword(user.getId(), form.getCurrentPassword());
         if (current == PasswordCheckResult.LOCKED_OUT) {
@@ -60,6 +72,7 @@ class ChangePasswordController {
             return VIEW;
         }
         userManager.changePassword(user, form.getCurrentPassword(), form.getPassword());
+        signedInUsers.refresh(user.getId(), request, response);
         return "redirect:" + AccountPages.CHANGE_PASSWORD + "?changed";
     }
 }

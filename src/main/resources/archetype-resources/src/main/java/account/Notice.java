@@ -28,6 +28,10 @@ final class Notice {
 
     static final String PASSWORD_CHANGED = "passwordChanged";
 
+    static final String ACCOUNT_DELETED = "accountDeleted";
+
+    static final String PASSWORD_SET = "passwordSet";
+
     private Notice() {
     }
 

@@ -10,7 +10,6 @@ import ${package}.identity.UserManager;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.util.StringUtils;
 
 /**
  * Creates accounts. A taken user name is said so (a registration page cannot hide it). A taken email address
@@ -51,8 +50,7 @@ class Registration {
         ApplicationUser user = new ApplicationUser();
         user.setUserName(form.getUserName().strip());
         user.setEmail(form.getEmail().strip());
-        user.setGivenName(StringUtils.hasText(form.getGivenName()) ? form.getGivenName().strip() : null);
-        user.setFamilyName(StringUtils.hasText(form.getFamilyName()) ? form.getFamilyName().strip() : null);
+        form.applyTo(user);
         try {
             ApplicationUser created = userManager.create(user, form.getPassword());
             mail.sendLater(() -> Optional.of(emails.confirmation(created, links)));

@@ -5,8 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The registration form. Messages are keys of messages.properties; the password rules are checked by {@link PasswordFields}. */
-class RegistrationForm {
+/**
+ * The registration form: the account fields, and the profile fields of {@link ProfileForm}. Messages are keys of
+ * messages.properties; the password rules are checked by {@link PasswordFields}.
+ */
+class RegistrationForm extends ProfileForm {
 
     @NotBlank(message = "{account.error.userName.required}")
     @Size(max = 64, message = "{account.error.userName.size}")
@@ -17,12 +20,6 @@ class RegistrationForm {
     @Email(message = "{account.error.email.invalid}")
     @Size(max = 256, message = "{account.error.email.invalid}")
     private String email;
-
-    @Size(max = 100, message = "{account.error.name.size}")
-    private String givenName;
-
-    @Size(max = 100, message = "{account.error.name.size}")
-    private String familyName;
 
     private String password;
 
@@ -42,22 +39,6 @@ class RegistrationForm {
 
     public void setEmail(String email) {
         this.email = email;
-    }
-
-    public String getGivenName() {
-        return givenName;
-    }
-
-    public void setGivenName(String givenName) {
-        this.givenName = givenName;
-    }
-
-    public String getFamilyName() {
-        return familyName;
-    }
-
-    public void setFamilyName(String familyName) {
-        this.familyName = familyName;
     }
 
     public String getPassword() {

@@ -1,13 +1,16 @@
 package ${package}.claims;
 
+import java.security.Principal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 
 import ${package}.identity.ApplicationUser;
+import ${package}.identity.SecurityStamp;
 import ${package}.identity.UserManager;
 import ${package}.system.SecurityMetrics;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -22,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the claims of {@link ClaimsMapping} into ID tokens, access tokens and UserInfo responses,
- * and refuses all three for a user who is disabled, locked out or deleted (the "active check").
+ * and refuses all three for a user who is disabled, locked out or deleted, or whose security stamp changed since
+ * the sign-in that granted them (the "active check").
  */
 @Component
 public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -50,7 +54,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (!idToken && !accessToken) {
             return;
         }
-        ApplicationUser user = activeUser(context.getPrincipal().getName(), OAuth2ErrorCodes.INVALID_GRANT);
+        ApplicationUser user = activeUser(context.getPrincipal(), OAuth2ErrorCodes.INVALID_GRANT);
         Map<String, Object> claims = claimsFor(user, context.getAuthorizedScopes());
         context.getClaims().claims(existing -> claims.forEach(existing::putIfAbsent));
         if (accessToken) {
@@ -61,7 +65,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     /** The UserInfo endpoint's answer: the same claims as the ID token, for the access token's scopes. */
     public Function<OidcUserInfoAuthenticationContext, OidcUserInfo> userInfoMapper() {
         return context -> {
-            ApplicationUser user = activeUser(context.getAuthorization().getPrincipalName(),
+            ApplicationUser user = activeUser(context.getAuthorization().getAttribute(Principal.class.getName()),
                     OAuth2ErrorCodes.INVALID_TOKEN);
             return new OidcUserInfo(claimsFor(user, context.getAccessToken().getScopes()));
         };
@@ -71,9 +75,14 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         return claimsMapping.claimsFor(user, scopes);
     }
 
-    private ApplicationUser activeUser(String userId, String errorCode) {
-        return userManager.findById(userId).filter(userManager::isActive)
-                .orElseThrow(() -> new OAuth2AuthenticationException(
-                        new OAuth2Error(errorCode, "The user is disabled, locked out or no longer exists.", null)));
+    /**
+     * The user of the authorization, if they may still have tokens: enabled, not locked out, and with the security
+     * stamp of the sign-in that granted it (a password change, for one, ends every earlier grant).
+     */
+    private ApplicationUser activeUser(Authentication principal, String errorCode) {
+        return userManager.findById(principal.getName()).filter(userManager::isActive)
+                .filter(user -> SecurityStamp.isCurrent(principal.getAuthorities(), user))
+                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(errorCode,
+                        "The user is disabled, locked out or no longer exists, or changed their credentials.", null)));
     }
 }

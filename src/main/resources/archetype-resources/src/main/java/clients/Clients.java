@@ -1,8 +1,12 @@
 package ${package}.clients;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -13,7 +17,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 /**
  * THE file for scopes and clients (IdentityServer's {@code Config.cs}). Add a client to
  * {@link #developmentClients}, a scope to {@link #API_SCOPES}; they are upserted by client id at start-up
- * in development. In production, register clients with real secrets instead (see the README).
+ * in development. In production, register clients with real secrets instead (see the README), for example
+ * under {@code authforge.clients.configured} in application.yml ({@link #configuredClients}).
  */
 public final class Clients {
 
@@ -67,5 +72,48 @@ public final class Clients {
                 .build();
 
         return List.of(m2m, interactive);
+    }
+
+    /**
+     * The clients of {@code authforge.clients.configured}, upserted by client id at start-up in every profile
+     * ({@code ConfiguredClientSeeder}): authorization code with PKCE and rotating refresh tokens, like
+     * {@code interactive}. A client without secret, redirect URI or {@code openid} scope stops the start-up.
+     */
+    static List<RegisteredClient> configuredClients(ClientProperties properties, ClientSecretHashing hashing) {
+        List<RegisteredClient> clients = new ArrayList<>();
+        properties.getConfigured().forEach((clientId, client) -> {
+            String prefix = "authforge.clients.configured." + clientId;
+            if (!StringUtils.hasText(client.getSecret())) {
+                throw new InvalidConfigurationPropertyValueException(prefix + ".secret", null, "a client secret is required");
+            }
+            if (client.getRedirectUris().isEmpty()) {
+                throw new InvalidConfigurationPropertyValueException(prefix + ".redirect-uris", null,
+                        "at least one redirect URI is required");
+            }
+            if (!client.getScopes().contains("openid")) {
+                throw new InvalidConfigurationPropertyValueException(prefix + ".scopes", client.getScopes(),
+                        "the scopes must include openid");
+            }
+            clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
+                    .clientId(clientId)
+                    .clientName(StringUtils.hasText(client.getName()) ? client.getName() : clientId)
+                    .clientSecret(hashing.encode(client.getSecret()))
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .redirectUris(uris -> uris.addAll(client.getRedirectUris()))
+                    .scopes(scopes -> scopes.addAll(client.getScopes()))
+                    .clientSettings(ClientSettings.builder().requireProofKey(true)
+                            .requireAuthorizationConsent(client.isRequireConsent()).build())
+                    .tokenSettings(TokenSettings.builder()
+                            .authorizationCodeTimeToLive(Duration.ofMinutes(5))
+                            .accessTokenTimeToLive(Duration.ofMinutes(15))
+                            .refreshTokenTimeToLive(Duration.ofDays(30))
+                            .reuseRefreshTokens(false)
+                            .build())
+                    .build());
+        });
+        return clients;
     }
 }

@@ -40,16 +40,19 @@ class DevelopmentClientSeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         List<RegisteredClient> clients = Clients.developmentClients(properties, hashing);
-        for (RegisteredClient client : clients) {
-            RegisteredClient existing = repository.findByClientId(client.getClientId());
-            if (existing == null) {
-                repository.save(client);
-            }
-            else {
-                repository.save(RegisteredClient.from(client).id(existing.getId())
-                        .clientIdIssuedAt(existing.getClientIdIssuedAt()).build());
-            }
-        }
+        clients.forEach(client -> upsert(repository, client));
         log.info("Development clients: {}", clients.stream().map(RegisteredClient::getClientId).toList());
+    }
+
+    /** Saves the client by client id: one that exists keeps its id and issue date. */
+    static void upsert(RegisteredClientRepository repository, RegisteredClient client) {
+        RegisteredClient existing = repository.findByClientId(client.getClientId());
+        if (existing == null) {
+            repository.save(client);
+        }
+        else {
+            repository.save(RegisteredClient.from(client).id(existing.getId())
+                    .clientIdIssuedAt(existing.getClientIdIssuedAt()).build());
+        }
     }
 }

@@ -11,6 +11,12 @@ public class IdentityProperties {
     /** Whether two users may share one email address. */
     private boolean requireUniqueEmail = true;
 
+    /**
+     * How often a signed-in session is compared with the user's security stamp: a session of a user who
+     * changed their password (or was disabled or deleted) elsewhere ends at the next check.
+     */
+    private Duration securityStampValidationInterval = Duration.ofMinutes(1);
+
     private final Lockout lockout = new Lockout();
 
     private final Password password = new Password();
@@ -21,6 +27,14 @@ public class IdentityProperties {
 
     public void setRequireUniqueEmail(boolean requireUniqueEmail) {
         this.requireUniqueEmail = requireUniqueEmail;
+    }
+
+    public Duration getSecurityStampValidationInterval() {
+        return securityStampValidationInterval;
+    }
+
+    public void setSecurityStampValidationInterval(Duration securityStampValidationInterval) {
+        this.securityStampValidationInterval = securityStampValidationInterval;
     }
 
     public Lockout getLockout() {

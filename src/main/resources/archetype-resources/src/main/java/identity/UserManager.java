@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -119,17 +120,50 @@ public class UserManager {
             return rule == null || rule.isConfirmed(user) ? PasswordCheckResult.SUCCESS
                     : PasswordCheckResult.NOT_CONFIRMED;
         }
+        return countFailure(user, now) ? PasswordCheckResult.LOCKED_OUT : PasswordCheckResult.FAILED;
+    }
+
+    /**
+     * Counts a failed second-factor check (a wrong authenticator or recovery code) like a wrong password;
+     * true if the user is locked out now.
+     */
+    public boolean accessFailed(String userId) {
+        ApplicationUser user = users.findForUpdateById(userId).orElseThrow();
+        Instant now = clock.instant();
+        return user.isLockedOut(now) || countFailure(user, now);
+    }
+
+    /** Ends a run of failures after a complete sign-in (password and second factor). */
+    public void resetAccessFailedCount(String userId) {
+        ApplicationUser user = users.findForUpdateById(userId).orElseThrow();
+        if (user.getAccessFailedCount() != 0) {
+            user.setAccessFailedCount(0);
+        }
+    }
+
+    private boolean countFailure(ApplicationUser user, Instant now) {
         if (!user.isLockoutEnabled()) {
-            return PasswordCheckResult.FAILED;
+            return false;
         }
         int failures = user.getAccessFailedCount() + 1;
         if (failures >= properties.getLockout().getMaxFailedAttempts()) {
             user.setLockoutEnd(now.plus(properties.getLockout().getDuration()));
             user.setAccessFailedCount(0);
-            return PasswordCheckResult.LOCKED_OUT;
+            return true;
         }
         user.setAccessFailedCount(failures);
-        return PasswordCheckResult.FAILED;
+        return false;
+    }
+
+    /**
+     * Changes security settings of a user (two-factor, links, email) on the locked row and renews the security
+     * stamp: the user's other sessions and earlier refresh tokens stop working (see {@link SecurityStamp}).
+     */
+    public ApplicationUser updateSecurity(String userId, Consumer<ApplicationUser> change) {
+        ApplicationUser current = users.findForUpdateById(userId).orElseThrow();
+        change.accept(current);
+        current.renewSecurityStamp();
+        return users.saveAndFlush(current);
     }
 
     /** Spends the time of one password check, so that unknown user names take as long as known ones. */
@@ -209,6 +243,12 @@ public class UserManager {
         List<String> roleIds = users.findById(user.getId()).stream()
                 .flatMap(current -> current.getRoles().stream()).map(IdentityRole::getId).toList();
         return roleIds.isEmpty() ? List.of() : roleClaims.findByRoleIdInOrderById(roleIds);
+    }
+
+    /** Deletes the user; the database removes their roles, claims, external logins and tokens with them. */
+    public void delete(String userId) {
+        users.findForUpdateById(userId).ifPresent(users::delete);
+        users.flush();
     }
 
     /** True if the user may hold a session or tokens right now: enabled and not locked out. */

@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 @IdClass(UserToken.Key.class)
 public class UserToken {
 
+    /** The login provider of the tokens this server keeps for itself (links in emails, authenticator keys). */
+    public static final String SERVER_PROVIDER = "[AuthForge]";
+
     @Id
     private String userId;
 

@@ -7,7 +7,7 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.List;
 
-import ${package}.keys.PrivateKeyCipher.Sealed;
+import ${package}.keys.SecretCipher.Sealed;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The token signing keys in table {@code signing_keys}, shared by every instance of the server: the public
- * JWK in clear, the private JWK sealed by {@link PrivateKeyCipher}. Each key has a unique generation (the
+ * JWK in clear, the private JWK sealed by {@link SecretCipher}. Each key has a unique generation (the
  * previous newest plus one), so when two instances create the next key at once, one insert fails and that
  * instance uses the other's key. A {@code @Component}, not a {@code @Repository}: a key that cannot be
  * decrypted must be reported as it is, not translated into a data-access exception.
@@ -30,9 +30,9 @@ class SigningKeyStore {
 
     private final JdbcTemplate jdbc;
 
-    private final PrivateKeyCipher cipher;
+    private final SecretCipher cipher;
 
-    SigningKeyStore(JdbcTemplate jdbc, PrivateKeyCipher cipher) {
+    SigningKeyStore(JdbcTemplate jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
     }

@@ -1,25 +1,24 @@
 package ${package}.security;
 
-import java.util.Map;
-
 import ${package}.account.AccountPages;
 import ${package}.account.ratelimit.RateLimits;
+import ${package}.external.ExternalSignIn;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * The application filter chain: sign-in, sign-out, consent and the other pages. Passwords are checked by
  * {@link PasswordSignInProvider}, the only authentication provider bean (so it is registered once, globally). The protocol
  * endpoints are secured by {@link AuthorizationServerSecurity}, which sends browsers here to sign in.
  * The account pages (account/) are open to visitors, except changing the password; their rate limits
- * run in front of the form login.
+ * run in front of the form login. Sign-in through upstream OpenID Connect providers, when configured, is
+ * added by {@link ExternalSignIn}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApplicationSecurity {
@@ -28,25 +27,22 @@ class ApplicationSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http, RateLimits rateLimits) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http, RateLimits rateLimits, SignedInUsers signedInUsers,
+            ExternalSignIn externalSignIn)
+            throws Exception {
         http.addFilterBefore(rateLimits.filter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", LOGIN_PAGE, "/error", "/css/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/", LOGIN_PAGE, PendingSignIn.PAGE, "/error", "/css/**", "/images/**",
+                                "/favicon.ico").permitAll()
                         .requestMatchers(AccountPages.publicPaths()).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage(LOGIN_PAGE).failureHandler(signInFailures()))
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).failureHandler(new SignInFailures(LOGIN_PAGE)))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").permitAll());
+        externalSignIn.applyTo(http);
         SecurityHeaders.apply(http);
         return http.build();
-    }
-
-    /** Locked-out users are told so; every other failure gets one generic message. */
-    private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
-        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
-        handler.setDefaultFailureUrl(LOGIN_PAGE + "?error");
-        handler.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN_PAGE + "?locked"));
-        return handler;
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -38,7 +39,9 @@ class AuthorizationServerSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenClaims tokenClaims,
-            ClientSecretHashing clientSecrets, SigningAlgorithms signingAlgorithms) throws Exception {
+            ClientSecretHashing clientSecrets, SigningAlgorithms signingAlgorithms, SignedInUsers signedInUsers)
+            throws Exception {
+        http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()

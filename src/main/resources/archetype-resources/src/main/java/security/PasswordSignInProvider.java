@@ -1,7 +1,7 @@
 package ${package}.security;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,17 +15,14 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.stereotype.Component;
 
 /**
  * Signs a user in with user name (or email) and password through {@link UserManager}, so every
- * password check counts towards lockout. The principal is a plain Spring Security {@link User}
- * whose name is the user's id: it becomes the {@code sub} claim, and it is what the authorization
- * store serializes (never the {@link ApplicationUser} entity).
+ * password check counts towards lockout. The signed-in user is what {@link SignedInUsers} makes of
+ * the {@link ApplicationUser}; a user with two-factor sign-in is not signed in yet but sent on to the
+ * second step ({@link SecondFactorRequired}, {@link SignInFailures}).
  */
 @Component
 class PasswordSignInProvider implements AuthenticationProvider {
@@ -34,10 +31,13 @@ class PasswordSignInProvider implements AuthenticationProvider {
 
     private final UserManager userManager;
 
+    private final SignedInUsers signedInUsers;
+
     private final Clock clock;
 
-    PasswordSignInProvider(UserManager userManager, Clock clock) {
+    PasswordSignInProvider(UserManager userManager, SignedInUsers signedInUsers, Clock clock) {
         this.userManager = userManager;
+        this.signedInUsers = signedInUsers;
         this.clock = clock;
     }
 
@@ -62,15 +62,16 @@ class PasswordSignInProvider implements AuthenticationProvider {
         if (!user.isEnabled()) {
             throw new DisabledException("Account disabled");
         }
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        userManager.getRoleNames(user).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        Instant now = clock.instant();
+        if (user.isTwoFactorEnabled()) {
+            throw new SecondFactorRequired(new PendingSignIn(user.getId(),
+                    FactorGrantedAuthority.PASSWORD_AUTHORITY, now));
+        }
         // records how and when the user signed in: the ID token's auth_time comes from it
-        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
-                .issuedAt(clock.instant()).build());
-        User principal = new User(user.getId(), "", authorities);
-        UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                authorities);
-        signedIn.setDetails(authentication.getDetails());
+        Authentication signedIn = signedInUsers.authenticationFor(user,
+                List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(now)
+                        .build()));
+        ((UsernamePasswordAuthenticationToken) signedIn).setDetails(authentication.getDetails());
         return signedIn;
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import ${package}.identity.ApplicationUser;
+import ${package}.support.AuthenticatorApp;
 import ${package}.support.Browser;
 import ${package}.support.Browser.Page;
 import ${package}.support.TestClock;
@@ -91,6 +92,23 @@ class RateLimitTests {
                 Map.of("email", email.toUpperCase())));
         assertThat(browser.submit(form, "form[action$=/account/resend-confirmation]",
                 Map.of("email", unique("other") + "@example.net")).status()).isEqualTo(302);
+    }
+
+    @Test
+    void secondFactorCodesPerAccountAreLimited() {
+        ApplicationUser user = testUsers.create("code-limited");
+        browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+        AuthenticatorApp.enable(browser, clock);
+        Browser signIn = server.browser();
+        Page codePage = signIn.signIn(user.getUserName(), TestUsers.PASSWORD);
+        for (int attempt = 1; attempt <= RestrictedAccountSettings.CODE_PER_ACCOUNT; attempt++) {
+            Page failed = signIn.submit(codePage, "form[action$=/login/two-factor]", Map.of("code", "00000" + attempt));
+            assertThat(failed.status()).as("attempt %s", attempt).isEqualTo(200);
+        }
+
+        Page limited = signIn.submit(codePage, "form[action$=/login/two-factor]", Map.of("code", "000009"));
+
+        assertTooManyAttempts(limited);
     }
 
     private static void assertTooManyAttempts(Page page) {

@@ -24,7 +24,9 @@ import org.springframework.test.context.TestPropertySource;
         "authforge.account.rate-limits.sign-in.per-account.attempts=" + RestrictedAccountSettings.SIGN_IN_PER_ACCOUNT,
         "authforge.account.rate-limits.password-reset.per-ip.attempts=" + RestrictedAccountSettings.RESET_PER_IP,
         "authforge.account.rate-limits.confirmation-resend.per-account.attempts="
-                + RestrictedAccountSettings.RESEND_PER_ACCOUNT })
+                + RestrictedAccountSettings.RESEND_PER_ACCOUNT,
+        "authforge.account.rate-limits.code-verification.per-account.attempts="
+                + RestrictedAccountSettings.CODE_PER_ACCOUNT })
 @interface RestrictedAccountSettings {
 
     int SIGN_IN_PER_ACCOUNT = 3;
@@ -32,6 +34,8 @@ import org.springframework.test.context.TestPropertySource;
     int RESET_PER_IP = 3;
 
     int RESEND_PER_ACCOUNT = 2;
+
+    int CODE_PER_ACCOUNT = 2;
 
     /** The period of every limit in the tests (application-test.yml). */
     String PERIOD = "1m";

@@ -42,7 +42,7 @@ class KeyEncryptionKeySourceTests {
 
     @Test
     void configuredKeyIsUsedAndNoDevelopmentKeyFileIsCreated() {
-        properties.setEncryptionKey(PrivateKeyCipherTests.randomKeyEncryptionKey());
+        properties.setEncryptionKey(SecretCipherTests.randomKeyEncryptionKey());
         properties.setDevelopmentKeyFile(folder.resolve("kek"));
 
         assertThat(source().key().getEncoded()).isEqualTo(Base64.getDecoder().decode(properties.getEncryptionKey()));

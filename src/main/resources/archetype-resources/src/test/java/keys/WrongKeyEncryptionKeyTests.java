@@ -18,10 +18,10 @@ class WrongKeyEncryptionKeyTests {
 
     @Test
     void anotherKeyEncryptionKeyRefusesStartUpNamingTheSetting() {
-        server.start("--authforge.keys.encryption-key=" + PrivateKeyCipherTests.randomKeyEncryptionKey()).close();
+        server.start("--authforge.keys.encryption-key=" + SecretCipherTests.randomKeyEncryptionKey()).close();
 
         assertThatThrownBy(() -> server
-                .start("--authforge.keys.encryption-key=" + PrivateKeyCipherTests.randomKeyEncryptionKey()).close())
+                .start("--authforge.keys.encryption-key=" + SecretCipherTests.randomKeyEncryptionKey()).close())
                 .hasStackTraceContaining("cannot be decrypted with the configured key-encryption key")
                 .hasStackTraceContaining("AUTHFORGE_KEYS_ENCRYPTION_KEY");
     }

@@ -8,9 +8,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,8 +35,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         RateLimitedAction action = actionOf(request);
         if (action != null) {
-            Optional<Duration> wait = rateLimits.tryAttempt(action, request.getRemoteAddr(),
-                    request.getParameter(action.accountField));
+            Optional<Duration> wait = rateLimits.tryAttempt(action, request.getRemoteAddr(), account(action, request));
             if (wait.isPresent()) {
                 long seconds = Math.max(1, wait.get().toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -42,6 +44,20 @@ class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The account field typed in, or else the user the session is about: a pending sign-in's, or the signed-in user. */
+    private static String account(RateLimitedAction action, HttpServletRequest request) {
+        if (action.accountField != null) {
+            return request.getParameter(action.accountField);
+        }
+        HttpSession session = request.getSession(false);
+        Object pending = session == null ? null : session.getAttribute(RateLimits.ACCOUNT_ATTRIBUTE);
+        if (pending != null) {
+            return pending.toString();
+        }
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        return signedIn == null ? null : signedIn.getName();
     }
 
     private static RateLimitedAction actionOf(HttpServletRequest request) {

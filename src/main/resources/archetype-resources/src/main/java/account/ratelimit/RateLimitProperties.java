@@ -31,6 +31,13 @@ public class RateLimitProperties {
     private final Action confirmationResend = new Action(new Limit(10, Duration.ofHours(1)),
             new Limit(3, Duration.ofHours(1)));
 
+    /**
+     * POST of a second-factor code (sign-in and enabling two-factor), keyed by the user the code is for.
+     * Wrong codes also count towards lockout.
+     */
+    private final Action codeVerification = new Action(new Limit(50, Duration.ofMinutes(10)),
+            new Limit(10, Duration.ofMinutes(10)));
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -61,6 +68,10 @@ public class RateLimitProperties {
 
     public Action getConfirmationResend() {
         return confirmationResend;
+    }
+
+    public Action getCodeVerification() {
+        return codeVerification;
     }
 
     /** The two limits of one action. */

@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateLimits {
 
+    /** The session attribute naming the user a sign-in in progress is about (set between password and code). */
+    public static final String ACCOUNT_ATTRIBUTE = RateLimits.class.getName() + ".ACCOUNT";
+
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
     private final RateLimitProperties properties;

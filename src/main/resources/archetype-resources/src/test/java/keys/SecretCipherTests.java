@@ -3,7 +3,7 @@ package ${package}.keys;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import ${package}.keys.PrivateKeyCipher.Sealed;
+import ${package}.keys.SecretCipher.Sealed;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
@@ -11,11 +11,11 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PrivateKeyCipherTests {
+class SecretCipherTests {
 
     static final String PRIVATE_JWK = "{\"kty\":\"EC\",\"d\":\"secret\"}";
 
-    PrivateKeyCipher cipher = cipher(randomKeyEncryptionKey());
+    SecretCipher cipher = cipher(randomKeyEncryptionKey());
 
     @Test
     void sealedKeyOpensWithTheSameKeyEncryptionKeyAndKid() {
@@ -50,10 +50,10 @@ class PrivateKeyCipherTests {
                 .hasMessageContaining("AUTHFORGE_KEYS_ENCRYPTION_KEY");
     }
 
-    static PrivateKeyCipher cipher(String keyEncryptionKey) {
+    static SecretCipher cipher(String keyEncryptionKey) {
         KeyProperties properties = new KeyProperties();
         properties.setEncryptionKey(keyEncryptionKey);
-        return new PrivateKeyCipher(new KeyEncryptionKeySource(properties, new MockEnvironment()));
+        return new SecretCipher(new KeyEncryptionKeySource(properties, new MockEnvironment()));
     }
 
     static String randomKeyEncryptionKey() {

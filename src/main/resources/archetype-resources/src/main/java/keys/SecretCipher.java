@@ -3,6 +3,7 @@ package ${package}.keys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -10,12 +11,14 @@ import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals a private JWK for the database: AES-256-GCM under the key-encryption key, a random 96-bit IV per
- * key, the key id as associated data (a sealed key copied to another row does not open). Version 1 is this
- * scheme; a later scheme gets the next number and this class keeps opening version 1.
+ * Seals secrets for the database: AES-256-GCM under the key-encryption key, a random 96-bit IV per
+ * secret, and what the secret belongs to as associated data (a sealed value copied to another row does not
+ * open). Private signing keys use {@link #seal}/{@link #open} (the key id is the associated data); other
+ * secrets, such as authenticator keys, use {@link #sealText}/{@link #openText}. Version 1 is this scheme;
+ * a later scheme gets the next number and this class keeps opening version 1.
  */
 @Component
-class PrivateKeyCipher {
+public class SecretCipher {
 
     static final int VERSION = 1;
 
@@ -27,7 +30,7 @@ class PrivateKeyCipher {
 
     private final SecureRandom random = new SecureRandom();
 
-    PrivateKeyCipher(KeyEncryptionKeySource keySource) {
+    SecretCipher(KeyEncryptionKeySource keySource) {
         this.keySource = keySource;
     }
 
@@ -65,6 +68,32 @@ class PrivateKeyCipher {
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Could not decrypt signing key " + kid, ex);
+        }
+    }
+
+    /** The secret sealed into one line of text ({@code v1.<iv>.<ciphertext>}, base64url), bound to {@code owner}. */
+    public String sealText(String owner, String secret) {
+        Sealed sealed = seal(owner, secret);
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return "v" + sealed.version() + "." + base64.encodeToString(sealed.iv()) + "."
+                + base64.encodeToString(sealed.ciphertext());
+    }
+
+    /** The secret {@link #sealText} sealed for the same {@code owner}; fails if it was sealed for another. */
+    public String openText(String owner, String text) {
+        String[] parts = text.split("\\.");
+        if (parts.length != 3 || !parts[0].equals("v" + VERSION)) {
+            throw new IllegalStateException("A sealed value of " + owner + " has an unknown format");
+        }
+        Base64.Decoder base64 = Base64.getUrlDecoder();
+        Sealed sealed = new Sealed(VERSION, base64.decode(parts[1]), base64.decode(parts[2]));
+        try {
+            return new String(cipher(Cipher.DECRYPT_MODE, owner, sealed.iv()).doFinal(sealed.ciphertext()),
+                    StandardCharsets.UTF_8);
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("A sealed value of " + owner + " cannot be decrypted with "
+                    + keySource.description() + " (" + KeyEncryptionKeySource.HOW_TO_CONFIGURE + ")", ex);
         }
     }
 

@@ -1,0 +1,31 @@
+package ${package}.account;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserManager;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The signed-in user's account page: what is set, and a link to each manage page. */
+@Controller
+class ManageController {
+
+    static final String VIEW = "account/manage";
+
+    private final UserManager userManager;
+
+    ManageController(UserManager userManager) {
+        this.userManager = userManager;
+    }
+
+    /** {@code authentication}'s name is the user id (see security/SignedInUsers). */
+    @GetMapping(AccountPages.MANAGE)
+    String manage(Authentication authentication, Model model) {
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        model.addAttribute("user", user);
+        model.addAttribute("hasPassword", user.getPasswordHash() != null);
+        return VIEW;
+    }
+}

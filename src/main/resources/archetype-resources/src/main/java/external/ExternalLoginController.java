@@ -1,0 +1,165 @@
+package ${package}.external;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import ${package}.account.AccountPages;
+import ${package}.account.AccountProperties;
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.IdentityException;
+import ${package}.identity.PasswordCheckResult;
+import ${package}.identity.UserLogins;
+import ${package}.identity.UserManager;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The page after a first sign-in through a provider with an account that is not linked yet (an
+ * {@link ExternalAccount} in the session): create a local account from it (unless registration is switched off),
+ * or link it to an existing account by signing in with that account's password, which counts towards lockout
+ * like every password check. Either way the visitor is then signed in and goes on where sign-in was asked for.
+ */
+@Controller
+class ExternalLoginController {
+
+    static final String VIEW = "account/external-login";
+
+    private final UserLogins userLogins;
+
+    private final UserManager userManager;
+
+    private final AccountProperties accountProperties;
+
+    private final ExternalSignIn externalSignIn;
+
+    ExternalLoginController(UserLogins userLogins, UserManager userManager, AccountProperties accountProperties,
+            ExternalSignIn externalSignIn) {
+        this.userLogins = userLogins;
+        this.userManager = userManager;
+        this.accountProperties = accountProperties;
+        this.externalSignIn = externalSignIn;
+    }
+
+    @GetMapping(AccountPages.EXTERNAL_LOGIN)
+    String page(HttpServletRequest request, Model model) {
+        ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
+        if (account == null) {
+            return "redirect:" + ExternalSignIn.LOGIN_PAGE;
+        }
+        NewAccountForm newAccount = new NewAccountForm();
+        newAccount.setUserName(account.userName());
+        newAccount.setEmail(account.email());
+        return show(model, account, newAccount, new LinkAccountForm());
+    }
+
+    @PostMapping(AccountPages.EXTERNAL_LOGIN + "/create")
+    String create(@Valid @ModelAttribute("newAccount") NewAccountForm form, BindingResult errors,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
+        if (account == null || !accountProperties.isRegistrationEnabled()) {
+            return "redirect:" + ExternalSignIn.LOGIN_PAGE;
+        }
+        ApplicationUser created = errors.hasErrors() ? null : createUser(form, account, errors);
+        if (created == null) {
+            model.addAttribute("newAccountInvalid", true);
+            return show(model, account, form, new LinkAccountForm());
+        }
+        return signIn(created, request, response);
+    }
+
+    @PostMapping(AccountPages.EXTERNAL_LOGIN + "/link")
+    String link(@ModelAttribute("link") LinkAccountForm form, BindingResult errors, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
+        if (account == null) {
+            return "redirect:" + ExternalSignIn.LOGIN_PAGE;
+        }
+        String login = form.getUsername() == null ? "" : form.getUsername().strip();
+        Optional<ApplicationUser> user = userManager.findByName(login)
+                .or(() -> login.contains("@") ? userManager.findByEmail(login) : Optional.empty());
+        String problem;
+        if (user.isPresent()) {
+            problem = checkOwner(user.get(), form.getPassword());
+        }
+        else {
+            userManager.simulatePasswordCheck(form.getPassword());
+            problem = "account.externalLogin.error.credentials";
+        }
+        if (problem == null && userLogins.addLogin(user.get(), account.provider(), account.providerKey(),
+                account.providerDisplayName()) == UserLogins.LinkResult.LINKED_TO_ANOTHER_USER) {
+            problem = "account.externalLogin.error.linkedElsewhere";
+        }
+        if (problem != null) {
+            errors.reject(problem);
+            form.setPassword(null);
+            NewAccountForm newAccount = new NewAccountForm();
+            newAccount.setUserName(account.userName());
+            newAccount.setEmail(account.email());
+            return show(model, account, newAccount, form);
+        }
+        return signIn(user.get(), request, response);
+    }
+
+    /** Null if the password is right and the user may sign in; otherwise the message key. */
+    private String checkOwner(ApplicationUser user, String password) {
+        PasswordCheckResult result = userManager.checkPassword(user.getId(), password);
+        if (result == PasswordCheckResult.LOCKED_OUT) {
+            return "account.externalLogin.error.locked";
+        }
+        if (result != PasswordCheckResult.SUCCESS || !user.isEnabled()) {
+            return "account.externalLogin.error.credentials";
+        }
+        return null;
+    }
+
+    private ApplicationUser createUser(NewAccountForm form, ExternalAccount account, BindingResult errors) {
+        ApplicationUser user = new ApplicationUser();
+        user.setUserName(form.getUserName().strip());
+        user.setEmail(form.getEmail().strip());
+        // confirmed only if the provider said email_verified=true for this very address
+        user.setEmailConfirmed(account.verifies(form.getEmail()));
+        user.setGivenName(StringUtils.hasText(account.givenName()) ? account.givenName() : null);
+        user.setFamilyName(StringUtils.hasText(account.familyName()) ? account.familyName() : null);
+        try {
+            return userLogins.createWithLogin(user, account.provider(), account.providerKey(),
+                    account.providerDisplayName());
+        }
+        catch (DataIntegrityViolationException ex) { // the same name registered a moment ago
+            errors.rejectValue("userName", "account.error.userName.taken");
+        }
+        catch (IdentityException ex) {
+            switch (ex.getCode()) {
+                case "DuplicateUserName" -> errors.rejectValue("userName", "account.error.userName.taken");
+                case "DuplicateEmail" -> errors.rejectValue("email", "account.externalLogin.error.emailTaken");
+                default -> errors.reject("account.externalLogin.error.linkedElsewhere");
+            }
+        }
+        return null;
+    }
+
+    private String signIn(ApplicationUser user, HttpServletRequest request, HttpServletResponse response) {
+        ExternalAccount.forget(request.getSession(false));
+        return "redirect:" + externalSignIn.signIn(user, request, response);
+    }
+
+    private String show(Model model, ExternalAccount account, NewAccountForm newAccount, LinkAccountForm link) {
+        model.addAttribute("externalAccount", account);
+        if (!model.containsAttribute("newAccount")) {
+            model.addAttribute("newAccount", newAccount);
+        }
+        if (!model.containsAttribute("link")) {
+            model.addAttribute("link", link);
+        }
+        return VIEW;
+    }
+}

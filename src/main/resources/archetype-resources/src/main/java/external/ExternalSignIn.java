@@ -1,0 +1,260 @@
+package ${package}.external;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import ${package}.account.AccountPages;
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserConfirmation;
+import ${package}.identity.UserLogins;
+import ${package}.identity.UserManager;
+import ${package}.security.PendingSignIn;
+import ${package}.security.SignedInUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Sign-in through the upstream providers: Spring Security's {@code oauth2Login} talks to the provider, and this
+ * class decides what its answer means. An account linked to a local user signs in as that user, with the same
+ * kind of principal as a password sign-in (a Spring Security {@link User} named by the user id, {@code ROLE_}
+ * authorities and a sign-in factor whose time becomes the ID token's {@code auth_time}), unless the user is
+ * disabled, locked out or not confirmed. An account not linked yet goes to {@link ExternalLoginController}'s
+ * page, signed out, to create a local account or link one. A signed-in user's {@link LinkRequest} links the
+ * account to that user. Failures go back to the sign-in page (or the manage page) with a message.
+ */
+@Component
+public class ExternalSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    static final String LOGIN_PAGE = "/login";
+
+    private static final Logger log = LoggerFactory.getLogger(ExternalSignIn.class);
+
+    private final ExternalProviders providers;
+
+    private final UserLogins userLogins;
+
+    private final UserManager userManager;
+
+    private final ObjectProvider<UserConfirmation> confirmation;
+
+    private final SignedInUsers signedInUsers;
+
+    private final Clock clock;
+
+    private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+
+    private final RequestCache requestCache = new HttpSessionRequestCache();
+
+    ExternalSignIn(ExternalProviders providers, UserLogins userLogins, UserManager userManager,
+            ObjectProvider<UserConfirmation> confirmation, SignedInUsers signedInUsers, Clock clock) {
+        this.providers = providers;
+        this.signedInUsers = signedInUsers;
+        this.userLogins = userLogins;
+        this.userManager = userManager;
+        this.confirmation = confirmation;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds sign-in through the providers to the application filter chain ({@code security/ApplicationSecurity});
+     * without providers, nothing: no endpoint, no button.
+     */
+    public void applyTo(HttpSecurity http) throws Exception {
+        if (providers.isEmpty()) {
+            return;
+        }
+        http.oauth2Login(login -> login.loginPage(LOGIN_PAGE)
+                .clientRegistrationRepository(providers)
+                .authorizedClientRepository(new UpstreamTokensNotKept())
+                .successHandler(this)
+                .failureHandler(this)
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        // an unknown provider or one that cannot be reached: the sign-in page says so (not a 500)
+                        filter.setAuthenticationFailureHandler(ExternalSignIn.this);
+                        return filter;
+                    }
+                }));
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws IOException {
+        OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
+        String provider = token.getAuthorizedClientRegistrationId();
+        ExternalAccount account = ExternalAccount.of(provider, providers.displayName(provider),
+                (OidcUser) token.getPrincipal());
+        LinkRequest linking = LinkRequest.takeFrom(request.getSession(false));
+        if (linking != null) {
+            finishLink(linking, account, request, response);
+            return;
+        }
+        Optional<ApplicationUser> user = userLogins.findByLogin(provider, account.providerKey());
+        if (user.isEmpty()) {
+            signOut(request, response);
+            account.keepIn(request.getSession());
+            response.sendRedirect(request.getContextPath() + AccountPages.EXTERNAL_LOGIN);
+            return;
+        }
+        String refusal = refusal(user.get());
+        if (refusal != null) {
+            signOut(request, response);
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?" + refusal);
+            return;
+        }
+        response.sendRedirect(signIn(user.get(), request, response));
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        String outcome = outcomeOf(exception);
+        log.info("External sign-in failed ({}): {}", outcome, exception.getMessage());
+        LinkRequest linking = LinkRequest.takeFrom(request.getSession(false));
+        String page = linking != null ? AccountPages.EXTERNAL_LOGINS + "?failed=" : LOGIN_PAGE + "?external=";
+        response.sendRedirect(request.getContextPath() + page + outcome);
+    }
+
+    /** The query parameter the sign-in page shows a refused user with, or null if the user may sign in. */
+    String refusal(ApplicationUser user) {
+        if (user.isLockedOut(clock.instant())) {
+            return "locked";
+        }
+        UserConfirmation rule = confirmation.getIfAvailable();
+        boolean confirmed = rule == null || rule.isConfirmed(user);
+        return user.isEnabled() && confirmed ? null : "error";
+    }
+
+    /**
+     * Signs the user in, in a new session id, as a password sign-in would, and returns where the browser goes next:
+     * on to where the sign-in started, or, for a user with two-factor sign-in on, to the second step first.
+     */
+    String signIn(ApplicationUser user, HttpServletRequest request, HttpServletResponse response) {
+        // how and when the user signed in (through a provider's authorization code): the ID token's auth_time
+        FactorGrantedAuthority factor = FactorGrantedAuthority
+                .withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY).issuedAt(clock.instant()).build();
+        if (user.isTwoFactorEnabled()) {
+            signOut(request, response);
+            new PendingSignIn(user.getId(), factor.getAuthority(), factor.getIssuedAt()).store(request);
+            return ServletUriComponentsBuilder.fromContextPath(request).path(PendingSignIn.PAGE).toUriString();
+        }
+        signedInUsers.signIn(signedInUsers.authenticationFor(user, List.of(factor)), request, response);
+        return continueAfterSignIn(request, response);
+    }
+
+    /**
+     * Where the browser goes after signing in, as an absolute URL: the request that asked for it (an authorization
+     * request), or home.
+     */
+    String continueAfterSignIn(HttpServletRequest request, HttpServletResponse response) {
+        SavedRequest saved = requestCache.getRequest(request, response);
+        if (saved == null) {
+            return ServletUriComponentsBuilder.fromContextPath(request).path("/").toUriString();
+        }
+        requestCache.removeRequest(request, response);
+        return saved.getRedirectUrl();
+    }
+
+    private void finishLink(LinkRequest linking, ExternalAccount account, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        save(linking.signedIn(), request, response);
+        Optional<ApplicationUser> user = userManager.findById(linking.signedIn().getName());
+        if (user.isEmpty() || refusal(user.get()) != null) {
+            signOut(request, response);
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
+            return;
+        }
+        UserLogins.LinkResult result = userLogins.addLogin(user.get(), account.provider(), account.providerKey(),
+                account.providerDisplayName());
+        // the new link renewed the security stamp: this session goes on with the new one
+        signedInUsers.refresh(user.get().getId(), request, response);
+        String outcome = result == UserLogins.LinkResult.LINKED_TO_ANOTHER_USER ? "taken" : "added";
+        response.sendRedirect(request.getContextPath() + AccountPages.EXTERNAL_LOGINS + "?" + outcome);
+    }
+
+    private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    private void signOut(HttpServletRequest request, HttpServletResponse response) {
+        SecurityContextHolder.clearContext();
+        contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+    }
+
+    /** {@code denied} (the user said no at the provider), {@code unavailable} (it could not be reached) or {@code failed}. */
+    private static String outcomeOf(AuthenticationException exception) {
+        if (exception instanceof OAuth2AuthenticationException oauth2
+                && OAuth2ErrorCodes.ACCESS_DENIED.equals(oauth2.getError().getErrorCode())) {
+            return "denied";
+        }
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProviderUnavailableException || cause instanceof ResourceAccessException) {
+                return "unavailable";
+            }
+        }
+        return "failed";
+    }
+
+    /**
+     * This server only signs users in through the providers and never calls their APIs: their access and refresh
+     * tokens are not kept (Spring's default would keep them in memory, one per sign-in, for ever).
+     */
+    private static final class UpstreamTokensNotKept implements OAuth2AuthorizedClientRepository {
+
+        @Override
+        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String clientRegistrationId,
+                Authentication principal, HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
+                HttpServletRequest request, HttpServletResponse response) {
+            // not kept: see the class comment
+        }
+
+        @Override
+        public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
+                HttpServletRequest request, HttpServletResponse response) {
+            // nothing was kept
+        }
+    }
+}

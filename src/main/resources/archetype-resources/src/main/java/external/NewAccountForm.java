@@ -1,0 +1,36 @@
+package ${package}.external;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A new local account for an external login: prefilled from the provider's claims, editable. The rules of registration. */
+class NewAccountForm {
+
+    @NotBlank(message = "{account.error.userName.required}")
+    @Size(max = 64, message = "{account.error.userName.size}")
+    @Pattern(regexp = "[\\p{L}\\p{N}._@+-]*", message = "{account.error.userName.characters}")
+    private String userName;
+
+    @NotBlank(message = "{account.error.email.required}")
+    @Email(message = "{account.error.email.invalid}")
+    @Size(max = 256, message = "{account.error.email.invalid}")
+    private String email;
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+}

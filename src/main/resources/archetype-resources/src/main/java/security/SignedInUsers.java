@@ -1,0 +1,98 @@
+package ${package}.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.IdentityProperties;
+import ${package}.identity.SecurityStamp;
+import ${package}.identity.UserManager;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a signed-in user is, whichever way they signed in: a plain Spring Security {@link User} named by the
+ * user id (it becomes the {@code sub} claim and is what authorizations store), with the user's roles, the
+ * factors used (each with its time: the ID token's {@code auth_time}) and the security stamp
+ * ({@link SecurityStamp}). Sign-in steps that do not go through the form login (the second factor) and pages
+ * that change the user's own security settings use it to put the user in the session.
+ */
+@Component
+public class SignedInUsers {
+
+    private final UserManager userManager;
+
+    private final IdentityProperties properties;
+
+    private final Clock clock;
+
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+    SignedInUsers(UserManager userManager, IdentityProperties properties, Clock clock) {
+        this.userManager = userManager;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The filter both filter chains run: it ends sessions whose security stamp is no longer the user's. */
+    Filter stampValidation() {
+        return new SecurityStampValidation(userManager, properties, clock);
+    }
+
+    /** The user as signed in with these factors; the roles and the stamp are read now, not from {@code user}. */
+    public Authentication authenticationFor(ApplicationUser user, Collection<? extends GrantedAuthority> factors) {
+        ApplicationUser current = userManager.findById(user.getId()).orElse(user);
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        userManager.getRoleNames(user).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        authorities.addAll(factors);
+        authorities.add(SecurityStamp.authority(current));
+        User principal = new User(current.getId(), "", authorities);
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    /** Puts a completed sign-in into the session, under a new session id (no session fixation). */
+    public void signIn(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        new ChangeSessionIdAuthenticationStrategy().onAuthentication(authentication, request, response);
+        save(authentication, request, response);
+    }
+
+    /**
+     * After the signed-in user changed their own security settings (which renewed the stamp): this session goes on
+     * with the new stamp and the same factors, while the user's other sessions end.
+     */
+    public void refresh(String userId, HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = contexts.getContext().getAuthentication();
+        ApplicationUser user = userManager.findById(userId).orElseThrow();
+        List<GrantedAuthority> factors = current.getAuthorities().stream()
+                .filter(FactorGrantedAuthority.class::isInstance).map(GrantedAuthority.class::cast).toList();
+        save(authenticationFor(user, factors), request, response);
+        request.getSession().removeAttribute(SecurityStampValidation.CHECKED_AT);
+    }
+
+    private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(authentication);
+        contexts.setContext(context);
+        sessions.saveContext(context, request, response);
+    }
+}

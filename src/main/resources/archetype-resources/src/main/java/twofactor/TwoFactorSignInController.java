@@ -1,0 +1,90 @@
+package ${package}.twofactor;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserManager;
+import ${package}.security.PendingSignIn;
+import ${package}.security.SignedInUsers;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The second step of signing in, for users with two-factor sign-in on: after the right password or an upstream
+ * provider's sign-in ({@link PendingSignIn}), a code from the authenticator app or a recovery code. Then the user is signed in
+ * with both factors and goes on where the sign-in started (the client's authorization request, usually).
+ */
+@Controller
+class TwoFactorSignInController {
+
+    static final String VIEW = "login-two-factor";
+
+    /** The factor a code from the authenticator app (or a recovery code) adds. */
+    static final String TOTP_FACTOR = "FACTOR_TOTP";
+
+    private final TwoFactor twoFactor;
+
+    private final UserManager userManager;
+
+    private final SignedInUsers signedInUsers;
+
+    private final Clock clock;
+
+    private final AuthenticationSuccessHandler continueSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
+
+    TwoFactorSignInController(TwoFactor twoFactor, UserManager userManager, SignedInUsers signedInUsers, Clock clock) {
+        this.twoFactor = twoFactor;
+        this.userManager = userManager;
+        this.signedInUsers = signedInUsers;
+        this.clock = clock;
+    }
+
+    @GetMapping(PendingSignIn.PAGE)
+    String form(HttpServletRequest request) {
+        return PendingSignIn.of(request, clock).isPresent() ? VIEW : "redirect:/login?expired";
+    }
+
+    /** Returns nothing when the user is signed in: the response is the redirect to where the sign-in started. */
+    @PostMapping(PendingSignIn.PAGE)
+    String verify(@RequestParam(required = false) String code, HttpServletRequest request,
+            HttpServletResponse response, Model model) throws IOException, ServletException {
+        Optional<PendingSignIn> pending = PendingSignIn.of(request, clock);
+        if (pending.isEmpty()) {
+            return "redirect:/login?expired";
+        }
+        String userId = pending.get().userId();
+        TwoFactor.Outcome outcome = twoFactor.verify(userId, code);
+        if (outcome == TwoFactor.Outcome.FAILED) {
+            model.addAttribute("codeError", code == null || code.isBlank() ? "twoFactor.signIn.codeMissing"
+                    : "twoFactor.signIn.codeWrong");
+            return VIEW;
+        }
+        PendingSignIn.clear(request);
+        ApplicationUser user = userManager.findById(userId).orElse(null);
+        if (outcome == TwoFactor.Outcome.LOCKED_OUT || user == null || !userManager.isActive(user)) {
+            return "redirect:/login?" + (outcome == TwoFactor.Outcome.LOCKED_OUT ? "locked" : "error");
+        }
+        Authentication signedIn = signedInUsers.authenticationFor(user, List.of(
+                FactorGrantedAuthority.withAuthority(pending.get().firstFactor())
+                        .issuedAt(pending.get().firstFactorAt()).build(),
+                FactorGrantedAuthority.withAuthority(TOTP_FACTOR).issuedAt(clock.instant()).build()));
+        signedInUsers.signIn(signedIn, request, response);
+        continueSignIn.onAuthenticationSuccess(request, response, signedIn);
+        return null;
+    }
+}

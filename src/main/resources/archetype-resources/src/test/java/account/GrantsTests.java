@@ -1,0 +1,62 @@
+package ${package}.account;
+
+import java.util.Map;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.support.Browser;
+import ${package}.support.Browser.Page;
+import ${package}.support.OidcClient;
+import ${package}.support.ServerTest;
+import ${package}.support.SignInFlow;
+import ${package}.support.TestServer;
+import ${package}.support.TestUsers;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServerTest
+class GrantsTests {
+
+    @Autowired
+    TestServer server;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Test
+    void aUserWithoutConsentsIsToldSo() {
+        ApplicationUser user = testUsers.create("grants-none");
+        Browser browser = server.browser();
+        browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+
+        Page grants = browser.navigate("/account/grants");
+
+        AccountPageChecks.assertCommonLayout(grants, "Applications you allowed");
+        assertThat(grants.document().select("main p").first().text())
+                .isEqualTo("You have not allowed any application to use your account.");
+    }
+
+    @Test
+    void revokingAnApplicationEndsItsTokensAndItMustAskAgain() throws Exception {
+        ApplicationUser user = testUsers.create("grants-revoke");
+        OidcClient client = server.interactiveClient();
+        Browser browser = server.browser();
+        OIDCTokenResponse tokens = SignInFlow.signIn(browser, client, "openid profile", user.getUserName(),
+                TestUsers.PASSWORD);
+        Page grants = browser.navigate("/account/grants");
+        assertThat(grants.document().select("tbody th").text()).isEqualTo("Interactive client");
+        assertThat(grants.document().select("tbody td code").eachText()).contains("openid", "profile");
+
+        Page after = browser.follow(browser.submit(grants, "form[action$=/account/grants/revoke]", Map.of()));
+
+        assertThat(after.document().select(".alert-info").text()).startsWith("Access revoked.");
+        assertThat(after.document().select("tbody tr")).isEmpty();
+        assertThat(client.refresh(tokens.getTokens().getRefreshToken()).indicatesSuccess()).isFalse();
+        assertThat(client.introspect(tokens.getTokens().getAccessToken()).toSuccessResponse().isActive()).isFalse();
+        OidcClient.Authorization again = client.authorizationRequest("openid profile");
+        assertThat(browser.navigate(again.requestUri().toString()).uri().getPath()).isEqualTo("/oauth2/consent");
+    }
+}

@@ -1,0 +1,76 @@
+package ${package}.account;
+
+import java.util.Map;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserManager;
+import ${package}.support.Browser;
+import ${package}.support.Browser.Page;
+import ${package}.support.ServerTest;
+import ${package}.support.TestServer;
+import ${package}.support.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServerTest
+class ProfileTests {
+
+    static final String FORM = "form[action$=/account/profile]";
+
+    @Autowired
+    TestServer server;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    UserManager userManager;
+
+    @Test
+    void theManagePageLeadsToTheProfileWithTheCurrentValues() {
+        ApplicationUser user = testUsers.create("profile-show");
+        Browser browser = server.browser();
+        browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+
+        Page profile = browser.navigate(browser.navigate("/account").document()
+                .selectFirst("a[href=/account/profile]").attr("href"));
+
+        AccountPageChecks.assertCommonLayout(profile, "Profile");
+        assertThat(profile.document().selectFirst("#givenName").val()).isEqualTo("Test");
+        assertThat(profile.document().selectFirst("#familyName").attr("autocomplete")).isEqualTo("family-name");
+    }
+
+    @Test
+    void savedValuesAreStoredTrimmed() {
+        ApplicationUser user = testUsers.create("profile-save");
+        Browser browser = server.browser();
+        browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+
+        Page saved = browser.follow(browser.submit(browser.navigate("/account/profile"), FORM,
+                Map.of("givenName", "  Ada ", "familyName", "")));
+
+        assertThat(saved.document().select(".alert-info").text()).isEqualTo("Your profile has been saved.");
+        ApplicationUser stored = userManager.findById(user.getId()).orElseThrow();
+        assertThat(stored.getGivenName()).isEqualTo("Ada");
+        assertThat(stored.getFamilyName()).isNull();
+    }
+
+    @Test
+    void anInvalidValueIsReshownWithItsMessageAndNothingIsSaved() {
+        ApplicationUser user = testUsers.create("profile-invalid");
+        Browser browser = server.browser();
+        browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+        String tooLong = "x".repeat(101);
+
+        Page again = browser.submit(browser.navigate("/account/profile"), FORM,
+                Map.of("givenName", tooLong, "familyName", "Lovelace"));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.document().select("#givenName-error").text()).isNotBlank();
+        assertThat(again.document().selectFirst("#familyName").val()).isEqualTo("Lovelace");
+        assertThat(userManager.findById(user.getId()).orElseThrow().getFamilyName()).isEqualTo("User");
+    }
+}
