@@ -49,10 +49,22 @@ class AccountEmails {
         return email(user, links, "email.reset.subject", "reset-password", link, properties.getResetLinkLifetime());
     }
 
+    /** To the new address: the link that makes it the user's email address. */
+    AccountEmail emailChange(ApplicationUser user, String newEmail, LinkBase links) {
+        String link = links.page(AccountPages.CONFIRM_EMAIL_CHANGE, tokens.issue(user, Purpose.EMAIL_CHANGE, newEmail));
+        return email(newEmail, user, links, "email.change.subject", "change-email", link,
+                properties.getConfirmationLinkLifetime());
+    }
+
     private AccountEmail email(ApplicationUser user, LinkBase links, String subjectKey, String template, String link,
             Duration lifetime) {
+        return email(user.getEmail(), user, links, subjectKey, template, link, lifetime);
+    }
+
+    private AccountEmail email(String to, ApplicationUser user, LinkBase links, String subjectKey, String template,
+            String link, Duration lifetime) {
         String name = StringUtils.hasText(user.getGivenName()) ? user.getGivenName() : user.getUserName();
-        return new AccountEmail(user.getEmail(), subjectKey, template, Map.of("name", name,
+        return new AccountEmail(to, subjectKey, template, Map.of("name", name,
                 "userName", user.getUserName(), "link", link, "lifetime", lifetime == null ? "" : describe(lifetime, links)),
                 links.locale());
     }

@@ -24,6 +24,11 @@ public final class AccountPages {
 
     public static final String PROFILE = "/account/profile";
 
+    public static final String EMAIL = "/account/email";
+
+    /** The link in the email sent to a new address; open to visitors (the link is the proof). */
+    public static final String CONFIRM_EMAIL_CHANGE = "/account/confirm-email-change";
+
     public static final String PERSONAL_DATA = "/account/personal-data";
 
     public static final String GRANTS = "/account/grants";
@@ -46,6 +51,6 @@ public final class AccountPages {
     /** The pages a visitor who is not signed in may open. */
     public static String[] publicPaths() {
         return new String[] { REGISTER, CONFIRM_EMAIL, RESEND_CONFIRMATION, FORGOT_PASSWORD, RESET_PASSWORD,
-                DEVELOPMENT_MAILBOX, EXTERNAL_LOGIN, EXTERNAL_LOGIN + "/*" };
+                DEVELOPMENT_MAILBOX, EXTERNAL_LOGIN, EXTERNAL_LOGIN + "/*", CONFIRM_EMAIL_CHANGE };
     }
 }

@@ -33,7 +33,11 @@ class ChangePasswordController {
 
     private final SignedInUsers signedInUsers;
 
-    ChangePasswordController(UserManager userManager, PasswordFields passwordFields, SignedInUsers signedInUsers) {
+    private final SecurityNotices notices;
+
+    ChangePasswordController(UserManager userManager, PasswordFields passwordFields, SignedInUsers signedInUsers,
+            SecurityNotices notices) {
+        this.notices = notices;
         this.userManager = userManager;
         this.passwordFields = passwordFields;
         this.signedInUsers = signedInUsers;
@@ -73,6 +77,7 @@ class ChangePasswordController {
         }
         userManager.changePassword(user, form.getCurrentPassword(), form.getPassword());
         signedInUsers.refresh(user.getId(), request, response);
+        notices.send(user, user.getEmail(), SecurityNotices.Kind.PASSWORD_CHANGED, request);
         return "redirect:" + AccountPages.CHANGE_PASSWORD + "?changed";
     }
 }

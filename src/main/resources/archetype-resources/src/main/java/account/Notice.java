@@ -30,6 +30,12 @@ final class Notice {
 
     static final String ACCOUNT_DELETED = "accountDeleted";
 
+    static final String EMAIL_CHANGE_SENT = "emailChangeSent";
+
+    static final String EMAIL_CHANGED = "emailChanged";
+
+    static final String EMAIL_CHANGE_LINK_INVALID = "emailChangeLinkInvalid";
+
     static final String PASSWORD_SET = "passwordSet";
 
     private Notice() {

@@ -26,10 +26,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -231,30 +229,5 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
             }
         }
         return "failed";
-    }
-
-    /**
-     * This server only signs users in through the providers and never calls their APIs: their access and refresh
-     * tokens are not kept (Spring's default would keep them in memory, one per sign-in, for ever).
-     */
-    private static final class UpstreamTokensNotKept implements OAuth2AuthorizedClientRepository {
-
-        @Override
-        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String clientRegistrationId,
-                Authentication principal, HttpServletRequest request) {
-            return null;
-        }
-
-        @Override
-        public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
-                HttpServletRequest request, HttpServletResponse response) {
-            // not kept: see the class comment
-        }
-
-        @Override
-        public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
-                HttpServletRequest request, HttpServletResponse response) {
-            // nothing was kept
-        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import ${package}.account.AccountPages;
+import ${package}.account.SecurityNotices;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
 import ${package}.security.SignedInUsers;
@@ -38,7 +39,11 @@ class TwoFactorSettingsController {
 
     private final SignedInUsers signedInUsers;
 
-    TwoFactorSettingsController(TwoFactor twoFactor, UserManager userManager, SignedInUsers signedInUsers) {
+    private final SecurityNotices notices;
+
+    TwoFactorSettingsController(TwoFactor twoFactor, UserManager userManager, SignedInUsers signedInUsers,
+            SecurityNotices notices) {
+        this.notices = notices;
         this.twoFactor = twoFactor;
         this.userManager = userManager;
         this.signedInUsers = signedInUsers;
@@ -83,6 +88,8 @@ class TwoFactorSettingsController {
     String disable(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         twoFactor.disable(authentication.getName());
         signedInUsers.refresh(authentication.getName(), request, response);
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        notices.send(user, user.getEmail(), SecurityNotices.Kind.TWO_FACTOR_DISABLED, request);
         return "redirect:" + AccountPages.TWO_FACTOR + "?done=disabled";
     }
 

@@ -6,6 +6,7 @@ import ${package}.identity.ApplicationUser;
 import ${package}.support.Browser;
 import ${package}.support.Browser.Page;
 import ${package}.support.ServerTest;
+import ${package}.support.TestMailServer;
 import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import org.jsoup.nodes.Element;
@@ -86,6 +87,9 @@ class ChangePasswordTests {
         assertThat(done.document().select("a[href=/]")).isNotEmpty();
         assertThat(server.browser().signIn(user.getUserName(), NEW_PASSWORD).uri().getPath()).isEqualTo("/");
         assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getQuery()).isEqualTo("error");
+        TestMailServer.ReceivedMail notice = TestMailServer.awaitMail(user.getEmail());
+        assertThat(notice.subject()).startsWith("The password of your").endsWith("account was changed");
+        assertThat(notice.text()).contains(user.getUserName(), "/account/forgot-password");
     }
 
     @Test

@@ -13,6 +13,7 @@ import ${package}.support.Browser;
 import ${package}.support.Browser.Page;
 import ${package}.support.ServerTest;
 import ${package}.support.TestClock;
+import ${package}.support.TestMailServer;
 import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +133,8 @@ class TwoFactorSettingsTests {
 
         assertThat(status.document().select(".alert-info").text()).isEqualTo("Two-factor sign-in is off.");
         assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getPath()).isEqualTo("/");
+        assertThat(TestMailServer.awaitMail(user.getEmail()).subject()).startsWith("Two-factor sign-in of your")
+                .endsWith("was turned off");
     }
 
     @Test
