@@ -19,14 +19,14 @@ public class ProfileForm {
     @Size(max = 100, message = "{account.error.name.size}")
     private String familyName;
 
-    static ProfileForm of(ApplicationUser user) {
+    public static ProfileForm of(ApplicationUser user) {
         ProfileForm form = new ProfileForm();
         form.setGivenName(user.getGivenName());
         form.setFamilyName(user.getFamilyName());
         return form;
     }
 
-    void applyTo(ApplicationUser user) {
+    public void applyTo(ApplicationUser user) {
         user.setGivenName(clean(givenName));
         user.setFamilyName(clean(familyName));
     }

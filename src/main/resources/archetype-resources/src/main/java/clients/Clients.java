@@ -76,7 +76,7 @@ public final class Clients {
 
     /**
      * The clients of {@code authforge.clients.configured}, upserted by client id at start-up in every profile
-     * ({@code ConfiguredClientSeeder}): authorization code with PKCE and rotating refresh tokens, like
+     * ({@code ClientSeeder}): authorization code with PKCE and rotating refresh tokens, like
      * {@code interactive}. A client without secret, redirect URI or {@code openid} scope stops the start-up.
      */
     static List<RegisteredClient> configuredClients(ClientProperties properties, ClientSecretHashing hashing) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import ${package}.account.AccountForm;
 import ${package}.account.AccountPages;
 import ${package}.account.AccountProperties;
 import ${package}.identity.ApplicationUser;
@@ -17,7 +18,6 @@ import ${package}.identity.UserManager;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -56,14 +56,11 @@ class ExternalLoginController {
         if (account == null) {
             return "redirect:" + ExternalSignIn.LOGIN_PAGE;
         }
-        NewAccountForm newAccount = new NewAccountForm();
-        newAccount.setUserName(account.userName());
-        newAccount.setEmail(account.email());
-        return show(model, account, newAccount, new LinkAccountForm());
+        return show(model, account, newAccount(account), new LinkAccountForm());
     }
 
     @PostMapping(AccountPages.EXTERNAL_LOGIN + "/create")
-    String create(@Valid @ModelAttribute("newAccount") NewAccountForm form, BindingResult errors,
+    String create(@Valid @ModelAttribute("newAccount") AccountForm form, BindingResult errors,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
         if (account == null || !accountProperties.isRegistrationEnabled()) {
@@ -102,10 +99,7 @@ class ExternalLoginController {
         if (problem != null) {
             errors.reject(problem);
             form.setPassword(null);
-            NewAccountForm newAccount = new NewAccountForm();
-            newAccount.setUserName(account.userName());
-            newAccount.setEmail(account.email());
-            return show(model, account, newAccount, form);
+            return show(model, account, newAccount(account), form);
         }
         return signIn(user.get(), request, response);
     }
@@ -122,14 +116,23 @@ class ExternalLoginController {
         return null;
     }
 
-    private ApplicationUser createUser(NewAccountForm form, ExternalAccount account, BindingResult errors) {
+    /** The create-account form, prefilled from the provider's claims. */
+    private static AccountForm newAccount(ExternalAccount account) {
+        AccountForm form = new AccountForm();
+        form.setUserName(account.userName());
+        form.setEmail(account.email());
+        form.setGivenName(account.givenName());
+        form.setFamilyName(account.familyName());
+        return form;
+    }
+
+    private ApplicationUser createUser(AccountForm form, ExternalAccount account, BindingResult errors) {
         ApplicationUser user = new ApplicationUser();
         user.setUserName(form.getUserName().strip());
         user.setEmail(form.getEmail().strip());
         // confirmed only if the provider said email_verified=true for this very address
         user.setEmailConfirmed(account.verifies(form.getEmail()));
-        user.setGivenName(StringUtils.hasText(account.givenName()) ? account.givenName() : null);
-        user.setFamilyName(StringUtils.hasText(account.familyName()) ? account.familyName() : null);
+        form.applyTo(user);
         try {
             return userLogins.createWithLogin(user, account.provider(), account.providerKey(),
                     account.providerDisplayName());
@@ -152,7 +155,7 @@ class ExternalLoginController {
         return "redirect:" + externalSignIn.signIn(user, request, response);
     }
 
-    private String show(Model model, ExternalAccount account, NewAccountForm newAccount, LinkAccountForm link) {
+    private String show(Model model, ExternalAccount account, AccountForm newAccount, LinkAccountForm link) {
         model.addAttribute("externalAccount", account);
         if (!model.containsAttribute("newAccount")) {
             model.addAttribute("newAccount", newAccount);

@@ -1,12 +1,15 @@
-package ${package}.external;
+package ${package}.account;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A new local account for an external login: prefilled from the provider's claims, editable. The rules of registration. */
-class NewAccountForm {
+/**
+ * A new account's user name and email address, with the rules of registration, and its profile fields
+ * ({@link ProfileForm}): the registration form and the create-account form of a first external login.
+ */
+public class AccountForm extends ProfileForm {
 
     @NotBlank(message = "{account.error.userName.required}")
     @Size(max = 64, message = "{account.error.userName.size}")
