@@ -22,6 +22,9 @@ public final class AccountPages {
 
     public static final String TWO_FACTOR_ENABLE = "/account/two-factor/enable";
 
+    /** Signed-in users only: list, add and remove passkeys (see {@code passkeys/}). */
+    public static final String PASSKEYS = "/account/passkeys";
+
     public static final String PROFILE = "/account/profile";
 
     public static final String EMAIL = "/account/email";

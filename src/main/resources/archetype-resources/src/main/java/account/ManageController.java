@@ -2,6 +2,7 @@ package ${package}.account;
 
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
+import ${package}.passkeys.Passkeys;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,8 +17,11 @@ class ManageController {
 
     private final UserManager userManager;
 
-    ManageController(UserManager userManager) {
+    private final Passkeys passkeys;
+
+    ManageController(UserManager userManager, Passkeys passkeys) {
         this.userManager = userManager;
+        this.passkeys = passkeys;
     }
 
     /** {@code authentication}'s name is the user id (see security/SignedInUsers). */
@@ -26,6 +30,7 @@ class ManageController {
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         model.addAttribute("user", user);
         model.addAttribute("hasPassword", user.getPasswordHash() != null);
+        model.addAttribute("passkeyCount", passkeys.of(user.getId()).size());
         return VIEW;
     }
 }

@@ -54,6 +54,8 @@ class PersonalData {
                 + "subject, provider_display_name as display_name from user_logins where user_id = ?", userId));
         document.put("storedSecrets", jdbc.queryForList("select name from user_tokens where user_id = ? order by name",
                 String.class, userId));
+        document.put("passkeys", jdbc.queryForList("select c.label, c.created, c.last_used from user_credentials c "
+                + "join user_entities e on e.id = c.user_entity_user_id where e.name = ? order by c.created", userId));
         document.put("allowedApplications", grants.grantsOf(userId).stream()
                 .map(grant -> Map.of("clientId", grant.clientId(), "name", grant.clientName(), "scopes", grant.scopes()))
                 .toList());

@@ -3,10 +3,12 @@ package ${package}.security;
 import ${package}.account.AccountPages;
 import ${package}.account.ratelimit.RateLimits;
 import ${package}.external.ExternalSignIn;
+import ${package}.passkeys.PasskeySignIn;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -18,7 +20,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * endpoints are secured by {@link AuthorizationServerSecurity}, which sends browsers here to sign in.
  * The account pages (account/) are open to visitors, except changing the password; their rate limits
  * run in front of the form login. Sign-in through upstream OpenID Connect providers, when configured, is
- * added by {@link ExternalSignIn}.
+ * added by {@link ExternalSignIn}; passkeys (registering them, signing in with them) by {@link PasskeySignIn}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApplicationSecurity {
@@ -28,13 +30,14 @@ class ApplicationSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain applicationChain(HttpSecurity http, RateLimits rateLimits, SignedInUsers signedInUsers,
-            ExternalSignIn externalSignIn)
+            ExternalSignIn externalSignIn, PasskeySignIn passkeySignIn)
             throws Exception {
         http.addFilterBefore(rateLimits.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", LOGIN_PAGE, PendingSignIn.PAGE, "/error", "/css/**", "/images/**",
-                                "/favicon.ico").permitAll()
+                        .requestMatchers("/", LOGIN_PAGE, PendingSignIn.PAGE, PendingSignIn.PAGE + "/passkey/**",
+                                "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, PasskeySignIn.REMOVAL_ENDPOINT).denyAll()
                         .requestMatchers(AccountPages.publicPaths()).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -42,6 +45,7 @@ class ApplicationSecurity {
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).failureHandler(new SignInFailures(LOGIN_PAGE)))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").permitAll());
         externalSignIn.applyTo(http);
+        passkeySignIn.applyTo(http);
         SecurityHeaders.apply(http);
         return http.build();
     }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
+import ${package}.passkeys.Passkeys;
 import ${package}.security.PendingSignIn;
 import ${package}.security.SignedInUsers;
 
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The second step of signing in, for users with two-factor sign-in on: after the right password or an upstream
  * provider's sign-in ({@link PendingSignIn}), a code from the authenticator app or a recovery code. Then the user is signed in
- * with both factors and goes on where the sign-in started (the client's authorization request, usually).
+ * with both factors and goes on where the sign-in started (the client's authorization request, usually). Users with
+ * passkeys are offered one instead of a code (passkeys/PasskeySecondFactorController).
  */
 @Controller
 class TwoFactorSignInController {
@@ -43,20 +45,29 @@ class TwoFactorSignInController {
 
     private final SignedInUsers signedInUsers;
 
+    private final Passkeys passkeys;
+
     private final Clock clock;
 
     private final AuthenticationSuccessHandler continueSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    TwoFactorSignInController(TwoFactor twoFactor, UserManager userManager, SignedInUsers signedInUsers, Clock clock) {
+    TwoFactorSignInController(TwoFactor twoFactor, UserManager userManager, SignedInUsers signedInUsers,
+            Passkeys passkeys, Clock clock) {
         this.twoFactor = twoFactor;
         this.userManager = userManager;
         this.signedInUsers = signedInUsers;
+        this.passkeys = passkeys;
         this.clock = clock;
     }
 
     @GetMapping(PendingSignIn.PAGE)
-    String form(HttpServletRequest request) {
-        return PendingSignIn.of(request, clock).isPresent() ? VIEW : "redirect:/login?expired";
+    String form(HttpServletRequest request, Model model) {
+        Optional<PendingSignIn> pending = PendingSignIn.of(request, clock);
+        if (pending.isEmpty()) {
+            return "redirect:/login?expired";
+        }
+        model.addAttribute("passkeyOffered", passkeys.has(pending.get().userId()));
+        return VIEW;
     }
 
     /** Returns nothing when the user is signed in: the response is the redirect to where the sign-in started. */
@@ -72,6 +83,7 @@ class TwoFactorSignInController {
         if (outcome == TwoFactor.Outcome.FAILED) {
             model.addAttribute("codeError", code == null || code.isBlank() ? "twoFactor.signIn.codeMissing"
                     : "twoFactor.signIn.codeWrong");
+            model.addAttribute("passkeyOffered", passkeys.has(userId));
             return VIEW;
         }
         PendingSignIn.clear(request);

@@ -28,7 +28,7 @@ class ExternalLoginSettingsTests {
         Page start = browser.get("/oauth2/authorization/upstream");
 
         assertThat(login.document().select("form.external-login")).isEmpty();
-        assertThat(login.document().text()).doesNotContain("Sign in with");
+        assertThat(login.document().text()).doesNotContain("Or sign in with another account");
         assertThat(start.isRedirect()).isTrue();
         assertThat(start.location()).as("no provider: only the sign-in page").endsWith("/login");
     }

@@ -22,7 +22,11 @@ public final class PageChecks {
         assertThat(document.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/css/site.css");
         assertThat(document.select("header .brand").text()).isEqualTo("AuthForge");
         assertThat(document.select("h1")).as("one h1 per page").hasSize(1);
-        assertThat(document.select("script, style, [style]")).as("nothing inline (CSP)").isEmpty();
+        assertThat(document.select("style, [style]")).as("nothing inline (CSP)").isEmpty();
+        for (Element script : document.select("script")) {
+            assertThat(script.attr("src")).as("scripts are this server's files (CSP)").startsWith("/js/");
+            assertThat(script.data()).as("nothing inline (CSP)").isBlank();
+        }
         for (Element field : document.select("input:not([type=hidden]), select, textarea")) {
             assertThat(field.id()).as("field %s has an id", field).isNotEmpty();
             assertThat(document.select("label[for=" + field.id() + "]")).as("label for %s", field.id()).hasSize(1);

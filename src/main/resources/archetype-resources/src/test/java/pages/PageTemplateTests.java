@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Static checks of the page sources (no server needed): all text comes from messages.properties,
- * nothing inline or from another site (the CSP allows only 'self'), every form is CSRF-protected.
+ * nothing inline or from another site (the CSP allows only 'self': scripts are files under static/js), every form is
+ * CSRF-protected.
  */
 class PageTemplateTests {
 
@@ -103,7 +104,11 @@ class PageTemplateTests {
     void templatesHaveNoInlineScriptsStylesOrOtherSitesAssets() throws IOException {
         for (Path template : templates) {
             Document document = parse(template);
-            assertThat(document.select("script, style, [style]")).as(template + ": inline script or style").isEmpty();
+            assertThat(document.select("style, [style]")).as(template + ": inline style").isEmpty();
+            for (Element script : document.select("script")) {
+                assertThat(script.attr("th:src")).as(template + ": inline script").startsWith("@{/js/");
+                assertThat(script.data()).as(template + ": script with a body").isBlank();
+            }
             for (Element element : document.getAllElements()) {
                 for (Attribute attribute : element.attributes()) {
                     assertThat(attribute.getKey()).as(template + ": event handler").doesNotStartWith("on");

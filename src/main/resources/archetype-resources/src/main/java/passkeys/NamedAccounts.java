@@ -1,0 +1,78 @@
+package ${package}.passkeys;
+
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserManager;
+
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialCreationOptionsRequest;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialRequestOptionsRequest;
+import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
+import org.springframework.security.web.webauthn.management.RelyingPartyRegistrationRequest;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+
+/**
+ * Spring Security's ceremonies, with one change: the account a new passkey is for. Spring names the WebAuthn user
+ * entity after the signed-in principal, which here is the user id (security/SignedInUsers): a stable key, so the
+ * entity's {@code name} stays the user id. The authenticator, though, shows the account to the user whenever it
+ * offers the passkey, so it is told the user name and full name instead of the id.
+ */
+class NamedAccounts implements WebAuthnRelyingPartyOperations {
+
+    private final WebAuthnRelyingPartyOperations ceremonies;
+
+    private final UserManager userManager;
+
+    NamedAccounts(WebAuthnRelyingPartyOperations ceremonies, UserManager userManager) {
+        this.ceremonies = ceremonies;
+        this.userManager = userManager;
+    }
+
+    @Override
+    public PublicKeyCredentialCreationOptions createPublicKeyCredentialCreationOptions(
+            PublicKeyCredentialCreationOptionsRequest request) {
+        PublicKeyCredentialCreationOptions options = ceremonies.createPublicKeyCredentialCreationOptions(request);
+        ApplicationUser user = userManager.findById(request.getAuthentication().getName()).orElseThrow();
+        PublicKeyCredentialUserEntity shown = ImmutablePublicKeyCredentialUserEntity.builder()
+                .id(options.getUser().getId())
+                .name(user.getUserName())
+                .displayName(displayName(user))
+                .build();
+        return PublicKeyCredentialCreationOptions.builder()
+                .rp(options.getRp())
+                .user(shown)
+                .challenge(options.getChallenge())
+                .pubKeyCredParams(options.getPubKeyCredParams())
+                .timeout(options.getTimeout())
+                .excludeCredentials(options.getExcludeCredentials())
+                .authenticatorSelection(options.getAuthenticatorSelection())
+                .attestation(options.getAttestation())
+                .extensions(options.getExtensions())
+                .build();
+    }
+
+    @Override
+    public CredentialRecord registerCredential(RelyingPartyRegistrationRequest request) {
+        return ceremonies.registerCredential(request);
+    }
+
+    @Override
+    public PublicKeyCredentialRequestOptions createCredentialRequestOptions(
+            PublicKeyCredentialRequestOptionsRequest request) {
+        return ceremonies.createCredentialRequestOptions(request);
+    }
+
+    @Override
+    public PublicKeyCredentialUserEntity authenticate(RelyingPartyAuthenticationRequest request) {
+        return ceremonies.authenticate(request);
+    }
+
+    private static String displayName(ApplicationUser user) {
+        String fullName = ((user.getGivenName() == null ? "" : user.getGivenName()) + " "
+                + (user.getFamilyName() == null ? "" : user.getFamilyName())).strip();
+        return fullName.isEmpty() ? user.getUserName() : fullName;
+    }
+}
