@@ -2,6 +2,9 @@ package ${package}.authorization;
 
 import java.time.Clock;
 
+import ${package}.clients.CachedRegisteredClients;
+import ${package}.clients.ClientProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -25,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuthorizationStores {
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, ClientProperties clients, Clock clock) {
+        return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc), clients, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package ${package}.clients;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,23 @@ public class ClientProperties {
 
     private final Interactive interactive = new Interactive();
 
+    /**
+     * How long a registered client read from the database is reused before it is read again (0: every request reads
+     * it). Every token request reads its client; with several instances, a change made through another instance is
+     * seen within this time.
+     */
+    private Duration cacheTimeToLive = Duration.ofSeconds(30);
+
     /** Clients registered from configuration, in every profile, keyed by client id ({@link Clients#configuredClients}). */
     private Map<String, Configured> configured = new LinkedHashMap<>();
+
+    public Duration getCacheTimeToLive() {
+        return cacheTimeToLive;
+    }
+
+    public void setCacheTimeToLive(Duration cacheTimeToLive) {
+        this.cacheTimeToLive = cacheTimeToLive;
+    }
 
     public Interactive getInteractive() {
         return interactive;
