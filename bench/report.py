@@ -3,8 +3,9 @@
 
     python3 bench/report.py RUN_FOLDER RESULTS_DIR REPOSITORY
 
-RUN_FOLDER holds results.jsonl (one wrk run a line), startup.jsonl and limits-*.tsv. Exits 1 when any request
-of any run failed (a non-2xx answer or a socket error), 0 otherwise.
+RUN_FOLDER holds results.jsonl (one wrk or loadgen run a line), startup.jsonl, limits-*.tsv, fills.jsonl (the seeded
+stored authorizations) and profile-*.md (bench/jfr_top.py's readings). Exits 1 when any request of any run failed
+(a non-2xx answer or a socket error), 0 otherwise.
 """
 import datetime
 import json
@@ -12,11 +13,15 @@ import os
 import subprocess
 import sys
 
-NAMES = {"authforge": "AuthForge", "minimal": "minimal Spring AS"}
+NAMES = {"authforge": "AuthForge", "minimal": "minimal Spring AS", "keycloak": "Keycloak 26"}
+SIGN_IN_TARGET = 0.85      # sign-ins/s at 4 connections, as a share of (cores / one password check)
+LOGIN_PAGE_TARGET = 0.05   # the login page alone, as a share of a sign-in
+STORED_TARGET = 1.25       # p50 with BENCH_ROWS stored authorizations, over p50 with 1,000
 LIMITS = {
     "jwt_rs256_sign": "JWT signatures, RS256 (RSA 2048)",
     "jwt_es256_sign": "JWT signatures, ES256 (P-256)",
     "argon2id_check": "password check, Argon2id m=19 MiB t=2 p=1 (the server's)",
+    "argon2id_check_all_cores": "password checks, the same, one thread per core at once (all together; ms: per check)",
     "bcrypt10_check": "password check, bcrypt cost 10 (what a re-encoded {noop} secret costs)",
 }
 
@@ -64,7 +69,17 @@ def figures(row):
         "cpu_per_1k": cpu / requests * 1000 if requests else float("nan"),
         "rss0": row["rss_before_kb"] / 1024, "rss1": row["rss_after_kb"] / 1024,
         "early": w.get("stopped_early", False),
+        "steps": w.get("steps_p50_ms", {}),
+        "statuses": w.get("statuses", {}),
+        "stored": row.get("stored"), "kind": row.get("kind"),
     }
+
+
+def errors_cell(f):
+    """'0', or the count with the statuses of the non-2xx answers: '4 (503: 4)'."""
+    if not f["errors"] or not f["statuses"]:
+        return str(f["errors"])
+    return f"{f['errors']} (" + ", ".join(f"{status}: {n}" for status, n in sorted(f["statuses"].items())) + ")"
 
 
 def machine(repo, java):
@@ -79,6 +94,106 @@ def machine(repo, java):
         "wrk": (command("wrk", "-v", any_status=True) or "?").splitlines()[0].split(" Copyright")[0],
         "commit": commit,
     }
+
+
+def keycloak_section(by_key):
+    if not any(server == "keycloak" for server, _, _ in by_key):
+        return []
+    out = ["\n## AuthForge, Keycloak and the minimal server: client_credentials\n",
+           "| Scenario | Conn. | AuthForge req/s | Keycloak req/s | minimal req/s | AuthForge ÷ Keycloak "
+           "| AuthForge ÷ minimal | CPU / 1k req: AuthForge ÷ Keycloak | RSS after: AuthForge ÷ Keycloak |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for (server, scenario, conns), k in by_key.items():
+        if server != "keycloak":
+            continue
+        a = by_key.get(("authforge", scenario, conns))
+        b = by_key.get(("minimal", scenario, conns))
+        cell = lambda f: f"{f['rps']:,.0f}" if f else "–"
+        ratio = lambda x, y: f"{x / y:.2f}" if x and y else "–"
+        out.append(f"| {scenario} | {conns} | {cell(a)} | {cell(k)} | {cell(b)} "
+                   f"| {ratio(a and a['rps'], k['rps'])} | {ratio(a and a['rps'], b and b['rps'])} "
+                   f"| {ratio(a and a['cpu_per_1k'], k['cpu_per_1k'])} | {ratio(a and a['rss1'], k['rss1'])} |")
+    out.append("\nAbove 1 for req/s means AuthForge is ahead; below 1 for CPU and RSS. Keycloak runs on its own JVM "
+               "(Java 21+), AuthForge and the minimal server on the servers' JVM.")
+    return out
+
+
+def sign_in_section(by_key, limits, cores):
+    s = by_key.get(("authforge", "sign-in", 4))
+    if not s:
+        return []
+    out = ["\n## Password sign-ins (scenario 2)\n"]
+    ms = lambda f: f["cpu_per_1k"]  # CPU seconds per 1,000 = CPU milliseconds per one
+    if "argon2id_check" in limits:
+        hash_ms = limits["argon2id_check"][1]
+        bound = cores / (hash_ms / 1000)
+        verdict = "meets" if s["rps"] >= SIGN_IN_TARGET * bound else "misses"
+        out.append(f"- **{s['rps']:,.1f} sign-ins/s** at 4 connections (p50 {s['p50']:.0f} ms, p99 {s['p99']:.0f} ms, "
+                   f"{s['errors']} errors): **{100 * s['rps'] / bound:.0f} %** of the hash bound, {cores} cores ÷ "
+                   f"{hash_ms:.1f} ms per password check = {bound:,.1f}/s; target ≥ {100 * SIGN_IN_TARGET:.0f} %: "
+                   f"{verdict} it.")
+        if "argon2id_check_all_cores" in limits:
+            together = limits["argon2id_check_all_cores"][0]
+            out.append(f"- With every core hashing at once the limits reach {together:,.1f} checks/s "
+                       f"({100 * together / bound:.0f} % of the bound above): against that, the sign-ins reach "
+                       f"{100 * s['rps'] / together:.0f} %.")
+        capacity = 2000 / ms(s) * cores / 2 if ms(s) else 0
+        out.append(f"- Server CPU per sign-in: {ms(s):.1f} ms, {ms(s) / hash_ms:.1f}× one password check; with the "
+                   f"cores to itself (no load generator beside it) the server would reach about {capacity:,.1f} "
+                   f"sign-ins/s ({100 * capacity / bound:.0f} % of the bound).")
+    else:
+        out.append(f"- {s['rps']:,.1f} sign-ins/s at 4 connections; no hash bound (the limits were not measured).")
+    page = by_key.get(("authforge", "login page", 4))
+    if page:
+        cpu_share = ms(page) / ms(s) if ms(s) else 0
+        latency_share = page["p50"] / s["p50"] if s["p50"] else 0
+        verdict = "meets" if cpu_share < LOGIN_PAGE_TARGET else "misses"
+        out.append(f"- The login page alone (GET /login, new connection and session each): {page['rps']:,.0f}/s, "
+                   f"p50 {page['p50']:.1f} ms, {ms(page):.2f} ms of server CPU: **{100 * cpu_share:.1f} %** of a "
+                   f"sign-in's CPU ({100 * latency_share:.1f} % of its p50); target < {100 * LOGIN_PAGE_TARGET:.0f} %: "
+                   f"{verdict} it.")
+    if s["steps"]:
+        out.append("- Median of each request of a sign-in: " + ", ".join(
+            f"{name.replace('_', ' ')} {value:.1f} ms" for name, value in s["steps"].items()) + ".")
+    return out
+
+
+def stored_section(by_key, fills, starts):
+    """Scenario 5: the mean of each size's measured runs (two per size, alternated A B B A since the two servers run
+    side by side; one per size in runs made before that)."""
+    groups = {}
+    for (server, scenario, conns), f in by_key.items():
+        if f["stored"] and f["kind"] and not scenario.endswith("(warm-up)"):
+            groups.setdefault((f["kind"], f["stored"]), []).append(f)
+    if not groups:
+        return []
+    mean = lambda runs, key: sum(r[key] for r in runs) / len(runs)
+    sizes = sorted({n for _, n in groups})
+    small, large = sizes[0], sizes[-1]
+    out = ["\n## Stored authorizations (scenario 5): refresh and introspection, 4 connections\n",
+           f"| Scenario | p50 ms, {small:,} stored | p50 ms, {large:,} stored | ratio | req/s, {small:,} "
+           f"| req/s, {large:,} | CPU s / 1k req, {small:,} | CPU s / 1k req, {large:,} | runs each |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for kind in ("refresh", "introspect"):
+        a, b = groups.get((kind, small)), groups.get((kind, large))
+        if not a or not b or small == large:
+            continue
+        ratio = mean(b, "p50") / mean(a, "p50") if mean(a, "p50") else float("nan")
+        out.append(f"| {kind} | {mean(a, 'p50'):.2f} | {mean(b, 'p50'):.2f} | **{ratio:.2f}** "
+                   f"{'(meets' if ratio <= STORED_TARGET else '(misses'} ≤ {STORED_TARGET}) | {mean(a, 'rps'):,.0f} "
+                   f"| {mean(b, 'rps'):,.0f} | {mean(a, 'cpu_per_1k'):.2f} | {mean(b, 'cpu_per_1k'):.2f} "
+                   f"| {len(a)} and {len(b)} |")
+    notes = []
+    for fill in fills:
+        notes.append(f"rows {fill['first']:,}–{fill['last']:,} inserted in {fill['fill_ms'] / 1000:.0f} s"
+                     + (" (JSON in H2's LOB store)" if fill.get("lobs") else " (JSON kept in the row during the fill)"))
+    for start in starts:
+        if "stored" in start["start"]:
+            notes.append(f"{start['start']}: ready after {start['ready_ms'] / 1000:.1f} s")
+    if notes:
+        out.append("\n" + "; ".join(notes) + ". Each size also holds the grants and tokens the runs themselves "
+                   "create (a few hundred rows).")
+    return out
 
 
 def main():
@@ -114,19 +229,35 @@ def main():
         total_errors += f["errors"]
         requests = f"{f['requests']:,}" + (f" in {f['seconds']:.1f} s" if f["early"] else "")
         out.append(f"| {NAMES.get(row['server'], row['server'])} | {row['scenario']} | {row['conns']} | {requests} "
-                   f"| {f['rps']:,.0f} | {f['p50']:.1f} | {f['p90']:.1f} | {f['p99']:.1f} | {f['errors']} "
+                   f"| {f['rps']:,.0f} | {f['p50']:.1f} | {f['p90']:.1f} | {f['p99']:.1f} | {errors_cell(f)} "
                    f"| {f['cpu_per_1k']:.2f} | {f['rss0']:.0f} | {f['rss1']:.0f} |")
 
-    out.append("\n## AuthForge against the minimal Spring authorization server (ratio AuthForge ÷ minimal)\n")
-    out.append("| Scenario | Conn. | Req/s | p99 latency | Server CPU / 1k req | RSS after |")
-    out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for (server, scenario, conns), a in by_key.items():
-        b = by_key.get(("minimal", scenario, conns))
-        if server != "authforge" or not b:
-            continue
-        out.append(f"| {scenario} | {conns} | {a['rps'] / b['rps']:.2f} | {a['p99'] / b['p99']:.2f} "
-                   f"| {a['cpu_per_1k'] / b['cpu_per_1k']:.2f} | {a['rss1'] / b['rss1']:.2f} |")
-    out.append("| refresh | | no baseline: the minimal server has no users, sign-in or refresh tokens | | | |")
+    has_minimal = any(server == "minimal" for server, _, _ in by_key)
+    if has_minimal:
+        out.append("\n## AuthForge against the minimal Spring authorization server (ratio AuthForge ÷ minimal)\n")
+        out.append("| Scenario | Conn. | Req/s | p99 latency | Server CPU / 1k req | RSS after |")
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for (server, scenario, conns), a in by_key.items():
+            b = by_key.get(("minimal", scenario, conns))
+            if server != "authforge" or not b:
+                continue
+            out.append(f"| {scenario} | {conns} | {a['rps'] / b['rps']:.2f} | {a['p99'] / b['p99']:.2f} "
+                       f"| {a['cpu_per_1k'] / b['cpu_per_1k']:.2f} | {a['rss1'] / b['rss1']:.2f} |")
+        out.append("| refresh, sign-in, stored | | no baseline: the minimal server has no users, sign-in or refresh "
+                   "tokens | | | |")
+
+    cores = int(m["nproc"]) if str(m["nproc"]).isdigit() else 1
+    out += keycloak_section(by_key)
+    out += sign_in_section(by_key, limits, cores)
+    out += stored_section(by_key, read_jsonl(os.path.join(run, "fills.jsonl")), starts)
+    for cleanup in read_jsonl(os.path.join(run, "cleanup.json")):
+        job = cleanup["job"]
+        rate = job["purged"] / job["busy_s"] if job["busy_s"] else 0
+        out.append(f"\nClean-up job, all {cleanup['rows']:,} rows expired (moved into the past by one update in "
+                   f"{cleanup['expire_ms'] / 1000:.0f} s, server stopped): purged {job['purged']:,} in "
+                   f"{job['busy_s']:.1f} s of job time ({rate:,.0f} rows/s, {job['runs']} runs of at most 30 s, "
+                   f"{job['deletes']:,} delete statements)" + ("" if job["finished"] else ", **not finished** "
+                   "when the wait ended") + ".")
 
     out.append("\n## Start-up (process start to the first successful discovery answer)\n")
     out.append("| Server | Start | Seconds | RSS when ready MiB |")
@@ -150,18 +281,26 @@ def main():
         if key not in limits:
             continue
         rate, ms = limits[key]
-        cells = f"| {label} | {rate:,.0f} | {ms:.2f} |"
+        scale = cores if key.endswith("_all_cores") else 1  # one check takes cores / total rate
+        cells = f"| {label} | {rate:,.0f} | {ms * scale:.2f} |"
         if key in limits_alt:
-            cells += f" {limits_alt[key][0]:,.0f} | {limits_alt[key][1]:.2f} |"
+            cells += f" {limits_alt[key][0]:,.0f} | {limits_alt[key][1] * scale:.2f} |"
         out.append(cells)
-    if "jwt_rs256_sign" in limits:
-        cores = int(m["nproc"]) if str(m["nproc"]).isdigit() else 1
+    if "jwt_rs256_sign" in limits and any(s == "authforge" and sc.startswith("client_credentials")
+                                          for s, sc, _ in by_key):
         ceiling = limits["jwt_rs256_sign"][0] * cores
         best = max((f["rps"] for (s, sc, _), f in by_key.items() if s == "authforge" and sc.startswith("client_credentials")),
                    default=0)
         out.append(f"\nSigning alone would cap client_credentials at about {ceiling:,.0f} tokens/s on {cores} cores "
                    f"(RS256 per core × cores, with nothing else running); AuthForge's best client_credentials run "
                    f"reached {best:,.0f}/s with wrk on the same cores.")
+
+    for name, title in (("client_credentials", "client_credentials, 4 connections"),
+                        ("sign-in", "password sign-ins, 4 connections")):
+        path = os.path.join(run, f"profile-{name}.md")
+        if os.path.exists(path):
+            out.append(f"\n## Profile: {title} (JFR execution samples of the request threads)\n")
+            out.append(open(path).read().strip())
 
     if total_errors:
         out.append(f"\n**{total_errors} requests failed: these figures are not valid.** See the wrk-*.txt files "

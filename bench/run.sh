@@ -1,32 +1,57 @@
 #!/usr/bin/env bash
-# The AuthForge benchmark, in one command (about 6 minutes on 2 cores; see bench/README.md):
+# The AuthForge benchmark, in one command (9-10 minutes on 2 idle cores; see bench/README.md):
 #
 #   bench/run.sh
 #
 # Installs the archetype from this repository, generates bench/target/bench-server from it and builds it,
-# builds the baseline (bench/minimal-server) and the one-core limits (bench/limits), then measures:
+# builds the baseline (bench/minimal-server), the one-core limits (bench/limits) and the browser load generator
+# (bench/loadgen), then measures:
 #   - the one-core limits (JWT signatures per second, one password hash), with no server running;
-#   - AuthForge: start-up on an empty database and again on the existing one, then the load scenarios;
-#   - the minimal Spring authorization server: start-up, then the same load scenarios where they apply.
-# The load comes from wrk (a separate process, 2 threads) with the Lua scripts in bench/lua, on 127.0.0.1
-# only, each run bounded in time. Prints a Markdown table and writes it to bench/results/<date>.md.
+#   - AuthForge: start-up on an empty database and again on the existing one, then the load scenarios
+#     (client_credentials, introspection, revocation, refresh) and a JFR profile of client_credentials;
+#   - AuthForge with bench users and stored authorizations seeded straight into its H2 database: password sign-ins
+#     through the real login form and the login page alone (scenario 2), refresh and introspection with 1,000 and
+#     with BENCH_ROWS (1,000,000) stored authorizations (scenario 5);
+#   - the minimal Spring authorization server: start-up, then the same load scenarios where they apply;
+#   - optionally (BENCH_KEYCLOAK=1) Keycloak 26 in dev mode: start-up and the client_credentials load.
+# The load comes from wrk (a separate process, 2 threads) with the Lua scripts in bench/lua, and for the browser
+# scenarios from bench/loadgen (one new connection and session per visit), on 127.0.0.1 only, each run bounded in
+# time. Prints Markdown tables and writes them to bench/results/<date>.md.
 # Exits 1 when any request failed (a non-2xx answer or a socket error): the figures are then not valid.
 #
 # Settings (environment):
-#   BENCH_DURATION  seconds of each measured run (15)      BENCH_WARMUP  seconds of the warm-up run (15)
+#   BENCH_DURATION  seconds of each measured run (10)      BENCH_WARMUP  seconds of each warm-up run (10)
 #   BENCH_HEAP      the servers' -Xmx (512m)               BENCH_GRANTS  grants per refresh run (32)
+#   BENCH_USERS     bench users for the sign-ins (2000)    BENCH_ROWS    stored authorizations, large case (1000000)
+#   BENCH_PROFILE   seconds of the profiled client_credentials run (10; 0: no profile)
+#   BENCH_KEYCLOAK  1: also measure Keycloak 26 (downloads its distribution from Maven Central once, ~160 MB)
+#   BENCH_CLEANUP   1: also time the clean-up job purging the large case's rows once expired (adds 2-4 minutes)
+#   BENCH_FILL_LOBS 1: store the seeded authorizations' JSON as H2 stores the server's own (slower fill; see README)
+#   BENCH_ONLY      parts to run, comma-separated, of limits,authforge,sign-in,stored,minimal,keycloak
+#                   (default: all but keycloak, which BENCH_KEYCLOAK=1 adds)
+#   BENCH_SKIP_BUILD 1: reuse the jars of the previous run (development of the bench only)
+#   BENCH_KEEP_DATA 1: keep the seeded database (several GB with 1,000,000 rows) in the run folder
 #   JAVA            the JVM that runs the servers and the limits (java on the PATH)
 #   BENCH_JAVA_ALT  a second JVM for the limits only (default: Temurin 25 where installed; "none" to skip)
+#   KEYCLOAK_JAVA_HOME  the JDK for Keycloak, 21 or later (default /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$bench")"
-duration="${BENCH_DURATION:-15}"
-warmup="${BENCH_WARMUP:-15}"
+duration="${BENCH_DURATION:-10}"
+warmup="${BENCH_WARMUP:-10}"
 heap="${BENCH_HEAP:-512m}"
 grants="${BENCH_GRANTS:-32}"
+users="${BENCH_USERS:-2000}"
+rows="${BENCH_ROWS:-1000000}"
+rows_small=1000
+profile_seconds="${BENCH_PROFILE:-10}"
+keycloak_version=26.4.5
+keycloak_java_home="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="${JAVA:-java}"
 java_alt="${BENCH_JAVA_ALT:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+parts="${BENCH_ONLY:-limits,authforge,sign-in,stored,minimal}"
+if [ "${BENCH_KEYCLOAK:-0}" = 1 ] && [ -z "${BENCH_ONLY:-}" ]; then parts="$parts,keycloak"; fi
 threads=2
 started="$(date +%s)"
 work="$bench/target/run-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -35,26 +60,54 @@ startups="$work/startup.jsonl"
 clk_tck="$(getconf CLK_TCK)"
 m2m_auth="Basic $(printf %s 'm2m.client:511536EF-F270-4058-80CA-1C89C192F69A' | base64 -w0)"
 interactive_auth="Basic $(printf %s 'interactive:49C1A7E1-0C79-4A89-A3D6-A37998FB86B0' | base64 -w0)"
+# the password of every bench user (scenario 2); the server's password policy does not matter: the rows are seeded
+bench_password='Bench-sign-in-2026'
+# where the JDK tools of the servers' JVM are (jcmd starts and stops the JFR recordings, jfr reads them)
+jdk_bin="$(dirname "$(readlink -f "$(command -v "$java")")")"
 
 log() { echo "[bench +$(( $(date +%s) - started ))s] $*" >&2; }
 fail() { log "FAILED: $*"; exit 2; }
+wants() { [[ ",$parts," == *",$1,"* ]]; }
+thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 
 # ---------------------------------------------------------------------------------------------------------
-# servers: started directly (no Maven), each in its own folder, on a free loopback port; always stopped
+# servers: started directly (no Maven), each in its own folder, on a free loopback port; always stopped.
+# server_pid is the JVM (whose CPU and memory are measured); wrapper_pid a script around it (Keycloak's kc.sh).
 server_pid=""
+wrapper_pid=""
 port=""
 
 stop_server() {
-  [ -n "$server_pid" ] || return 0
-  local pid="$server_pid"
+  local pid="$server_pid" wrapper="$wrapper_pid"
   server_pid=""
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  wrapper_pid=""
+  [ "$pid" != "$wrapper" ] || wrapper=""
+  for p in $pid $wrapper; do
+    kill -TERM "$p" 2>/dev/null || continue
+    for _ in $(seq 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
 }
-trap stop_server EXIT
+# a server set aside while another one is measured (scenario 5 runs two at once): stopped at exit as well
+parked_pids=""
+stop_all() {
+  stop_server
+  for p in $parked_pids; do server_pid="$p"; stop_server; done
+  parked_pids=""
+}
+trap stop_all EXIT
 trap 'exit 130' INT TERM
+
+# The JVM of a server started through a script (Keycloak's kc.sh): the script's java child, or the script itself
+# once it has exec'ed java (kc.sh does after its first start has built the application: exit code 10, relaunch).
+wrapped_jvm() {
+  if [ "$(cat "/proc/$wrapper_pid/comm" 2>/dev/null)" = java ]; then
+    echo "$wrapper_pid"
+  else
+    pgrep -P "$wrapper_pid" java || true
+  fi
+}
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -65,29 +118,50 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status"; }
 # utime + stime of the server process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat)
 cpu_ticks() { sed 's/^.*) //' "/proc/$server_pid/stat" | awk '{ print $12 + $13 }'; }
 
-# start_server SERVER LABEL JAR FOLDER: starts the jar in FOLDER (its H2 database goes to FOLDER/data), waits
-# for the discovery document and records the time from process start to that first answer, and the RSS then.
+# wait_ready SERVER URL T0 LABEL FOLDER SECONDS: polls URL every 50 ms; records the time from T0 (ns) and the RSS,
+# unless LABEL is "-".
+wait_ready() {
+  local server="$1" url="$2" t0="$3" label="$4" folder="$5" limit="$6"
+  local deadline=$(( $(date +%s) + limit ))
+  until curl -sf -o /dev/null --max-time 2 "$url"; do
+    [ -z "$wrapper_pid" ] || server_pid="$(wrapped_jvm)"
+    kill -0 "${server_pid:-$wrapper_pid}" 2>/dev/null || { server_pid=""; fail "$server did not start: see $folder/server.log"; }
+    [ "$(date +%s)" -lt "$deadline" ] || fail "$server not ready after $limit s: see $folder/server.log"
+    sleep 0.05
+  done
+  local ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  [ -z "$wrapper_pid" ] || server_pid="$(wrapped_jvm)"
+  local rss
+  rss="$(rss_kb)"
+  if [ "$label" != - ]; then
+    printf '{"server":"%s","start":"%s","ready_ms":%d,"rss_kb":%d}\n' "$server" "$label" "$ready_ms" "$rss" >>"$startups"
+  fi
+  log "$server ${label/#-/start}: ready after ${ready_ms} ms, RSS $(( rss / 1024 )) MiB (pid $server_pid, port $port)"
+}
+
+# start_server SERVER LABEL JAR FOLDER [ARGUMENT...]: starts the jar in FOLDER (its H2 database goes to FOLDER/data),
+# waits for the discovery document and records the time from process start to that first answer, and the RSS then.
+# The JVM keeps 256 frames per JFR stack sample, so that a profile sees whole Spring stacks (no cost unless recording).
 start_server() {
   local server="$1" label="$2" jar="$3" folder="$4"
+  shift 4
   mkdir -p "$folder"
   port="$(free_port)"
   local t0
   t0="$(date +%s%N)"
-  ( cd "$folder" && exec "$java" "-Xmx$heap" -jar "$jar" --server.port="$port" --server.address=127.0.0.1 ) \
-    >>"$folder/server.log" 2>&1 &
+  ( cd "$folder" && exec "$java" "-Xmx$heap" -XX:FlightRecorderOptions:stackdepth=256 -jar "$jar" \
+      --server.port="$port" --server.address=127.0.0.1 "$@" ) >>"$folder/server.log" 2>&1 &
   server_pid=$!
-  local url="http://127.0.0.1:$port/.well-known/openid-configuration"
-  local deadline=$(( $(date +%s) + 180 ))
-  until curl -sf -o /dev/null --max-time 2 "$url"; do
-    kill -0 "$server_pid" 2>/dev/null || { server_pid=""; fail "$server did not start: see $folder/server.log"; }
-    [ "$(date +%s)" -lt "$deadline" ] || fail "$server not ready after 180 s: see $folder/server.log"
-    sleep 0.05
-  done
-  local ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  local rss
-  rss="$(rss_kb)"
-  printf '{"server":"%s","start":"%s","ready_ms":%d,"rss_kb":%d}\n' "$server" "$label" "$ready_ms" "$rss" >>"$startups"
-  log "$server $label: discovery after ${ready_ms} ms, RSS $(( rss / 1024 )) MiB (pid $server_pid, port $port)"
+  wait_ready "$server" "http://127.0.0.1:$port/.well-known/openid-configuration" "$t0" "$label" "$folder" 180
+}
+
+# row_extra: more fields for the results.jsonl rows of the next runs (e.g. "stored":1000), empty otherwise
+row_extra=""
+
+record() {
+  local server="$1" scenario="$2" conns="$3" ticks="$4" rss0="$5" rss1="$6" json="$7"
+  printf '{"server":"%s","scenario":"%s","conns":%d,"cpu_ticks":%d,"clk_tck":%d,"rss_before_kb":%d,"rss_after_kb":%d,%s"wrk":%s}\n' \
+    "$server" "$scenario" "$conns" "$ticks" "$clk_tck" "$rss0" "$rss1" "${row_extra:+$row_extra,}" "$json" >>"$results"
 }
 
 # load SERVER SCENARIO SCRIPT CONNECTIONS SECONDS [NAME=VALUE...]: one wrk run against the running server,
@@ -95,7 +169,7 @@ start_server() {
 load() {
   local server="$1" scenario="$2" script="$3" conns="$4" seconds="$5"
   shift 5
-  local out="$work/wrk-$server-$scenario-c$conns.txt"
+  local out="$work/wrk-$server-${scenario//[^a-zA-Z0-9_-]/_}-c$conns.txt"
   local rss0 cpu0 rss1 cpu1
   rss0="$(rss_kb)"; cpu0="$(cpu_ticks)"
   env "$@" BENCH_THREADS="$threads" timeout "$(( seconds + 60 ))" \
@@ -105,13 +179,78 @@ load() {
   local json
   json="$(sed -n 's/^BENCH_JSON //p' "$out")"
   [ -n "$json" ] || fail "no figures from wrk: see $out"
-  printf '{"server":"%s","scenario":"%s","conns":%d,"cpu_ticks":%d,"clk_tck":%d,"rss_before_kb":%d,"rss_after_kb":%d,"wrk":%s}\n' \
-    "$server" "$scenario" "$conns" "$(( cpu1 - cpu0 ))" "$clk_tck" "$rss0" "$rss1" "$json" >>"$results"
+  record "$server" "$scenario" "$conns" "$(( cpu1 - cpu0 ))" "$rss0" "$rss1" "$json"
   log "$server $scenario c$conns: $(grep -E '^Requests/sec' "$out" | tr -s ' ') ($json)"
 }
 
+# load_java SERVER SCENARIO MODE CONNECTIONS WARMUP SECONDS: one run of bench/loadgen (browser visits, a new
+# connection and session each); it reads the server's CPU time and RSS itself, over the measured seconds only.
+load_java() {
+  local server="$1" scenario="$2" mode="$3" conns="$4" before="$5" seconds="$6"
+  local out="$work/loadgen-$server-${scenario//[^a-zA-Z0-9_-]/_}-c$conns.txt"
+  timeout "$(( before + seconds + 90 ))" "$java" -jar "$bench/loadgen/target/loadgen.jar" mode="$mode" \
+    url="http://127.0.0.1:$port" connections="$conns" warmup="$before" duration="$seconds" users="$users" \
+    password="$bench_password" pid="$server_pid" >"$out" 2>&1 || fail "the load generator failed: see $out"
+  local json
+  json="$(sed -n 's/^BENCH_JSON //p' "$out")"
+  [ -n "$json" ] || fail "no figures from the load generator: see $out"
+  local figures
+  figures="$(python3 -c 'import json, sys; s = json.loads(sys.argv[1])["server"]; print(s["cpu_ticks"], s["rss_before_kb"], s["rss_after_kb"])' "$json")"
+  # shellcheck disable=SC2086
+  record "$server" "$scenario" "$conns" $figures "$json"
+  log "$server $scenario c$conns: $json"
+}
+
+# profile NAME start|stop: a JFR recording of the running server (settings "profile": execution samples every
+# 10-20 ms), then the reading of where the request threads spend their time (bench/jfr_top.py)
+profile() {
+  local name="$1" action="$2" file="$work/profile-$1.jfr"
+  if [ "$action" = start ]; then
+    "$jdk_bin/jcmd" "$server_pid" JFR.start name="bench-$name" settings=profile filename="$file" >/dev/null \
+      || fail "could not start the JFR recording"
+  else
+    "$jdk_bin/jcmd" "$server_pid" JFR.stop name="bench-$name" >/dev/null || fail "could not stop the JFR recording"
+    python3 "$bench/jfr_top.py" "$file" 15 --jfr "$jdk_bin/jfr" --json "$work/profile-$name.json" \
+      >"$work/profile-$name.md" || fail "could not read $file"
+    log "profile of $name: $work/profile-$name.md"
+  fi
+}
+
+# h2 FOLDER SCRIPT: runs an SQL script on the server's H2 file database (the server must be stopped), with the H2
+# jar the server itself uses
+h2() {
+  "$java" -Xmx2g -XX:+UseSerialGC -cp "$work/h2.jar" org.h2.tools.RunScript \
+    -url "jdbc:h2:file:$1/data/authserver;NON_KEYWORDS=VALUE" -user sa -password "" -script "$2"
+}
+
+# fill FOLDER FIRST LAST: stored authorizations number FIRST to LAST (bench/sql/fill-authorizations.sql), in blocks
+# of 20,000 rows. Unless BENCH_FILL_LOBS=1, H2 keeps their JSON in the row for the time of the fill (see README).
+fill() {
+  local folder="$1" first="$2" last="$3" script="$work/fill-$2-$3.sql"
+  local step=$(( 9223372036854775807 / ((rows > rows_small ? rows : rows_small) + 1) ))
+  {
+    [ "${BENCH_FILL_LOBS:-0}" = 1 ] || echo "set max_length_inplace_lob 8192;"
+    for (( a = first; a <= last; a += 20000 )); do
+      local b=$(( a + 19999 < last ? a + 19999 : last ))
+      echo "set @STEP = $step; set @USERS = $users; set @FIRST = $a; set @LAST = $b;"
+      cat "$bench/sql/fill-authorizations.sql"
+    done
+    # H2's default, so that the server stores its own rows as always
+    [ "${BENCH_FILL_LOBS:-0}" = 1 ] || echo "set max_length_inplace_lob 256;"
+  } >"$script"
+  local t0
+  t0="$(date +%s%N)"
+  h2 "$folder" "$script"
+  local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  printf '{"first":%d,"last":%d,"fill_ms":%d,"lobs":%s}\n' "$first" "$last" "$ms" \
+    "$([ "${BENCH_FILL_LOBS:-0}" = 1 ] && echo true || echo false)" >>"$work/fills.jsonl"
+  log "stored authorizations $first..$last inserted in $(( ms / 1000 )) s"
+}
+
+# ---------------------------------------------------------------------------------------------------------
 # The load scenarios both servers answer (m2m.client): a warm-up whose access tokens are kept, client
-# credentials at 4 and 16 connections, introspection and revocation of the kept tokens. AuthForge adds refresh.
+# credentials at 4 and 16 connections, introspection and revocation of the kept tokens. AuthForge adds refresh
+# and a profiled client_credentials run.
 load_scenarios() {
   local server="$1"
   local saved="$work/$server-tokens"
@@ -137,51 +276,269 @@ load_scenarios() {
     load "$server" refresh refresh.lua 16 "$duration" BENCH_AUTH="$interactive_auth" BENCH_TOKENS="$work/refresh-c16.txt"
   fi
   load "$server" "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
+  if [ "$server" = authforge ] && [ "$profile_seconds" -gt 0 ]; then
+    profile client_credentials start
+    load "$server" "client_credentials (JFR on)" client_credentials.lua 4 "$profile_seconds" BENCH_AUTH="$m2m_auth"
+    profile client_credentials stop
+  fi
+}
+
+# Scenario 5: refresh and introspection with 1,000 and with BENCH_ROWS stored authorizations, on two servers
+# running side by side (A: a copy of the database with 1,000 rows, B: the filled one), so that a change in the
+# machine's load cannot favour one size: after a 5 s warm-up of each, the measured runs alternate A B B A, half
+# the run time each, and the report takes the mean of each size's two runs. Grants and access tokens come from
+# the API, new for each run (refresh tokens rotate).
+stored_prepare() {
+  local n="$1"
+  python3 "$bench/tokens.py" "http://127.0.0.1:$port" 8 "$work/stored-$n-refresh-warm.txt"
+  python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/stored-$n-refresh-1.txt"
+  python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/stored-$n-refresh-2.txt"
+  python3 "$bench/tokens.py" "http://127.0.0.1:$port" 200 "$work/stored-$n-access.txt" --access-tokens
+  local short=$(( warmup < 5 ? warmup : 5 )) label
+  label="$(thousands "$n") stored"
+  row_extra="\"stored\":$n,\"kind\":\"refresh\""
+  load authforge "refresh, $label (warm-up)" refresh.lua 4 "$short" BENCH_AUTH="$interactive_auth" \
+    BENCH_TOKENS="$work/stored-$n-refresh-warm.txt"
+  row_extra="\"stored\":$n,\"kind\":\"introspect\""
+  load authforge "introspect, $label (warm-up)" introspect.lua 4 "$short" BENCH_AUTH="$m2m_auth" \
+    BENCH_TOKENS="$work/stored-$n-access.txt"
+  row_extra=""
+}
+
+# stored_run KIND N RUN SECONDS: one measured run of the server in use
+stored_run() {
+  local kind="$1" n="$2" run="$3" seconds="$4" label
+  label="$(thousands "$n") stored"
+  row_extra="\"stored\":$n,\"kind\":\"$kind\""
+  if [ "$kind" = refresh ]; then
+    load authforge "refresh, $label (run $run)" refresh.lua 4 "$seconds" BENCH_AUTH="$interactive_auth" \
+      BENCH_TOKENS="$work/stored-$n-refresh-$run.txt"
+  else
+    load authforge "introspect, $label (run $run)" introspect.lua 4 "$seconds" BENCH_AUTH="$m2m_auth" \
+      BENCH_TOKENS="$work/stored-$n-access.txt"
+  fi
+  row_extra=""
+}
+
+# Scenarios 2 and 5, on a database of their own: the server creates it at a first start; stopped, it gets the
+# bench users (bench/sql/seed-users.sql) and 1,000 stored authorizations, and a copy of it is kept for server A;
+# started again, it answers the sign-ins; stopped, it gets the rest of the BENCH_ROWS stored authorizations and
+# becomes server B of scenario 5.
+users_and_rows() {
+  local folder="$work/authforge-seeded" small="$work/authforge-1k"
+  rm -rf "$folder" "$small"
+  python3 -c 'import sys, zipfile
+jar = zipfile.ZipFile(sys.argv[1])
+name = next(n for n in jar.namelist() if n.startswith("BOOT-INF/lib/h2-") and n.endswith(".jar"))
+open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
+  start_server authforge - "$authforge_jar" "$folder"
+  stop_server
+  log "seeding $users bench users (one Argon2id hash of the bench password, from bench/limits)"
+  local hash
+  hash="$("$java" -jar "$bench/limits/target/limits.jar" hash "$bench_password")"
+  { echo "set @USERS = $users; set @HASH = '$hash';"; cat "$bench/sql/seed-users.sql"; } >"$work/seed-users.sql"
+  h2 "$folder" "$work/seed-users.sql"
+  if wants stored; then
+    fill "$folder" 1 "$rows_small"
+    mkdir -p "$small"
+    cp -r "$folder/data" "$small/data"
+  fi
+  # all sign-ins come from 127.0.0.1: the per-address limit (100 per 10 minutes) is lifted, the per-account one kept
+  local server_args=(--authforge.account.rate-limits.sign-in.per-ip.attempts=1000000000)
+  if wants sign-in; then
+    start_server authforge "start: $(thousands "$users") users" "$authforge_jar" "$folder" "${server_args[@]}"
+    log "authforge: password sign-ins of $users users through the login form, then the login page alone"
+    load_java authforge "sign-in (warm-up)" sign-in 4 0 "$warmup"
+    # the measured sign-in run is recorded by JFR too (a few percent of overhead at most), unless BENCH_PROFILE=0
+    if [ "$profile_seconds" -gt 0 ]; then profile sign-in start; fi
+    load_java authforge sign-in sign-in 4 2 "$duration"
+    if [ "$profile_seconds" -gt 0 ]; then profile sign-in stop; fi
+    load_java authforge "login page" login-page 4 3 "$duration"
+    stop_server
+  fi
+  if wants stored; then
+    local large="$rows"
+    if [ "$rows" -gt "$rows_small" ]; then
+      fill "$folder" "$(( rows_small + 1 ))" "$rows"
+    else
+      large=""
+    fi
+    start_server authforge "start: $(thousands "$rows_small") stored authorizations (A)" "$authforge_jar" "$small" \
+      "${server_args[@]}"
+    local a_pid="$server_pid" a_port="$port" b_pid="" b_port=""
+    if [ -n "$large" ]; then
+      parked_pids="$a_pid"
+      server_pid=""
+      start_server authforge "start: $(thousands "$large") stored authorizations (B)" "$authforge_jar" "$folder" \
+        "${server_args[@]}"
+      b_pid="$server_pid" b_port="$port"
+      parked_pids="$a_pid $b_pid"
+      server_pid=""
+    fi
+    log "authforge: refresh and introspection, $(thousands "$rows_small") (A) and $(thousands "${large:-0}") (B) stored authorizations"
+    server_pid="$a_pid" port="$a_port"; stored_prepare "$rows_small"
+    if [ -n "$large" ]; then server_pid="$b_pid" port="$b_port"; stored_prepare "$large"; fi
+    local half=$(( duration > 1 ? (duration + 1) / 2 : 1 )) kind
+    for kind in refresh introspect; do
+      server_pid="$a_pid" port="$a_port"; stored_run "$kind" "$rows_small" 1 "$half"
+      if [ -n "$large" ]; then
+        server_pid="$b_pid" port="$b_port"; stored_run "$kind" "$large" 1 "$half"
+        server_pid="$b_pid" port="$b_port"; stored_run "$kind" "$large" 2 "$half"
+      fi
+      server_pid="$a_pid" port="$a_port"; stored_run "$kind" "$rows_small" 2 "$half"
+    done
+    server_pid=""
+    stop_all
+    if [ -n "$large" ] && [ "${BENCH_CLEANUP:-0}" = 1 ]; then cleanup_run "$folder"; fi
+  fi
+  # the seeded database takes gigabytes with 1,000,000 rows: kept only on request
+  if [ "${BENCH_KEEP_DATA:-0}" != 1 ]; then rm -rf "$folder/data" "$small/data"; fi
+}
+
+# Optional (BENCH_CLEANUP=1): how long the clean-up job takes to purge the stored authorizations once all have
+# expired. With the server stopped, every row's expires_at is moved into the past; the server then starts with the
+# job every 30 s (its first run 30 s after start-up; a run stops when its 30 s lease ends and the next goes on) and
+# JdbcTemplate's debug log, whose lines time each run from taking the job lock to giving it back (cleanup_time.py).
+cleanup_run() {
+  local folder="$1" count t0 offset
+  count="$("$java" -cp "$work/h2.jar" org.h2.tools.Shell -url "jdbc:h2:file:$folder/data/authserver;NON_KEYWORDS=VALUE" \
+    -user sa -password "" -sql "select count(*) from oauth2_authorization" | sed -n 2p | tr -d ' ')"
+  log "clean-up: expiring all $(thousands "$count") stored authorizations (one update, server stopped)"
+  echo "update oauth2_authorization set expires_at = dateadd(minute, -1, current_timestamp);" >"$work/expire.sql"
+  t0="$(date +%s%N)"
+  h2 "$folder" "$work/expire.sql"
+  local expire_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  offset="$(stat -c %s "$folder/server.log")"
+  start_server authforge - "$authforge_jar" "$folder" --authforge.authorizations.cleanup.interval=PT30S \
+    --logging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG
+  log "clean-up: waiting for the job (first run 30 s after start-up)"
+  local json
+  json="$(python3 "$bench/cleanup_time.py" "$folder/server.log" "$offset" "$count" 900)"
+  stop_server
+  printf '{"rows":%d,"expire_ms":%d,"job":%s}\n' "$count" "$expire_ms" "$json" >"$work/cleanup.json"
+  log "clean-up: $json"
+}
+
+# Keycloak 26 in dev mode (H2 file database), its distribution from Maven Central, on Java 21+; a realm with
+# m2m.client (same secret, a client scope "scope1") made through the admin REST API; then the client_credentials load.
+keycloak() {
+  local home="$bench/target/keycloak/keycloak-$keycloak_version"
+  local zip="$bench/target/keycloak/keycloak-quarkus-dist-$keycloak_version.zip"
+  [ -x "$keycloak_java_home/bin/java" ] || fail "Keycloak needs Java 21 or later: set KEYCLOAK_JAVA_HOME"
+  if [ ! -f "$zip" ]; then
+    log "downloading org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip (Maven Central)"
+    "$repo/mvnw" -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" -DoutputDirectory="$bench/target/keycloak"
+  fi
+  # unpacked once and kept: its first start also builds (augments) the Quarkus application, stored beside it
+  [ -x "$home/bin/kc.sh" ] || (cd "$bench/target/keycloak" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall()' "$zip" && chmod +x "$home"/bin/*.sh)
+  rm -rf "$home/data"
+  local folder="$work/keycloak" admin_password
+  mkdir -p "$folder"
+  admin_password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
+  port="$(free_port)"
+  local management_port t0
+  management_port="$(free_port)"
+  t0="$(date +%s%N)"
+  JAVA_HOME="$keycloak_java_home" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
+    JAVA_OPTS_KC_HEAP="-Xmx$heap" "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \
+    --http-management-port="$management_port" --hostname-strict=false >>"$folder/server.log" 2>&1 &
+  wrapper_pid=$!
+  server_pid=""
+  wait_ready keycloak "http://127.0.0.1:$port/realms/master/.well-known/openid-configuration" "$t0" \
+    "start-dev (H2 file, Java $("$keycloak_java_home/bin/java" -version 2>&1 | head -n1 | cut -d'"' -f2))" "$folder" 300
+  local base="http://127.0.0.1:$port" token
+  token="$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin --data-urlencode "password=$admin_password" \
+    "$base/realms/master/protocol/openid-connect/token" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')" \
+    || fail "no admin token from Keycloak"
+  kc_admin() {
+    curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$2" "$base/admin/realms$1" \
+      || fail "Keycloak admin API: POST /admin/realms$1 failed"
+  }
+  kc_admin "" '{"realm":"bench","enabled":true}'
+  kc_admin /bench/client-scopes '{"name":"scope1","protocol":"openid-connect","attributes":{"include.in.token.scope":"true","display.on.consent.screen":"false"}}'
+  kc_admin /bench/clients '{"clientId":"m2m.client","enabled":true,"protocol":"openid-connect","publicClient":false,"clientAuthenticatorType":"client-secret","secret":"511536EF-F270-4058-80CA-1C89C192F69A","serviceAccountsEnabled":true,"standardFlowEnabled":false,"directAccessGrantsEnabled":false,"optionalClientScopes":["scope1"]}'
+  local path=/realms/bench/protocol/openid-connect/token
+  load keycloak warm-up client_credentials.lua 4 "$warmup" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
+  load keycloak client_credentials client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
+  load keycloak client_credentials client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
+  load keycloak "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" \
+    BENCH_TOKEN_PATH="$path"
+  stop_server
 }
 
 # ---------------------------------------------------------------------------------------------------------
 mkdir -p "$work"
-log "working folder $work"
-command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
+log "working folder $work; parts: $parts"
+# wrk from Debian's packages (needs root); DPkg::Lock::Timeout waits for another apt-get instead of failing at once
+if ! command -v wrk >/dev/null; then
+  log "installing wrk (apt-get install -y wrk)"
+  apt-get -o DPkg::Lock::Timeout=300 install -y wrk >/dev/null \
+    || { apt-get -o DPkg::Lock::Timeout=300 update >/dev/null && apt-get -o DPkg::Lock::Timeout=300 install -y wrk >/dev/null; } \
+    || true
+fi
 command -v wrk >/dev/null || fail "wrk is missing and could not be installed (apt-get install -y wrk)"
 
-log "installing the archetype from $repo"
-(cd "$repo" && ./mvnw -B -q install -DskipTests -Dinvoker.skip)
-
-# bench/target has no pom.xml, so generating there cannot turn the project into a module of anything
-[ ! -f "$bench/target/pom.xml" ] || fail "$bench/target holds a pom.xml: generating there would add a module to it"
-rm -rf "$bench/target/bench-server"
-log "generating bench/target/bench-server"
-(cd "$bench/target" && "$repo/mvnw" -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
-  -DarchetypeGroupId=dev.authforge -DarchetypeArtifactId=authforge-archetype -DarchetypeVersion=0.1.0-SNAPSHOT \
-  -DgroupId=bench -DartifactId=bench-server)
-log "building bench-server, minimal-server and limits (-DskipTests)"
-(cd "$bench/target/bench-server" && ./mvnw -B -q package -DskipTests)
-"$repo/mvnw" -B -q -f "$bench/minimal-server/pom.xml" package -DskipTests
-"$repo/mvnw" -B -q -f "$bench/limits/pom.xml" package -DskipTests
-authforge_jar="$(ls "$bench"/target/bench-server/target/bench-server-*.jar | grep -v plain | head -n 1)"
+authforge_jar="$(ls "$bench"/target/bench-server/target/bench-server-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)"
+if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -n "$authforge_jar" ]; then
+  log "BENCH_SKIP_BUILD=1: reusing the jars of the previous build"
+else
+  log "installing the archetype from $repo"
+  (cd "$repo" && ./mvnw -B -q install -DskipTests -Dinvoker.skip)
+  # bench/target has no pom.xml, so generating there cannot turn the project into a module of anything
+  [ ! -f "$bench/target/pom.xml" ] || fail "$bench/target holds a pom.xml: generating there would add a module to it"
+  rm -rf "$bench/target/bench-server"
+  log "generating bench/target/bench-server"
+  (cd "$bench/target" && "$repo/mvnw" -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+    -DarchetypeGroupId=dev.authforge -DarchetypeArtifactId=authforge-archetype -DarchetypeVersion=0.1.0-SNAPSHOT \
+    -DgroupId=bench -DartifactId=bench-server)
+  log "building bench-server, minimal-server, limits and loadgen (-DskipTests)"
+  (cd "$bench/target/bench-server" && ./mvnw -B -q package -DskipTests)
+  for project in minimal-server limits loadgen; do
+    "$repo/mvnw" -B -q -f "$bench/$project/pom.xml" package -DskipTests
+  done
+  authforge_jar="$(ls "$bench"/target/bench-server/target/bench-server-*.jar | grep -v plain | head -n 1)"
+fi
 minimal_jar="$bench/minimal-server/target/minimal-server.jar"
 
-log "one-core limits on $("$java" -version 2>&1 | head -n 1)"
-"$java" -jar "$bench/limits/target/limits.jar" 1 3 >"$work/limits-main.tsv"
-if [ "$java_alt" != none ] && [ -x "$java_alt" ]; then
-  log "one-core limits on $("$java_alt" -version 2>&1 | head -n 1)"
-  "$java_alt" -jar "$bench/limits/target/limits.jar" 1 3 >"$work/limits-alt.tsv"
+if wants limits; then
+  log "one-core limits on $("$java" -version 2>&1 | head -n 1)"
+  "$java" -jar "$bench/limits/target/limits.jar" 1 3 >"$work/limits-main.tsv"
+  if [ "$java_alt" != none ] && [ -x "$java_alt" ]; then
+    log "one-core limits on $("$java_alt" -version 2>&1 | head -n 1)"
+    "$java_alt" -jar "$bench/limits/target/limits.jar" 1 3 >"$work/limits-alt.tsv"
+  fi
 fi
 
-rm -rf "$work/authforge"
-start_server authforge "first start (empty database)" "$authforge_jar" "$work/authforge"
-stop_server
-start_server authforge "second start (existing database)" "$authforge_jar" "$work/authforge"
-load_scenarios authforge
-stop_server
+if wants authforge; then
+  rm -rf "$work/authforge"
+  start_server authforge "first start (empty database)" "$authforge_jar" "$work/authforge"
+  stop_server
+  start_server authforge "second start (existing database)" "$authforge_jar" "$work/authforge"
+  load_scenarios authforge
+  stop_server
+fi
 
-start_server minimal "start (in memory)" "$minimal_jar" "$work/minimal"
-load_scenarios minimal
-stop_server
+if wants sign-in || wants stored; then
+  users_and_rows
+fi
 
+if wants minimal; then
+  start_server minimal "start (in memory)" "$minimal_jar" "$work/minimal"
+  load_scenarios minimal
+  stop_server
+fi
+
+if wants keycloak; then
+  keycloak
+fi
+
+# a partial or quick run (BENCH_ONLY, BENCH_SKIP_BUILD) keeps its tables in its run folder, not in bench/results
+results_dir="$bench/results"
+if [ -n "${BENCH_ONLY:-}" ] || [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then results_dir="$work"; fi
 wall=$(( $(date +%s) - started ))
 log "done in ${wall} s; the table:"
 set +e
 BENCH_JAVA="$java" BENCH_JAVA_ALT="$java_alt" BENCH_WALL="$wall" BENCH_HEAP="$heap" BENCH_DURATION="$duration" \
-  BENCH_WARMUP="$warmup" BENCH_GRANTS="$grants" python3 "$bench/report.py" "$work" "$bench/results" "$repo"
+  BENCH_WARMUP="$warmup" BENCH_GRANTS="$grants" BENCH_USERS="$users" BENCH_PARTS="$parts" \
+  python3 "$bench/report.py" "$work" "$results_dir" "$repo"

@@ -4,6 +4,9 @@
 remembered consent) and writes one refresh token a line.
 
     python3 bench/tokens.py http://127.0.0.1:PORT COUNT OUTPUT_FILE
+    python3 bench/tokens.py http://127.0.0.1:PORT COUNT OUTPUT_FILE --access-tokens
+
+With --access-tokens it writes instead COUNT client_credentials access tokens of m2m.client (for introspection).
 
 Plain standard library (urllib), no redirect followed blindly: the redirect to the client's redirect URI
 carries the code, which is exchanged at the token endpoint with the client's Basic credentials.
@@ -19,6 +22,7 @@ import urllib.parse
 import urllib.request
 from html.parser import HTMLParser
 
+M2M_ID, M2M_SECRET = "m2m.client", "511536EF-F270-4058-80CA-1C89C192F69A"
 CLIENT_ID = "interactive"
 CLIENT_SECRET = "49C1A7E1-0C79-4A89-A3D6-A37998FB86B0"
 REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/interactive"
@@ -117,12 +121,22 @@ def refresh_token(browser):
     return json.loads(body)["refresh_token"]
 
 
+def access_token(browser):
+    basic = base64.b64encode(f"{M2M_ID}:{M2M_SECRET}".encode()).decode()
+    status, _, body = browser.send("/oauth2/token", {"grant_type": "client_credentials", "scope": "scope1"},
+                                   {"Authorization": "Basic " + basic, "Accept": "application/json"})
+    if status != 200:
+        raise SystemExit(f"tokens.py: token endpoint answered {status}: {body[:300]}")
+    return json.loads(body)["access_token"]
+
+
 def main():
     base, count, output = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    make = access_token if "--access-tokens" in sys.argv[4:] else refresh_token
     browser = Browser(base)
     with open(output, "w") as out:
         for _ in range(count):
-            out.write(refresh_token(browser) + "\n")
+            out.write(make(browser) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 -- Scenario 1: client_credentials tokens for m2m.client (HTTP Basic, scope1), the same request every time.
 -- With BENCH_SAVE set, each thread also writes the access tokens it receives to BENCH_SAVE.<thread>
--- (the warm-up run does: its tokens feed the introspection and revocation scenarios).
+-- (the warm-up run does: its tokens feed the introspection and revocation scenarios). BENCH_TOKEN_PATH changes the
+-- token endpoint's path (Keycloak's is /realms/<realm>/protocol/openid-connect/token).
 dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "common.lua")
 
 local request_text
@@ -8,7 +9,7 @@ local saved
 
 function init(args)
    start_thread()
-   request_text = form_post("/oauth2/token", "grant_type=client_credentials&scope=scope1")
+   request_text = form_post(os.getenv("BENCH_TOKEN_PATH") or "/oauth2/token", "grant_type=client_credentials&scope=scope1")
    local save = os.getenv("BENCH_SAVE")
    if save and save ~= "" then
       saved = io.open(save .. "." .. thread_id, "w")

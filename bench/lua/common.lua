@@ -4,7 +4,8 @@
 -- Per thread: `thread_id` (0-based, from setup) and `non2xx`, the answers whose status is not 2xx (wrk's own
 -- "status errors" count only 4xx and 5xx). At the end, done() prints one line
 --   BENCH_JSON {...}
--- with the request count, the duration, the latency percentiles and every kind of error; bench/run.sh reads it.
+-- with the request count, the duration, the latency percentiles, every kind of error and the statuses of the non-2xx
+-- answers ("statuses":{"503":4}); bench/run.sh reads it.
 -- Settings come from the environment: BENCH_THREADS (wrk's -t), BENCH_AUTH (an Authorization header value),
 -- BENCH_TOKENS (a file of tokens, one a line).
 
@@ -16,6 +17,7 @@ function setup(thread)
 end
 
 non2xx = 0
+statuses = {}      -- per thread: status -> how many answers had it, for the non-2xx ones
 thread_id = 0
 started_at = nil   -- seconds since boot when this thread began (init)
 stopped_after = -1 -- seconds this thread ran when it stopped early; -1 while it runs
@@ -36,6 +38,7 @@ end
 function count_status(status)
    if status < 200 or status > 299 then
       non2xx = non2xx + 1
+      statuses[status] = (statuses[status] or 0) + 1
    end
 end
 
@@ -77,8 +80,12 @@ end
 
 function done(summary, latency, requests)
    local bad, longest, all_stopped = 0, 0, true
+   local by_status = {}
    for _, thread in ipairs(threads) do
       bad = bad + (thread:get("non2xx") or 0)
+      for status, count in pairs(thread:get("statuses") or {}) do
+         by_status[status] = (by_status[status] or 0) + count
+      end
       local ran = thread:get("stopped_after") or -1
       if ran < 0 then
          all_stopped = false
@@ -90,11 +97,17 @@ function done(summary, latency, requests)
    if all_stopped and longest > 0 then
       duration = math.floor(longest * 1e6)
    end
+   local listed = {}
+   for status, count in pairs(by_status) do
+      table.insert(listed, string.format('"%d":%d', status, count))
+   end
    local e = summary.errors
    io.write(string.format(
       'BENCH_JSON {"requests":%d,"duration_us":%d,"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,'
-         .. '"max_ms":%.3f,"non2xx":%d,"connect":%d,"read":%d,"write":%d,"timeout":%d,"status":%d,"stopped_early":%s}\n',
+         .. '"max_ms":%.3f,"non2xx":%d,"connect":%d,"read":%d,"write":%d,"timeout":%d,"status":%d,"stopped_early":%s,'
+         .. '"statuses":{%s}}\n',
       summary.requests, duration,
       latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-      latency.max / 1000, bad, e.connect, e.read, e.write, e.timeout, e.status, tostring(all_stopped)))
+      latency.max / 1000, bad, e.connect, e.read, e.write, e.timeout, e.status, tostring(all_stopped),
+      table.concat(listed, ",")))
 end

@@ -33,6 +33,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <p>
  * Prints one line per figure, {@code name<TAB>operations per second<TAB>milliseconds per operation}.
  * Arguments: warm-up seconds and measuring seconds per figure (default 2 and 4).
+ * <p>
+ * With the arguments {@code hash PASSWORD} it prints instead one hash of PASSWORD as the server stores it
+ * ({@code {argon2}} and the Argon2id hash, from the same encoder): bench/run.sh gives it to every bench user.
  */
 public final class Limits {
 
@@ -40,6 +43,10 @@ public final class Limits {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && "hash".equals(args[0])) {
+            System.out.println("{argon2}" + serverEncoder().encode(args[1]));
+            return;
+        }
         double warmup = args.length > 0 ? Double.parseDouble(args[0]) : 2;
         double measure = args.length > 1 ? Double.parseDouble(args[1]) : 4;
 
@@ -48,10 +55,17 @@ public final class Limits {
         report("jwt_rs256_sign", run(warmup, measure, signing(new RSASSASigner(rsa), JWSAlgorithm.RS256, rsa.getKeyID())));
         report("jwt_es256_sign", run(warmup, measure, signing(new ECDSASigner(ec), JWSAlgorithm.ES256, ec.getKeyID())));
 
-        // the server's encoder: new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2)
-        PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-        report("argon2id_check", run(warmup, measure, checking(argon2)));
+        report("argon2id_check", run(warmup, measure, checking(serverEncoder())));
+        // the same check on every core at once (what concurrent sign-ins meet: each hash fills 19 MiB, and several
+        // at once share the caches and the memory bandwidth); printed as checks per second, all threads together
+        int cores = Runtime.getRuntime().availableProcessors();
+        report("argon2id_check_all_cores", allCores(cores, warmup, measure, () -> checking(serverEncoder())));
         report("bcrypt10_check", run(warmup, measure, checking(new BCryptPasswordEncoder())));
+    }
+
+    /** The server's user-password encoder (identity/PasswordHashing), without its {id} prefix. */
+    private static PasswordEncoder serverEncoder() {
+        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
     }
 
     /** Signs an access token shaped like the server's client_credentials token. */
@@ -90,6 +104,25 @@ public final class Limits {
             }
             return hash;
         };
+    }
+
+    /** Operations per second of {@code threads} threads together, each running its own operation. */
+    private static double allCores(int threads, double warmup, double measure, Supplier<Supplier<Object>> operations)
+            throws InterruptedException {
+        double[] rates = new double[threads];
+        Thread[] running = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            int index = i;
+            Supplier<Object> operation = operations.get();
+            running[i] = new Thread(() -> rates[index] = run(warmup, measure, operation));
+            running[i].start();
+        }
+        double total = 0;
+        for (int i = 0; i < threads; i++) {
+            running[i].join();
+            total += rates[i];
+        }
+        return total;
     }
 
     /** Operations per second over {@code measure} seconds, after {@code warmup} seconds of the same work. */
