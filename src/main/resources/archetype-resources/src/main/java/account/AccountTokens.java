@@ -2,7 +2,6 @@ package ${package}.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import ${package}.identity.ApplicationUser;
+import ${package}.identity.Sha256;
 import ${package}.identity.UserManager;
 import ${package}.identity.UserToken;
 import ${package}.identity.UserTokenRepository;
@@ -94,7 +94,7 @@ class AccountTokens {
         random.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(purpose.lifetime.apply(properties));
-        String stored = hash(secret) + "|" + expires.getEpochSecond() + "|" + encode(payload) + "|"
+        String stored = Sha256.base64Url(secret) + "|" + expires.getEpochSecond() + "|" + encode(payload) + "|"
                 + purpose.binding.apply(user);
         tokens.save(new UserToken(user.getId(), UserToken.SERVER_PROVIDER, purpose.tokenName, stored));
         return user.getId() + "." + secret;
@@ -146,7 +146,7 @@ class AccountTokens {
             return Optional.empty();
         }
         boolean sameSecret = MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII),
-                hash(secret).getBytes(StandardCharsets.US_ASCII));
+                Sha256.base64Url(secret).getBytes(StandardCharsets.US_ASCII));
         boolean unexpired = clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[1])));
         boolean bound = parts[3].equals(purpose.binding.apply(user));
         return sameSecret && unexpired && bound ? Optional.of(new Valid(row, user, decode(parts[2])))
@@ -160,15 +160,5 @@ class AccountTokens {
 
     private static String decode(String encoded) {
         return encoded.isEmpty() ? null : new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-    }
-
-    private static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
-        }
     }
 }

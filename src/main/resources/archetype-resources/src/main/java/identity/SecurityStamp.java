@@ -1,9 +1,5 @@
 package ${package}.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Collection;
 
 import org.springframework.security.core.GrantedAuthority;
@@ -24,7 +20,7 @@ public final class SecurityStamp {
     }
 
     public static GrantedAuthority authority(IdentityUser user) {
-        return new SimpleGrantedAuthority(PREFIX + digest(user.getSecurityStamp()));
+        return new SimpleGrantedAuthority(name(user));
     }
 
     /**
@@ -32,7 +28,7 @@ public final class SecurityStamp {
      * (granted before this check existed) are not refused.
      */
     public static boolean isCurrent(Collection<? extends GrantedAuthority> authorities, IdentityUser user) {
-        String current = PREFIX + digest(user.getSecurityStamp());
+        String current = name(user);
         return authorities.stream().map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority != null && authority.startsWith(PREFIX))
                 .allMatch(current::equals);
@@ -42,13 +38,8 @@ public final class SecurityStamp {
         return authority.getAuthority() != null && authority.getAuthority().startsWith(PREFIX);
     }
 
-    private static String digest(String stamp) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(stamp.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
-        }
+    /** The authority's name: a 132-bit digest of the stamp, never the stamp itself. */
+    private static String name(IdentityUser user) {
+        return PREFIX + Sha256.base64Url(user.getSecurityStamp()).substring(0, 22);
     }
 }

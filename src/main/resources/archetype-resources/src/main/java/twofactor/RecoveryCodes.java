@@ -1,16 +1,13 @@
 package ${package}.twofactor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import ${package}.identity.Sha256;
 import ${package}.identity.UserToken;
 import ${package}.identity.UserTokenRepository;
 
@@ -90,13 +87,6 @@ class RecoveryCodes {
     }
 
     private static String hash(String code) {
-        String normalized = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
-        }
+        return Sha256.base64Url(code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT));
     }
 }
