@@ -1,6 +1,7 @@
 package ${package}.account;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import ${package}.account.AccountTokens.Purpose;
@@ -37,10 +38,17 @@ class AccountEmails {
                 properties.getConfirmationLinkLifetime());
     }
 
-    /** To the owner of an address someone tried to register again: no link that changes anything. */
-    AccountEmail alreadyRegistered(ApplicationUser owner, LinkBase links) {
-        return email(owner, links, "email.registered.subject", "already-registered",
+    /**
+     * To the owner of an address someone tried to register again: no link that changes anything. With the name of
+     * the provider the attempt came through, if any, it says how to link that provider's account instead.
+     */
+    AccountEmail alreadyRegistered(ApplicationUser owner, String provider, LinkBase links) {
+        AccountEmail email = email(owner, links, "email.registered.subject", "already-registered",
                 links.page(AccountPages.FORGOT_PASSWORD), null);
+        Map<String, Object> variables = new HashMap<>(email.variables());
+        variables.put("provider", provider == null ? "" : provider);
+        variables.put("externalLoginsLink", links.page(AccountPages.EXTERNAL_LOGINS));
+        return new AccountEmail(email.to(), email.subjectKey(), email.template(), variables, email.locale());
     }
 
     /** The link that lets the user choose a new password. */

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import ${package}.identity.ApplicationUser;
+
 /**
  * A new account's user name and email address, with the rules of registration, and its profile fields
  * ({@link ProfileForm}): the registration form and the create-account form of a first external login.
@@ -20,6 +22,15 @@ public class AccountForm extends ProfileForm {
     @Email(message = "{account.error.email.invalid}")
     @Size(max = 256, message = "{account.error.email.invalid}")
     private String email;
+
+    /** A new user with this form's user name, email address and profile fields. */
+    public ApplicationUser newUser() {
+        ApplicationUser user = new ApplicationUser();
+        user.setUserName(userName.strip());
+        user.setEmail(email.strip());
+        applyTo(user);
+        return user;
+    }
 
     public String getUserName() {
         return userName;

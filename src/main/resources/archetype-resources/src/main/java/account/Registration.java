@@ -1,58 +1,84 @@
 package ${package}.account;
 
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ${package}.account.mail.AccountMail;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.IdentityException;
 import ${package}.identity.IdentityProperties;
+import ${package}.identity.UserLogins;
 import ${package}.identity.UserManager;
+import ${package}.security.IssuerProperties;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates accounts. A taken user name is said so (a registration page cannot hide it). A taken email address
- * is not: the visitor sees the same "check your email" page as after a new account, the time spent is
- * alike (one password hash, one email queued), and the address's owner gets an email saying someone tried
- * to register it, with a link to reset the password.
+ * Creates accounts: through the registration page, or from a first sign-in through an external provider that
+ * does not vouch for the address given. A taken user name is said so (a registration page cannot hide it). A
+ * taken email address is not: the visitor sees the same "check your email" page as after a new account, the
+ * time spent is alike (a password registration hashes the password either way, one email is queued either
+ * way), and the address's owner gets an email saying someone tried to register it.
  */
 @Service
-class Registration {
+public class Registration {
 
-    enum Outcome { EMAIL_SENT, USER_NAME_TAKEN }
+    /** {@code LOGIN_LINKED_ELSEWHERE}: the provider's account was linked to another account a moment ago. */
+    public enum Outcome { EMAIL_SENT, USER_NAME_TAKEN, LOGIN_LINKED_ELSEWHERE }
 
     private final UserManager userManager;
 
+    private final UserLogins userLogins;
+
     private final IdentityProperties identity;
+
+    private final IssuerProperties issuer;
 
     private final AccountEmails emails;
 
     private final AccountMail mail;
 
-    Registration(UserManager userManager, IdentityProperties identity, AccountEmails emails, AccountMail mail) {
+    Registration(UserManager userManager, UserLogins userLogins, IdentityProperties identity, IssuerProperties issuer,
+            AccountEmails emails, AccountMail mail) {
         this.userManager = userManager;
+        this.userLogins = userLogins;
         this.identity = identity;
+        this.issuer = issuer;
         this.emails = emails;
         this.mail = mail;
     }
 
-    Outcome register(RegistrationForm form, LinkBase links) {
+    Outcome register(RegistrationForm form, HttpServletRequest request) {
+        return register(form, null, LinkBase.of(request, issuer), () -> userManager.simulatePasswordCheck(form.getPassword()),
+                () -> userManager.create(form.newUser(), form.getPassword()));
+    }
+
+    /**
+     * A new account, without a password, linked to the provider's account, whose email address the provider did
+     * not confirm: it is confirmed through the emailed link, as after registration.
+     */
+    public Outcome registerWithLogin(AccountForm form, String provider, String providerKey, String providerDisplayName,
+            HttpServletRequest request) {
+        return register(form, providerDisplayName, LinkBase.of(request, issuer), () -> { },
+                () -> userLogins.createWithLogin(form.newUser(), provider, providerKey, providerDisplayName));
+    }
+
+    private Outcome register(AccountForm form, String provider, LinkBase links, Runnable sameCostAsCreating,
+            Supplier<ApplicationUser> create) {
         if (userManager.findByName(form.getUserName()).isPresent()) {
             return Outcome.USER_NAME_TAKEN;
         }
         Optional<ApplicationUser> owner = identity.isRequireUniqueEmail() ? userManager.findByEmail(form.getEmail())
                 : Optional.empty();
         if (owner.isPresent()) {
-            userManager.simulatePasswordCheck(form.getPassword());
-            return tellOwner(owner.get(), links);
+            sameCostAsCreating.run();
+            return tellOwner(owner.get(), provider, links);
         }
-        ApplicationUser user = new ApplicationUser();
-        user.setUserName(form.getUserName().strip());
-        user.setEmail(form.getEmail().strip());
-        form.applyTo(user);
         try {
-            ApplicationUser created = userManager.create(user, form.getPassword());
+            ApplicationUser created = create.get();
             mail.sendLater(() -> Optional.of(emails.confirmation(created, links)));
             return Outcome.EMAIL_SENT;
         }
@@ -62,15 +88,16 @@ class Registration {
         catch (IdentityException ex) {
             return switch (ex.getCode()) {
                 case "DuplicateUserName" -> Outcome.USER_NAME_TAKEN;
-                case "DuplicateEmail" -> userManager.findByEmail(form.getEmail()).map(taken -> tellOwner(taken, links))
-                        .orElseThrow(() -> ex);
+                case "LoginAlreadyAssociated" -> Outcome.LOGIN_LINKED_ELSEWHERE;
+                case "DuplicateEmail" -> userManager.findByEmail(form.getEmail())
+                        .map(taken -> tellOwner(taken, provider, links)).orElseThrow(() -> ex);
                 default -> throw ex;
             };
         }
     }
 
-    private Outcome tellOwner(ApplicationUser owner, LinkBase links) {
-        mail.sendLater(() -> Optional.of(emails.alreadyRegistered(owner, links)));
+    private Outcome tellOwner(ApplicationUser owner, String provider, LinkBase links) {
+        mail.sendLater(() -> Optional.of(emails.alreadyRegistered(owner, provider, links)));
         return Outcome.EMAIL_SENT;
     }
 }

@@ -3,8 +3,6 @@ package ${package}.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import ${package}.security.IssuerProperties;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,12 +26,9 @@ class RegistrationController {
 
     private final PasswordFields passwordFields;
 
-    private final IssuerProperties issuer;
-
-    RegistrationController(Registration registration, PasswordFields passwordFields, IssuerProperties issuer) {
+    RegistrationController(Registration registration, PasswordFields passwordFields) {
         this.registration = registration;
         this.passwordFields = passwordFields;
-        this.issuer = issuer;
     }
 
     @GetMapping(AccountPages.REGISTER)
@@ -50,7 +45,7 @@ class RegistrationController {
             HttpServletRequest request) {
         passwordFields.check(form.getPassword(), form.getConfirmPassword(), errors);
         if (!errors.hasErrors()
-                && registration.register(form, LinkBase.of(request, issuer)) == Registration.Outcome.USER_NAME_TAKEN) {
+                && registration.register(form, request) == Registration.Outcome.USER_NAME_TAKEN) {
             errors.rejectValue("userName", "account.error.userName.taken");
         }
         if (errors.hasErrors()) {

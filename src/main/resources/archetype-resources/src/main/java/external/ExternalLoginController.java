@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import ${package}.account.AccountForm;
 import ${package}.account.AccountPages;
 import ${package}.account.AccountProperties;
+import ${package}.account.Registration;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.IdentityException;
 import ${package}.identity.PasswordCheckResult;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The page after a first sign-in through a provider with an account that is not linked yet (an
  * {@link ExternalAccount} in the session): create a local account from it (unless registration is switched off),
  * or link it to an existing account by signing in with that account's password, which counts towards lockout
- * like every password check. Either way the visitor is then signed in and goes on where sign-in was asked for.
+ * like every password check. Either way the visitor is then signed in and goes on where sign-in was asked for,
+ * except when the new account's address is not one the provider confirmed: then it goes as on the registration
+ * page ({@link Registration}), a link to confirm the address first, and no hint whether the address is taken.
  */
 @Controller
 class ExternalLoginController {
@@ -42,12 +45,15 @@ class ExternalLoginController {
 
     private final ExternalSignIn externalSignIn;
 
+    private final Registration registration;
+
     ExternalLoginController(UserLogins userLogins, UserManager userManager, AccountProperties accountProperties,
-            ExternalSignIn externalSignIn) {
+            ExternalSignIn externalSignIn, Registration registration) {
         this.userLogins = userLogins;
         this.userManager = userManager;
         this.accountProperties = accountProperties;
         this.externalSignIn = externalSignIn;
+        this.registration = registration;
     }
 
     @GetMapping(AccountPages.EXTERNAL_LOGIN)
@@ -66,7 +72,16 @@ class ExternalLoginController {
         if (account == null || !accountProperties.isRegistrationEnabled()) {
             return "redirect:" + ExternalSignIn.LOGIN_PAGE;
         }
-        ApplicationUser created = errors.hasErrors() ? null : createUser(form, account, errors);
+        if (!errors.hasErrors() && !account.verifies(form.getEmail())) {
+            // an address the provider did not vouch for: as on the registration page, whether it is taken or not
+            rejectProblem(registration.registerWithLogin(form, account.provider(), account.providerKey(),
+                    account.providerDisplayName(), request), errors);
+            if (!errors.hasErrors()) {
+                ExternalAccount.forget(request.getSession(false));
+                return "redirect:" + AccountPages.REGISTER + "?sent";
+            }
+        }
+        ApplicationUser created = errors.hasErrors() ? null : createSignedIn(form, account, errors);
         if (created == null) {
             model.addAttribute("newAccountInvalid", true);
             return show(model, account, form, new LinkAccountForm());
@@ -126,28 +141,36 @@ class ExternalLoginController {
         return form;
     }
 
-    private ApplicationUser createUser(AccountForm form, ExternalAccount account, BindingResult errors) {
-        ApplicationUser user = new ApplicationUser();
-        user.setUserName(form.getUserName().strip());
-        user.setEmail(form.getEmail().strip());
-        // confirmed only if the provider said email_verified=true for this very address
-        user.setEmailConfirmed(account.verifies(form.getEmail()));
-        form.applyTo(user);
+    /**
+     * An account for an address the provider confirmed as the visitor's: confirmed, and signed in at once. If the
+     * address is taken, the visitor may hear so (the provider says it is theirs) and may link that account instead.
+     */
+    private ApplicationUser createSignedIn(AccountForm form, ExternalAccount account, BindingResult errors) {
+        ApplicationUser user = form.newUser();
+        user.setEmailConfirmed(true);
         try {
             return userLogins.createWithLogin(user, account.provider(), account.providerKey(),
                     account.providerDisplayName());
         }
         catch (DataIntegrityViolationException ex) { // the same name registered a moment ago
-            errors.rejectValue("userName", "account.error.userName.taken");
+            rejectProblem(Registration.Outcome.USER_NAME_TAKEN, errors);
         }
         catch (IdentityException ex) {
             switch (ex.getCode()) {
-                case "DuplicateUserName" -> errors.rejectValue("userName", "account.error.userName.taken");
+                case "DuplicateUserName" -> rejectProblem(Registration.Outcome.USER_NAME_TAKEN, errors);
                 case "DuplicateEmail" -> errors.rejectValue("email", "account.externalLogin.error.emailTaken");
-                default -> errors.reject("account.externalLogin.error.linkedElsewhere");
+                default -> rejectProblem(Registration.Outcome.LOGIN_LINKED_ELSEWHERE, errors);
             }
         }
         return null;
+    }
+
+    private static void rejectProblem(Registration.Outcome outcome, BindingResult errors) {
+        switch (outcome) {
+            case USER_NAME_TAKEN -> errors.rejectValue("userName", "account.error.userName.taken");
+            case LOGIN_LINKED_ELSEWHERE -> errors.reject("account.externalLogin.error.linkedElsewhere");
+            case EMAIL_SENT -> { }
+        }
     }
 
     private String signIn(ApplicationUser user, HttpServletRequest request, HttpServletResponse response) {

@@ -16,6 +16,8 @@ import ${package}.support.Browser.Page;
 import ${package}.support.OidcClient;
 import ${package}.support.OidcClient.Authorization;
 import ${package}.support.TestClock;
+import ${package}.support.TestMailServer;
+import ${package}.support.TestMailServer.ReceivedMail;
 import ${package}.support.TestUsers;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -89,7 +91,7 @@ class ExternalLoginTests {
     }
 
     @Test
-    void anEmailAddressChangedOnTheCreatePageIsNotConfirmedAndTakenNamesAreRefused() {
+    void anAddressTheProviderDidNotConfirmIsConfirmedByEmailFirstAndTakenNamesAreRefused() {
         ApplicationUser upstream = servers.newUpstreamUser();
         Browser browser = servers.browser();
         Page choice = servers.signInThroughProvider(browser, browser.navigate("/login"), upstream);
@@ -98,12 +100,48 @@ class ExternalLoginTests {
         assertThat(taken.status()).isEqualTo(200);
         assertThat(taken.document().selectFirst("#userName-error").text()).contains("taken");
         String otherEmail = "changed-" + UUID.randomUUID() + "@example.com";
-        browser.follow(browser.submit(taken, "#create-account", Map.of("userName", upstream.getUserName(),
+        Page sent = browser.follow(browser.submit(taken, "#create-account", Map.of("userName", upstream.getUserName(),
                 "email", otherEmail)));
 
+        assertThat(sent.document().selectFirst("h1").text()).isEqualTo("Check your email");
+        assertThat(browser.navigate("/").document().text()).as("not signed in before confirming")
+                .doesNotContain("Signed in as");
         ApplicationUser created = userManager.findByName(upstream.getUserName()).orElseThrow();
         assertThat(created.getEmail()).isEqualTo(otherEmail);
         assertThat(created.isEmailConfirmed()).as("the provider vouched for another address").isFalse();
+        assertThat(userLogins.getLogins(created)).extracting(UserLogin::getProviderKey).containsExactly(upstream.getId());
+        String link = TestMailServer.awaitMail(otherEmail).link("/account/confirm-email");
+        browser.follow(browser.submit(browser.get(link), "form[action$=/account/confirm-email]", Map.of()));
+        assertThat(userManager.findById(created.getId()).orElseThrow().isEmailConfirmed()).isTrue();
+        Page home = servers.clickSignInWith(browser, browser.navigate("/login"), UpstreamProvider.PROVIDER_ID);
+        assertThat(home.document().text()).as("still signed in at the provider").contains("Signed in as "
+                + upstream.getUserName());
+    }
+
+    @Test
+    void aTakenAddressTheProviderDidNotConfirmLooksLikeANewAccountAndItsOwnerIsTold() {
+        ApplicationUser owner = servers.app.getBean(TestUsers.class).create("owner");
+        ApplicationUser squatter = servers.newUpstreamUser();
+        ApplicationUser newcomer = servers.newUpstreamUser();
+        String freshEmail = "fresh-" + UUID.randomUUID() + "@example.com";
+
+        Browser first = servers.browser();
+        Page taken = first.follow(first.submit(servers.signInThroughProvider(first, first.navigate("/login"), squatter),
+                "#create-account", Map.of("email", owner.getEmail().toUpperCase())));
+        Browser second = servers.browser();
+        Page fresh = second.follow(second.submit(servers.signInThroughProvider(second, second.navigate("/login"),
+                newcomer), "#create-account", Map.of("email", freshEmail)));
+
+        assertThat(taken.status()).isEqualTo(fresh.status()).isEqualTo(200);
+        assertThat(taken.uri()).isEqualTo(fresh.uri());
+        assertThat(taken.document().selectFirst("main").text()).isEqualTo(fresh.document().selectFirst("main").text());
+        assertThat(userManager.findByName(squatter.getUserName())).as("nothing created").isEmpty();
+        ReceivedMail notice = TestMailServer.awaitMail(owner.getEmail());
+        assertThat(notice.subject()).startsWith("Someone tried to create an account");
+        assertThat(notice.text()).contains(owner.getUserName()).contains("It came through " + UpstreamProvider.DISPLAY_NAME)
+                .contains(servers.appUrl + "/account/external-logins").doesNotContain("token=");
+        TestMailServer.awaitMail(freshEmail);
+        assertThat(TestMailServer.mailsTo(owner.getEmail())).hasSize(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import ${package}.identity.ApplicationUser;
 import ${package}.support.Browser;
 import ${package}.support.Browser.Page;
 import ${package}.support.RestartableServer;
+import ${package}.support.TestMailServer;
 import ${package}.support.TestUsers;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,6 +51,7 @@ final class UpstreamProvider implements AutoCloseable {
         String upstream = "--authforge.external-logins." + PROVIDER_ID;
         app = appDatabase.start(upstream + ".display-name=" + DISPLAY_NAME, upstream + ".issuer-uri=" + providerUrl,
                 upstream + ".client-id=" + CLIENT_ID, upstream + ".client-secret=" + CLIENT_SECRET,
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port(),
                 // nothing listens on port 1: its discovery document cannot be read
                 "--authforge.external-logins.down.display-name=Down Inc", "--authforge.external-logins.down.issuer-uri="
                         + "http://127.0.0.1:1", "--authforge.external-logins.down.client-id=x",

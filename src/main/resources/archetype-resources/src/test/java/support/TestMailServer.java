@@ -52,7 +52,7 @@ public final class TestMailServer {
         }
     }
 
-    static synchronized int port() {
+    public static synchronized int port() {
         if (greenMail == null) {
             greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
             greenMail.start();
