@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -20,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Where the authorization server keeps its state, in the tables of {@code db/migration/<vendor>/authorization}:
  * registered clients and consents with Spring Security's JDBC stores; authorizations (codes and tokens) with
- * {@link HashedAuthorizationService}, which stores hashes instead of token values and detects refresh token
- * replay, and {@link AuthorizationCleanup}, the scheduled job that purges expired ones.
+ * {@link HashedAuthorizationService}, which stores hashes instead of token values, detects refresh token
+ * replay and stores no row for client_credentials JWTs ({@link SelfContainedClientTokens}), and {@link AuthorizationCleanup}, the scheduled job that purges expired ones.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -34,10 +35,11 @@ class AuthorizationStores {
 
     @Bean
     OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, PlatformTransactionManager transactions,
-            RegisteredClientRepository clients, CleanupProperties cleanup, Clock clock) {
+            RegisteredClientRepository clients, CleanupProperties cleanup, JwtDecoder ownTokens, Clock clock) {
         AuthorizationJson json = new AuthorizationJson();
         return new HashedAuthorizationService(jdbc, new TransactionTemplate(transactions), clients, json,
-                new AuthorizationColumns(json, cleanup.pendingConsentLifetime()), clock);
+                new AuthorizationColumns(json, cleanup.pendingConsentLifetime()),
+                new SelfContainedClientTokens(ownTokens, clients), clock);
     }
 
     @Bean

@@ -31,6 +31,9 @@ import org.springframework.util.Assert;
  * Because no value is kept, a client registered with {@code TokenSettings.reuseRefreshTokens(true)} cannot be
  * served (the server would have to send back a refresh token it no longer knows): saving an authorization for
  * such a client fails with an {@link IllegalStateException} naming it.
+ * <p>
+ * The self-contained access tokens of the client_credentials grant get no row at all, unless revoked: see
+ * {@link SelfContainedClientTokens}.
  */
 final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
@@ -57,22 +60,29 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final RotatedRefreshTokens rotatedRefreshTokens;
 
+    private final SelfContainedClientTokens clientTokens;
+
     private final Clock clock;
 
     HashedAuthorizationService(JdbcOperations jdbc, TransactionOperations transactions,
-            RegisteredClientRepository clients, AuthorizationJson json, AuthorizationColumns columns, Clock clock) {
+            RegisteredClientRepository clients, AuthorizationJson json, AuthorizationColumns columns,
+            SelfContainedClientTokens clientTokens, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clients = clients;
         this.json = json;
         this.columns = columns;
         this.rotatedRefreshTokens = new RotatedRefreshTokens(jdbc);
+        this.clientTokens = clientTokens;
         this.clock = clock;
     }
 
     @Override
     public void save(OAuth2Authorization authorization) {
         Assert.notNull(authorization, "authorization cannot be null");
+        if (SelfContainedClientTokens.needsNoRow(authorization)) {
+            return;
+        }
         refuseReusedRefreshTokens(authorization.getRegisteredClientId());
         Instant now = clock.instant();
         List<SqlParameterValue> values = columns.values(authorization, now);
@@ -128,6 +138,13 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
         Assert.hasText(token, "token cannot be empty");
         String hash = TokenHashes.hash(token);
+        if ((tokenType == null || OAuth2TokenType.ACCESS_TOKEN.equals(tokenType))
+                && SelfContainedClientTokens.looksLikeJwt(token)) {
+            // a JWT can only be an access token (or an ID token, which is never looked up): its row if it has one
+            // (always, but for unrevoked client_credentials tokens), else the token's own word
+            OAuth2Authorization found = findBy(TokenKind.ACCESS_TOKEN, hash, token);
+            return found != null ? found : clientTokens.rebuild(token);
+        }
         if (tokenType == null) {
             for (TokenKind kind : TokenKind.values()) {
                 OAuth2Authorization found = findBy(kind, hash, token);

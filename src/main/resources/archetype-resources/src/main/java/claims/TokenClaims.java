@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 
+import ${package}.authorization.SelfContainedClientTokens;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.SecurityStamp;
 import ${package}.identity.UserManager;
@@ -47,6 +48,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     public void customize(JwtEncodingContext context) {
         boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            SelfContainedClientTokens.mark(context.getClaims());
             metrics.tokenIssued(context.getAuthorizationGrantType().getValue());
             return;
         }
