@@ -139,6 +139,26 @@ wait_ready() {
   log "$server ${label/#-/start}: ready after ${ready_ms} ms, RSS $(( rss / 1024 )) MiB (pid $server_pid, port $port)"
 }
 
+# JVM options of the next start_server, besides the heap (the class-data sharing start sets them)
+jvm_options=()
+
+# class_data_sharing_start: what class-data sharing buys, as the generated README describes it: the jar extracted
+# (java -Djarmode=tools ... extract), one training run to the end of start-up (spring.context.exit=onRefresh) that
+# writes the archive, then a start with it, on the existing database of the second start
+class_data_sharing_start() {
+  local dir="$work/authforge-cds"
+  rm -rf "$dir"
+  "$java" -Djarmode=tools -jar "$authforge_jar" extract --destination "$dir" >/dev/null
+  local jar="$dir/$(basename "$authforge_jar")"
+  ( cd "$work/authforge" && exec "$java" "-Xmx$heap" -XX:ArchiveClassesAtExit="$dir/app.jsa" \
+      -Dspring.context.exit=onRefresh -jar "$jar" --server.port=0 --server.address=127.0.0.1 ) >"$dir/training.log" 2>&1 \
+    || fail "the class-data sharing training run failed: see $dir/training.log"
+  jvm_options=(-XX:SharedArchiveFile="$dir/app.jsa" -Xshare:auto)
+  start_server authforge "start with class-data sharing (existing database)" "$jar" "$work/authforge"
+  jvm_options=()
+  stop_server
+}
+
 # start_server SERVER LABEL JAR FOLDER [ARGUMENT...]: starts the jar in FOLDER (its H2 database goes to FOLDER/data),
 # waits for the discovery document and records the time from process start to that first answer, and the RSS then.
 # The JVM keeps 256 frames per JFR stack sample, so that a profile sees whole Spring stacks (no cost unless recording).
@@ -149,7 +169,7 @@ start_server() {
   port="$(free_port)"
   local t0
   t0="$(date +%s%N)"
-  ( cd "$folder" && exec "$java" "-Xmx$heap" -XX:FlightRecorderOptions:stackdepth=256 -jar "$jar" \
+  ( cd "$folder" && exec "$java" "-Xmx$heap" -XX:FlightRecorderOptions:stackdepth=256 ${jvm_options[@]+"${jvm_options[@]}"} -jar "$jar" \
       --server.port="$port" --server.address=127.0.0.1 "$@" ) >>"$folder/server.log" 2>&1 &
   server_pid=$!
   wait_ready "$server" "http://127.0.0.1:$port/.well-known/openid-configuration" "$t0" "$label" "$folder" 180
@@ -517,6 +537,7 @@ if wants authforge; then
   start_server authforge "second start (existing database)" "$authforge_jar" "$work/authforge"
   load_scenarios authforge
   stop_server
+  class_data_sharing_start
 fi
 
 if wants sign-in || wants stored; then

@@ -2,12 +2,10 @@ package ${package}.clients;
 
 import java.util.List;
 
+import ${package}.seed.Seeder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -21,8 +19,7 @@ import org.springframework.stereotype.Component;
  * scopes given now.
  */
 @Component
-@Order(1)
-class ClientSeeder implements ApplicationRunner {
+class ClientSeeder implements Seeder {
 
     private static final Logger log = LoggerFactory.getLogger(ClientSeeder.class);
 
@@ -43,7 +40,7 @@ class ClientSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void seed() {
         upsertAll("Clients from configuration", Clients.configuredClients(properties, hashing));
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
             upsertAll("Development clients", Clients.developmentClients(properties, hashing));

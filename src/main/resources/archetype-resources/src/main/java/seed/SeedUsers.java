@@ -11,10 +11,7 @@ import ${package}.identity.UserManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!prod")
-@Order(2)
-class SeedUsers implements ApplicationRunner {
+class SeedUsers implements Seeder {
 
     static final String PASSWORD = "Pass123$";
 
@@ -51,7 +47,7 @@ class SeedUsers implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void seed() {
         for (SeedUser seed : USERS) {
             ApplicationUser user = userManager.findByName(seed.userName()).orElse(null);
             if (user == null) {

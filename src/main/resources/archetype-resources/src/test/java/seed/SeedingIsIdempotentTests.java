@@ -8,8 +8,6 @@ import ${package}.support.ServerTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -21,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedingIsIdempotentTests {
 
     @Autowired
-    List<ApplicationRunner> seeders;
+    List<Seeder> seeders;
 
     @Autowired
     UserManager userManager;
@@ -38,8 +36,9 @@ class SeedingIsIdempotentTests {
         RegisteredClient interactive = clients.findByClientId("interactive");
         String before = snapshot();
 
-        for (ApplicationRunner seeder : seeders) {
-            seeder.run(new DefaultApplicationArguments());
+        assertThat(seeders).hasSize(2);
+        for (Seeder seeder : seeders) {
+            seeder.seed();
         }
 
         assertThat(snapshot()).isEqualTo(before);
