@@ -21,6 +21,7 @@
 #
 # Settings (environment):
 #   BENCH_DURATION  seconds of each measured run (10)      BENCH_WARMUP  seconds of each warm-up run (10)
+#   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (4 x BENCH_WARMUP)
 #   BENCH_HEAP      the servers' -Xmx (512m)               BENCH_GRANTS  grants per refresh run (32)
 #   BENCH_USERS     bench users for the sign-ins (2000)    BENCH_ROWS    stored authorizations, large case (1000000)
 #   BENCH_PROFILE   seconds of the profiled client_credentials run (10; 0: no profile)
@@ -40,6 +41,9 @@ bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$bench")"
 duration="${BENCH_DURATION:-10}"
 warmup="${BENCH_WARMUP:-10}"
+# a sign-in touches far more code than a token request and comes 50 times less often: on 2 cores the JIT is still
+# compiling after 10 s of sign-ins (C2 took about 30 ms of CPU per sign-in then), so their warm-up is longer
+signin_warmup="${BENCH_SIGNIN_WARMUP:-$(( warmup * 4 ))}"
 heap="${BENCH_HEAP:-512m}"
 grants="${BENCH_GRANTS:-32}"
 users="${BENCH_USERS:-2000}"
@@ -368,7 +372,7 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
   if wants sign-in; then
     start_server authforge "start: $(thousands "$users") users" "$authforge_jar" "$folder" "${server_args[@]}"
     log "authforge: password sign-ins of $users users through the login form, then the login page alone"
-    load_java authforge "sign-in (warm-up)" sign-in 4 0 "$warmup"
+    load_java authforge "sign-in (warm-up)" sign-in 4 0 "$signin_warmup"
     # the measured sign-in run is recorded by JFR too (a few percent of overhead at most), unless BENCH_PROFILE=0
     if [ "$profile_seconds" -gt 0 ]; then profile sign-in start; fi
     load_java authforge sign-in sign-in 4 2 "$duration"
