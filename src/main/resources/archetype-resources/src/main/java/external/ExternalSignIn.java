@@ -24,8 +24,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -33,10 +31,6 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -71,9 +65,6 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
     private final SignedInUsers signedInUsers;
 
     private final Clock clock;
-
-    private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
-            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
@@ -124,14 +115,14 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
         }
         Optional<ApplicationUser> user = userLogins.findByLogin(provider, account.providerKey());
         if (user.isEmpty()) {
-            signOut(request, response);
+            signedInUsers.signOut(request, response);
             account.keepIn(request.getSession());
             response.sendRedirect(request.getContextPath() + AccountPages.EXTERNAL_LOGIN);
             return;
         }
         String refusal = refusal(user.get());
         if (refusal != null) {
-            signOut(request, response);
+            signedInUsers.signOut(request, response);
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?" + refusal);
             return;
         }
@@ -167,7 +158,7 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
         FactorGrantedAuthority factor = FactorGrantedAuthority
                 .withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY).issuedAt(clock.instant()).build();
         if (user.isTwoFactorEnabled()) {
-            signOut(request, response);
+            signedInUsers.signOut(request, response);
             new PendingSignIn(user.getId(), factor.getAuthority(), factor.getIssuedAt()).store(request);
             return ServletUriComponentsBuilder.fromContextPath(request).path(PendingSignIn.PAGE).toUriString();
         }
@@ -190,10 +181,11 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
 
     private void finishLink(LinkRequest linking, ExternalAccount account, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        save(linking.signedIn(), request, response);
+        // the provider's sign-in replaced the user's in this session: the user who asked to link signs in again
+        signedInUsers.signIn(linking.signedIn(), request, response);
         Optional<ApplicationUser> user = userManager.findById(linking.signedIn().getName());
         if (user.isEmpty() || refusal(user.get()) != null) {
-            signOut(request, response);
+            signedInUsers.signOut(request, response);
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
             return;
         }
@@ -203,18 +195,6 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
         signedInUsers.refresh(user.get().getId(), request, response);
         String outcome = result == UserLogins.LinkResult.LINKED_TO_ANOTHER_USER ? "taken" : "added";
         response.sendRedirect(request.getContextPath() + AccountPages.EXTERNAL_LOGINS + "?" + outcome);
-    }
-
-    private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
-    }
-
-    private void signOut(HttpServletRequest request, HttpServletResponse response) {
-        SecurityContextHolder.clearContext();
-        contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
     }
 
     /** {@code denied} (the user said no at the provider), {@code unavailable} (it could not be reached) or {@code failed}. */

@@ -89,6 +89,12 @@ public class SignedInUsers {
         request.getSession().removeAttribute(SecurityStampValidation.CHECKED_AT);
     }
 
+    /** Ends the sign-in in this session (the session itself, and what else it holds, stays). */
+    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+        contexts.clearContext();
+        sessions.saveContext(contexts.createEmptyContext(), request, response);
+    }
+
     private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
