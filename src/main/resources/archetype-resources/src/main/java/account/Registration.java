@@ -26,8 +26,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Registration {
 
-    /** {@code LOGIN_LINKED_ELSEWHERE}: the provider's account was linked to another account a moment ago. */
-    public enum Outcome { EMAIL_SENT, USER_NAME_TAKEN, LOGIN_LINKED_ELSEWHERE }
+    /**
+     * {@code LOGIN_LINKED_ELSEWHERE}: the provider's account was linked to another account a moment ago.
+     * {@code EMAIL_TAKEN} is never the outcome of a registration here (the owner is told instead): only
+     * {@link #conflictOf} says it, for a caller that may name the address.
+     */
+    public enum Outcome { EMAIL_SENT, USER_NAME_TAKEN, EMAIL_TAKEN, LOGIN_LINKED_ELSEWHERE }
 
     private final UserManager userManager;
 
@@ -82,18 +86,36 @@ public class Registration {
             mail.sendLater(() -> Optional.of(emails.confirmation(created, links)));
             return Outcome.EMAIL_SENT;
         }
-        catch (DataIntegrityViolationException ex) { // the same name registered a moment ago
+        catch (DataIntegrityViolationException | IdentityException ex) {
+            Outcome conflict = conflictOf(ex);
+            if (conflict == Outcome.EMAIL_TAKEN) {
+                return userManager.findByEmail(form.getEmail()).map(taken -> tellOwner(taken, provider, links))
+                        .orElseThrow(() -> ex);
+            }
+            if (conflict == null) {
+                throw ex;
+            }
+            return conflict;
+        }
+    }
+
+    /**
+     * What a failed creation of a new account means, once the checks before it passed: its user name, email address
+     * or external login was taken a moment ago; null for any other failure.
+     */
+    public static Outcome conflictOf(RuntimeException ex) {
+        if (ex instanceof DataIntegrityViolationException) { // the unique index on the user name
             return Outcome.USER_NAME_TAKEN;
         }
-        catch (IdentityException ex) {
-            return switch (ex.getCode()) {
-                case "DuplicateUserName" -> Outcome.USER_NAME_TAKEN;
-                case "LoginAlreadyAssociated" -> Outcome.LOGIN_LINKED_ELSEWHERE;
-                case "DuplicateEmail" -> userManager.findByEmail(form.getEmail())
-                        .map(taken -> tellOwner(taken, provider, links)).orElseThrow(() -> ex);
-                default -> throw ex;
-            };
+        if (!(ex instanceof IdentityException identity)) {
+            return null;
         }
+        return switch (identity.getCode()) {
+            case "DuplicateUserName" -> Outcome.USER_NAME_TAKEN;
+            case "DuplicateEmail" -> Outcome.EMAIL_TAKEN;
+            case "LoginAlreadyAssociated" -> Outcome.LOGIN_LINKED_ELSEWHERE;
+            default -> null;
+        };
     }
 
     private Outcome tellOwner(ApplicationUser owner, String provider, LinkBase links) {

@@ -152,15 +152,9 @@ class ExternalLoginController {
             return userLogins.createWithLogin(user, account.provider(), account.providerKey(),
                     account.providerDisplayName());
         }
-        catch (DataIntegrityViolationException ex) { // the same name registered a moment ago
-            rejectProblem(Registration.Outcome.USER_NAME_TAKEN, errors);
-        }
-        catch (IdentityException ex) {
-            switch (ex.getCode()) {
-                case "DuplicateUserName" -> rejectProblem(Registration.Outcome.USER_NAME_TAKEN, errors);
-                case "DuplicateEmail" -> errors.rejectValue("email", "account.externalLogin.error.emailTaken");
-                default -> rejectProblem(Registration.Outcome.LOGIN_LINKED_ELSEWHERE, errors);
-            }
+        catch (DataIntegrityViolationException | IdentityException ex) {
+            Registration.Outcome conflict = Registration.conflictOf(ex);
+            rejectProblem(conflict == null ? Registration.Outcome.LOGIN_LINKED_ELSEWHERE : conflict, errors);
         }
         return null;
     }
@@ -168,6 +162,7 @@ class ExternalLoginController {
     private static void rejectProblem(Registration.Outcome outcome, BindingResult errors) {
         switch (outcome) {
             case USER_NAME_TAKEN -> errors.rejectValue("userName", "account.error.userName.taken");
+            case EMAIL_TAKEN -> errors.rejectValue("email", "account.externalLogin.error.emailTaken");
             case LOGIN_LINKED_ELSEWHERE -> errors.reject("account.externalLogin.error.linkedElsewhere");
             case EMAIL_SENT -> { }
         }
