@@ -61,11 +61,11 @@ public final class SelfContainedClientTokens {
         return token.chars().filter(c -> c == '.').count() == 2;
     }
 
-    /** The authorization of a valid, marked, unexpired token this server signed for a registered client; else null. */
+    /**
+     * The authorization of a valid, marked, unexpired token this server signed for a registered client; else null.
+     * The caller has checked {@link #looksLikeJwt}.
+     */
     OAuth2Authorization rebuild(String token) {
-        if (!looksLikeJwt(token)) {
-            return null;
-        }
         Jwt jwt;
         try {
             jwt = decoder.decode(token);

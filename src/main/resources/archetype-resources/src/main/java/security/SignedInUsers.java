@@ -61,9 +61,13 @@ public class SignedInUsers {
 
     /** The user as signed in with these factors; the roles and the stamp are read now, not from {@code user}. */
     public Authentication authenticationFor(ApplicationUser user, Collection<? extends GrantedAuthority> factors) {
-        ApplicationUser current = userManager.findById(user.getId()).orElse(user);
+        return authenticationOf(userManager.findById(user.getId()).orElse(user), factors);
+    }
+
+    /** As {@link #authenticationFor}, for a user just read from the store. */
+    private Authentication authenticationOf(ApplicationUser current, Collection<? extends GrantedAuthority> factors) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        userManager.getRoleNames(user).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        userManager.getRoleNames(current).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         authorities.addAll(factors);
         authorities.add(SecurityStamp.authority(current));
         User principal = new User(current.getId(), "", authorities);
@@ -85,7 +89,7 @@ public class SignedInUsers {
         ApplicationUser user = userManager.findById(userId).orElseThrow();
         List<GrantedAuthority> factors = current.getAuthorities().stream()
                 .filter(FactorGrantedAuthority.class::isInstance).map(GrantedAuthority.class::cast).toList();
-        save(authenticationFor(user, factors), request, response);
+        save(authenticationOf(user, factors), request, response);
         request.getSession().removeAttribute(SecurityStampValidation.CHECKED_AT);
     }
 
