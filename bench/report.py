@@ -72,6 +72,11 @@ def figures(row):
         "steps": w.get("steps_p50_ms", {}),
         "statuses": w.get("statuses", {}),
         "stored": row.get("stored"), "kind": row.get("kind"),
+        # the load generator's per-thread reading (bench/loadgen): ms of CPU per request by kind of thread
+        "threads_ms": {kind: ticks / row["clk_tck"] / requests * 1000
+                       for kind, ticks in w.get("server", {}).get("threads_ticks", {}).items()} if requests else {},
+        "loadgen_ms": (w["server"]["loadgen_ticks"] / row["clk_tck"] / requests * 1000
+                       if requests and "loadgen_ticks" in w.get("server", {}) else None),
     }
 
 
@@ -143,6 +148,12 @@ def sign_in_section(by_key, limits, cores):
                    f"sign-ins/s ({100 * capacity / bound:.0f} % of the bound).")
     else:
         out.append(f"- {s['rps']:,.1f} sign-ins/s at 4 connections; no hash bound (the limits were not measured).")
+    if s["threads_ms"]:
+        t = s["threads_ms"]
+        other = ms(s) - sum(t.values())
+        out.append(f"- Where a sign-in's server CPU goes, by thread (from /proc/PID/task): request threads "
+                   f"{t['requests']:.1f} ms, JIT compiler {t['jit']:.1f} ms, garbage collector {t['gc']:.1f} ms, "
+                   f"other {other:.1f} ms; the load generator beside it {s['loadgen_ms']:.1f} ms.")
     page = by_key.get(("authforge", "login page", 4))
     if page:
         cpu_share = ms(page) / ms(s) if ms(s) else 0
@@ -211,7 +222,9 @@ def main():
     out.append(f"# AuthForge benchmark, {now:%Y-%m-%d %H:%M} UTC\n")
     out.append(f"- commit: {m['commit']}")
     out.append(f"- machine: {m['nproc']} cores ({m['cpu']}), {m['memory']} memory")
-    out.append(f"- servers' JVM: {' / '.join(m['java'])}; heap -Xmx{os.environ.get('BENCH_HEAP', '?')}")
+    out.append(f"- servers' JVM: {' / '.join(m['java'])}; heap -Xmx{os.environ.get('BENCH_HEAP', '?')}; options of "
+               f"AuthForge, the minimal server and the limits (those of the generated Dockerfile): "
+               f"{os.environ.get('BENCH_SERVER_OPTIONS') or 'none'}")
     out.append(f"- load: {m['wrk']}, 2 threads, on 127.0.0.1, same machine as the server; "
                f"{os.environ.get('BENCH_DURATION', '?')} s per run after a {os.environ.get('BENCH_WARMUP', '?')} s "
                f"warm-up; refresh: {os.environ.get('BENCH_GRANTS', '?')} grants per run")

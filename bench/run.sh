@@ -21,7 +21,9 @@
 #
 # Settings (environment):
 #   BENCH_DURATION  seconds of each measured run (10)      BENCH_WARMUP  seconds of each warm-up run (10)
-#   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (4 x BENCH_WARMUP)
+#   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (12 x BENCH_WARMUP), beside the large fill
+#   BENCH_JVM_OPTIONS  the JVM options of AuthForge and the minimal server (default: those of the generated
+#                   project's Dockerfile; set it empty for the JVM's defaults)
 #   BENCH_HEAP      the servers' -Xmx (512m)               BENCH_GRANTS  grants per refresh run (32)
 #   BENCH_USERS     bench users for the sign-ins (2000)    BENCH_ROWS    stored authorizations, large case (1000000)
 #   BENCH_PROFILE   seconds of the profiled client_credentials run (10; 0: no profile)
@@ -42,8 +44,9 @@ repo="$(dirname "$bench")"
 duration="${BENCH_DURATION:-10}"
 warmup="${BENCH_WARMUP:-10}"
 # a sign-in touches far more code than a token request and comes 50 times less often: on 2 cores the JIT is still
-# compiling after 10 s of sign-ins (C2 took about 30 ms of CPU per sign-in then), so their warm-up is longer
-signin_warmup="${BENCH_SIGNIN_WARMUP:-$(( warmup * 4 ))}"
+# compiling after 40 s of sign-ins (C2 took 15 ms of CPU per sign-in then, 2.5 ms after 120 s), so their warm-up is
+# longer; it runs beside the fill of the large case of scenario 5, which needs no quiet machine
+signin_warmup="${BENCH_SIGNIN_WARMUP:-$(( warmup * 12 ))}"
 heap="${BENCH_HEAP:-512m}"
 grants="${BENCH_GRANTS:-32}"
 users="${BENCH_USERS:-2000}"
@@ -95,7 +98,9 @@ stop_server() {
 }
 # a server set aside while another one is measured (scenario 5 runs two at once): stopped at exit as well
 parked_pids=""
+fill_pid=""
 stop_all() {
+  [ -z "$fill_pid" ] || kill "$fill_pid" 2>/dev/null || true
   stop_server
   for p in $parked_pids; do server_pid="$p"; stop_server; done
   parked_pids=""
@@ -143,8 +148,39 @@ wait_ready() {
   log "$server ${label/#-/start}: ready after ${ready_ms} ms, RSS $(( rss / 1024 )) MiB (pid $server_pid, port $port)"
 }
 
-# JVM options of the next start_server, besides the heap (the class-data sharing start sets them)
+# JVM options of AuthForge and the minimal server (both the same: they are compared as servers, not as JVM
+# settings), and of the limits; set once the generated project is there (see server_options_from_dockerfile)
+server_jvm_options=()
+# JVM options of the next start_server, besides those and the heap (the class-data sharing start sets them)
 jvm_options=()
+# once class_data_sharing_start has trained it: the extracted jar and its archive, for the starts whose time is
+# not a target (ES256, the seeded databases), which then take a third of the time
+cds_jar=""
+cds_archive=""
+
+# server_options_from_dockerfile DOCKERFILE: the JVM options of its ENTRYPOINT (["java", OPTION..., MAIN_CLASS])
+server_options_from_dockerfile() {
+  python3 - "$1" <<'PY'
+import json, sys
+line = next(l for l in open(sys.argv[1]) if l.startswith("ENTRYPOINT"))
+print(" ".join(a for a in json.loads(line[len("ENTRYPOINT"):])[1:] if a.startswith("-")))
+PY
+}
+
+# start_authforge LABEL FOLDER [ARGUMENT...]: AuthForge with class-data sharing once it is trained (the label then
+# says so), with java -jar before
+start_authforge() {
+  local label="$1" folder="$2"
+  shift 2
+  if [ -n "$cds_archive" ]; then
+    jvm_options=(-XX:SharedArchiveFile="$cds_archive" -Xshare:auto)
+    [ "$label" = - ] || label="$label, with class-data sharing"
+    start_server authforge "$label" "$cds_jar" "$folder" "$@"
+    jvm_options=()
+  else
+    start_server authforge "$label" "$authforge_jar" "$folder" "$@"
+  fi
+}
 
 # class_data_sharing_start: what class-data sharing buys, as the generated README describes it: the jar extracted
 # (java -Djarmode=tools ... extract), one training run to the end of start-up (spring.context.exit=onRefresh) that
@@ -154,20 +190,23 @@ class_data_sharing_start() {
   rm -rf "$dir"
   "$java" -Djarmode=tools -jar "$authforge_jar" extract --destination "$dir" >/dev/null
   local jar="$dir/$(basename "$authforge_jar")"
-  ( cd "$work/authforge" && exec "$java" "-Xmx$heap" -XX:ArchiveClassesAtExit="$dir/app.jsa" \
+  ( cd "$work/authforge" && exec "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} \
+      -XX:ArchiveClassesAtExit="$dir/app.jsa" \
       -Dspring.context.exit=onRefresh -jar "$jar" --server.port=0 --server.address=127.0.0.1 ) >"$dir/training.log" 2>&1 \
     || fail "the class-data sharing training run failed: see $dir/training.log"
   jvm_options=(-XX:SharedArchiveFile="$dir/app.jsa" -Xshare:auto)
   start_server authforge "start with class-data sharing (existing database)" "$jar" "$work/authforge"
   jvm_options=()
   stop_server
+  cds_jar="$jar"
+  cds_archive="$dir/app.jsa"
 }
 
 # es256_runs: the client_credentials load with ES256 keys (authforge.keys.algorithm) instead of RS256, on a new
 # database, whose first key signs at once
 es256_runs() {
   rm -rf "$work/authforge-es256"
-  start_server authforge - "$authforge_jar" "$work/authforge-es256" --authforge.keys.algorithm=ES256
+  start_authforge - "$work/authforge-es256" --authforge.keys.algorithm=ES256
   load authforge "ES256: warm-up" client_credentials.lua 4 "$warmup" BENCH_AUTH="$m2m_auth"
   load authforge "client_credentials, ES256" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
   load authforge "client_credentials, ES256" client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth"
@@ -184,7 +223,10 @@ start_server() {
   port="$(free_port)"
   local t0
   t0="$(date +%s%N)"
-  ( cd "$folder" && exec "$java" "-Xmx$heap" -XX:FlightRecorderOptions:stackdepth=256 ${jvm_options[@]+"${jvm_options[@]}"} -jar "$jar" \
+  local options=()
+  [ "$server" = keycloak ] || options=(${server_jvm_options[@]+"${server_jvm_options[@]}"})
+  ( cd "$folder" && exec "$java" "-Xmx$heap" -XX:FlightRecorderOptions:stackdepth=256 ${options[@]+"${options[@]}"} \
+      ${jvm_options[@]+"${jvm_options[@]}"} -jar "$jar" \
       --server.port="$port" --server.address=127.0.0.1 "$@" ) >>"$folder/server.log" 2>&1 &
   server_pid=$!
   wait_ready "$server" "http://127.0.0.1:$port/.well-known/openid-configuration" "$t0" "$label" "$folder" 180
@@ -298,11 +340,14 @@ load_scenarios() {
   # introspection cycles through (at most) 1,000 tokens; revocation uses each token once, half per run
   head -n 1000 "$saved.txt" >"$saved.introspect"
   load "$server" introspect introspect.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.introspect"
-  load "$server" introspect introspect.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.introspect"
+  # the minimal server finds a token by walking every stored authorization: one run of each shows that (c4)
+  [ "$server" != authforge ] || \
+    load "$server" introspect introspect.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.introspect"
   split -n "l/2" -d "$saved.txt" "$saved.revoke."
   log "$server: revoking $harvested tokens from the warm-up, half in each run"
   load "$server" revoke revoke.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.00"
-  load "$server" revoke revoke.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.01"
+  [ "$server" != authforge ] || \
+    load "$server" revoke revoke.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.01"
   if [ "$server" = authforge ]; then
     log "authforge: $grants grants per refresh run, through the authorization-code flow (bench/tokens.py)"
     python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/refresh-c4.txt"
@@ -355,19 +400,25 @@ stored_run() {
   row_extra=""
 }
 
-# Scenarios 2 and 5, on a database of their own: the server creates it at a first start; stopped, it gets the
-# bench users (bench/sql/seed-users.sql) and 1,000 stored authorizations, and a copy of it is kept for server A;
-# started again, it answers the sign-ins; stopped, it gets the rest of the BENCH_ROWS stored authorizations and
-# becomes server B of scenario 5.
+# Scenarios 2 and 5, on databases of their own. The first start's database (copied when it stopped, or made by a
+# start of its own) gets the bench users (bench/sql/seed-users.sql) and 1,000 stored authorizations; two copies are
+# taken, one for the sign-in server and one for server A of scenario 5. The sign-ins' warm-up runs beside the fill of
+# the rest of the BENCH_ROWS stored authorizations (which needs no quiet machine); the measured sign-in runs wait for
+# the fill to end. The filled database is server B's.
 users_and_rows() {
-  local folder="$work/authforge-seeded" small="$work/authforge-1k"
-  rm -rf "$folder" "$small"
+  local folder="$work/authforge-seeded" small="$work/authforge-1k" signin="$work/authforge-sign-in"
+  rm -rf "$folder" "$small" "$signin"
+  mkdir -p "$folder" "$small" "$signin"
   python3 -c 'import sys, zipfile
 jar = zipfile.ZipFile(sys.argv[1])
 name = next(n for n in jar.namelist() if n.startswith("BOOT-INF/lib/h2-") and n.endswith(".jar"))
 open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
-  start_server authforge - "$authforge_jar" "$folder"
-  stop_server
+  if [ -d "$work/authforge-empty/data" ]; then
+    cp -r "$work/authforge-empty/data" "$folder/data"
+  else
+    start_authforge - "$folder"
+    stop_server
+  fi
   log "seeding $users bench users (one Argon2id hash of the bench password, from bench/limits)"
   local hash
   hash="$("$java" -jar "$bench/limits/target/limits.jar" hash "$bench_password")"
@@ -375,16 +426,28 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
   h2 "$folder" "$work/seed-users.sql"
   if wants stored; then
     fill "$folder" 1 "$rows_small"
-    mkdir -p "$small"
     cp -r "$folder/data" "$small/data"
   fi
+  cp -r "$folder/data" "$signin/data"
+  local large="$rows"
+  if ! wants stored || [ "$rows" -le "$rows_small" ]; then large=""; fi
   # all sign-ins come from 127.0.0.1: the per-address limit (100 per 10 minutes) is lifted, the per-account one kept
   local server_args=(--authforge.account.rate-limits.sign-in.per-ip.attempts=1000000000)
   if wants sign-in; then
-    start_server authforge "start: $(thousands "$users") users" "$authforge_jar" "$folder" "${server_args[@]}"
+    start_authforge "start: $(thousands "$users") users" "$signin" "${server_args[@]}"
+    if [ -n "$large" ]; then
+      log "filling the large case of scenario 5 beside the sign-ins' warm-up"
+      fill "$folder" "$(( rows_small + 1 ))" "$rows" &
+      fill_pid=$!
+    fi
     log "authforge: password sign-ins of $users users through the login form, then the login page alone"
-    load_java authforge "sign-in (warm-up)" sign-in 4 0 "$signin_warmup"
-    load_java authforge sign-in sign-in 4 2 "$duration"
+    load_java authforge "sign-in (warm-up${large:+, beside the fill})" sign-in 4 0 "$signin_warmup"
+    if [ -n "$fill_pid" ]; then
+      kill -0 "$fill_pid" 2>/dev/null && log "waiting for the fill to end"
+      wait "$fill_pid" || fail "the fill of the stored authorizations failed"
+      fill_pid=""
+    fi
+    load_java authforge sign-in sign-in 4 5 "$duration"
     # recorded apart from the measured run: JFR's profiling settings cost a sign-in about 40 % more CPU
     if [ "$profile_seconds" -gt 0 ]; then
       profile sign-in start
@@ -393,22 +456,16 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
     fi
     load_java authforge "login page" login-page 4 3 "$duration"
     stop_server
+  elif [ -n "$large" ]; then
+    fill "$folder" "$(( rows_small + 1 ))" "$rows"
   fi
   if wants stored; then
-    local large="$rows"
-    if [ "$rows" -gt "$rows_small" ]; then
-      fill "$folder" "$(( rows_small + 1 ))" "$rows"
-    else
-      large=""
-    fi
-    start_server authforge "start: $(thousands "$rows_small") stored authorizations (A)" "$authforge_jar" "$small" \
-      "${server_args[@]}"
+    start_authforge "start: $(thousands "$rows_small") stored authorizations (A)" "$small" "${server_args[@]}"
     local a_pid="$server_pid" a_port="$port" b_pid="" b_port=""
     if [ -n "$large" ]; then
       parked_pids="$a_pid"
       server_pid=""
-      start_server authforge "start: $(thousands "$large") stored authorizations (B)" "$authforge_jar" "$folder" \
-        "${server_args[@]}"
+      start_authforge "start: $(thousands "$large") stored authorizations (B)" "$folder" "${server_args[@]}"
       b_pid="$server_pid" b_port="$port"
       parked_pids="$a_pid $b_pid"
       server_pid=""
@@ -430,7 +487,7 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
     if [ -n "$large" ] && [ "${BENCH_CLEANUP:-0}" = 1 ]; then cleanup_run "$folder"; fi
   fi
   # the seeded database takes gigabytes with 1,000,000 rows: kept only on request
-  if [ "${BENCH_KEEP_DATA:-0}" != 1 ]; then rm -rf "$folder/data" "$small/data"; fi
+  if [ "${BENCH_KEEP_DATA:-0}" != 1 ]; then rm -rf "$folder/data" "$small/data" "$signin/data"; fi
 }
 
 # Optional (BENCH_CLEANUP=1): how long the clean-up job takes to purge the stored authorizations once all have
@@ -538,13 +595,21 @@ else
   authforge_jar="$(ls "$bench"/target/bench-server/target/bench-server-*.jar | grep -v plain | head -n 1)"
 fi
 minimal_jar="$bench/minimal-server/target/minimal-server.jar"
+if [ -n "${BENCH_JVM_OPTIONS+set}" ]; then
+  read -r -a server_jvm_options <<<"$BENCH_JVM_OPTIONS"
+else
+  read -r -a server_jvm_options <<<"$(server_options_from_dockerfile "$bench/target/bench-server/Dockerfile")"
+fi
+log "JVM options of the servers and the limits: ${server_jvm_options[*]:-none}"
 
 if wants limits; then
   log "one-core limits on $("$java" -version 2>&1 | head -n 1)"
-  "$java" -jar "$bench/limits/target/limits.jar" 1 3 >"$work/limits-main.tsv"
+  "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 1 3 \
+    >"$work/limits-main.tsv"
   if [ "$java_alt" != none ] && [ -x "$java_alt" ]; then
     log "one-core limits on $("$java_alt" -version 2>&1 | head -n 1)"
-    "$java_alt" -jar "$bench/limits/target/limits.jar" 1 3 >"$work/limits-alt.tsv"
+    "$java_alt" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 1 3 \
+      >"$work/limits-alt.tsv"
   fi
 fi
 
@@ -552,6 +617,9 @@ if wants authforge; then
   rm -rf "$work/authforge"
   start_server authforge "first start (empty database)" "$authforge_jar" "$work/authforge"
   stop_server
+  # the seeded databases of scenarios 2 and 5 start from this one (no start of their own to make it)
+  mkdir -p "$work/authforge-empty"
+  cp -r "$work/authforge/data" "$work/authforge-empty/data"
   start_server authforge "second start (existing database)" "$authforge_jar" "$work/authforge"
   load_scenarios authforge
   stop_server
@@ -580,5 +648,6 @@ wall=$(( $(date +%s) - started ))
 log "done in ${wall} s; the table:"
 set +e
 BENCH_JAVA="$java" BENCH_JAVA_ALT="$java_alt" BENCH_WALL="$wall" BENCH_HEAP="$heap" BENCH_DURATION="$duration" \
+  BENCH_SERVER_OPTIONS="${server_jvm_options[*]}" \
   BENCH_WARMUP="$warmup" BENCH_GRANTS="$grants" BENCH_USERS="$users" BENCH_PARTS="$parts" \
   python3 "$bench/report.py" "$work" "$results_dir" "$repo"
