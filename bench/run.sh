@@ -20,13 +20,13 @@
 # Exits 1 when any request failed (a non-2xx answer or a socket error): the figures are then not valid.
 #
 # Settings (environment):
-#   BENCH_DURATION  seconds of each measured run (10)      BENCH_WARMUP  seconds of each warm-up run (10)
+#   BENCH_DURATION  seconds of each measured run (8)       BENCH_WARMUP  seconds of each warm-up run (10)
 #   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (12 x BENCH_WARMUP), beside the large fill
 #   BENCH_JVM_OPTIONS  the JVM options of AuthForge and the minimal server (default: those of the generated
 #                   project's Dockerfile; set it empty for the JVM's defaults)
 #   BENCH_HEAP      the servers' -Xmx (512m)               BENCH_GRANTS  grants per refresh run (32)
 #   BENCH_USERS     bench users for the sign-ins (2000)    BENCH_ROWS    stored authorizations, large case (1000000)
-#   BENCH_PROFILE   seconds of the profiled client_credentials run (10; 0: no profile)
+#   BENCH_PROFILE   seconds of each profiled run, client_credentials and sign-in (5; 0: no profile)
 #   BENCH_KEYCLOAK  1: also measure Keycloak 26 (downloads its distribution from Maven Central once, ~160 MB)
 #   BENCH_CLEANUP   1: also time the clean-up job purging the large case's rows once expired (adds 2-4 minutes)
 #   BENCH_FILL_LOBS 1: store the seeded authorizations' JSON as H2 stores the server's own (slower fill; see README)
@@ -41,7 +41,7 @@ set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$bench")"
-duration="${BENCH_DURATION:-10}"
+duration="${BENCH_DURATION:-8}"
 warmup="${BENCH_WARMUP:-10}"
 # a sign-in touches far more code than a token request and comes 50 times less often: on 2 cores the JIT is still
 # compiling after 40 s of sign-ins (C2 took 15 ms of CPU per sign-in then, 2.5 ms after 120 s), so their warm-up is
@@ -52,7 +52,7 @@ grants="${BENCH_GRANTS:-32}"
 users="${BENCH_USERS:-2000}"
 rows="${BENCH_ROWS:-1000000}"
 rows_small=1000
-profile_seconds="${BENCH_PROFILE:-10}"
+profile_seconds="${BENCH_PROFILE:-5}"
 keycloak_version=26.4.5
 keycloak_java_home="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="${JAVA:-java}"
@@ -348,6 +348,8 @@ load_scenarios() {
   load "$server" revoke revoke.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.00"
   [ "$server" != authforge ] || \
     load "$server" revoke revoke.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.01"
+  # both servers have served the same scenarios before this run; AuthForge's refresh runs come after it
+  load "$server" "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
   if [ "$server" = authforge ]; then
     log "authforge: $grants grants per refresh run, through the authorization-code flow (bench/tokens.py)"
     python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/refresh-c4.txt"
@@ -355,7 +357,6 @@ load_scenarios() {
     load "$server" refresh refresh.lua 4 "$duration" BENCH_AUTH="$interactive_auth" BENCH_TOKENS="$work/refresh-c4.txt"
     load "$server" refresh refresh.lua 16 "$duration" BENCH_AUTH="$interactive_auth" BENCH_TOKENS="$work/refresh-c16.txt"
   fi
-  load "$server" "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
   if [ "$server" = authforge ] && [ "$profile_seconds" -gt 0 ]; then
     profile client_credentials start
     load "$server" "client_credentials (JFR on)" client_credentials.lua 4 "$profile_seconds" BENCH_AUTH="$m2m_auth"
@@ -443,9 +444,15 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
     log "authforge: password sign-ins of $users users through the login form, then the login page alone"
     load_java authforge "sign-in (warm-up${large:+, beside the fill})" sign-in 4 0 "$signin_warmup"
     if [ -n "$fill_pid" ]; then
-      kill -0 "$fill_pid" 2>/dev/null && log "waiting for the fill to end"
+      # more warm-up (not recorded) while the fill goes on: the JIT is still compiling sign-in code
+      while kill -0 "$fill_pid" 2>/dev/null; do
+        "$java" -jar "$bench/loadgen/target/loadgen.jar" mode=sign-in url="http://127.0.0.1:$port" connections=4 \
+          warmup=0 duration=10 users="$users" password="$bench_password" >"$work/loadgen-more-warm-up.txt" 2>&1 \
+          || fail "the load generator failed: see $work/loadgen-more-warm-up.txt"
+      done
       wait "$fill_pid" || fail "the fill of the stored authorizations failed"
       fill_pid=""
+      log "authforge: the fill ended; sign-ins went on meanwhile (not recorded)"
     fi
     load_java authforge sign-in sign-in 4 5 "$duration"
     # recorded apart from the measured run: JFR's profiling settings cost a sign-in about 40 % more CPU
@@ -589,9 +596,7 @@ else
     -DgroupId=bench -DartifactId=bench-server)
   log "building bench-server, minimal-server, limits and loadgen (-DskipTests)"
   (cd "$bench/target/bench-server" && ./mvnw -B -q package -DskipTests)
-  for project in minimal-server limits loadgen; do
-    "$repo/mvnw" -B -q -f "$bench/$project/pom.xml" package -DskipTests
-  done
+  "$repo/mvnw" -B -q -f "$bench/pom.xml" package -DskipTests
   authforge_jar="$(ls "$bench"/target/bench-server/target/bench-server-*.jar | grep -v plain | head -n 1)"
 fi
 minimal_jar="$bench/minimal-server/target/minimal-server.jar"
@@ -604,11 +609,11 @@ log "JVM options of the servers and the limits: ${server_jvm_options[*]:-none}"
 
 if wants limits; then
   log "one-core limits on $("$java" -version 2>&1 | head -n 1)"
-  "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 1 3 \
+  "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 1 2 \
     >"$work/limits-main.tsv"
   if [ "$java_alt" != none ] && [ -x "$java_alt" ]; then
     log "one-core limits on $("$java_alt" -version 2>&1 | head -n 1)"
-    "$java_alt" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 1 3 \
+    "$java_alt" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 1 2 \
       >"$work/limits-alt.tsv"
   fi
 fi
