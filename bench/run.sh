@@ -447,7 +447,8 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
       # more warm-up (not recorded) while the fill goes on: the JIT is still compiling sign-in code
       while kill -0 "$fill_pid" 2>/dev/null; do
         "$java" -jar "$bench/loadgen/target/loadgen.jar" mode=sign-in url="http://127.0.0.1:$port" connections=4 \
-          warmup=0 duration=10 users="$users" password="$bench_password" >"$work/loadgen-more-warm-up.txt" 2>&1 \
+          warmup=0 duration=10 users="$users" first-user="$(( RANDOM % users ))" password="$bench_password" \
+          >"$work/loadgen-more-warm-up.txt" 2>&1 \
           || fail "the load generator failed: see $work/loadgen-more-warm-up.txt"
       done
       wait "$fill_pid" || fail "the fill of the stored authorizations failed"

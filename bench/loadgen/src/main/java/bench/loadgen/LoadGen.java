@@ -29,6 +29,8 @@ import bench.loadgen.HttpConnection.Failure;
  * Arguments, name=value: {@code mode} (sign-in or login-page), {@code url} (http://127.0.0.1:PORT),
  * {@code connections} (visitors at once, 4), {@code warmup} and {@code duration} (seconds, 5 and 10; visits that end
  * during the warm-up are not counted), {@code users} (sign-in: users bench-00001 to bench-N, taken in turn, 2000),
+ * {@code first-user} (the turn starts after that many users, 0: runs one after the other can spread their sign-ins
+ * over all users, and none reaches the server's per-account sign-in limit),
  * {@code password}, {@code pid} (the server's process id, optional), {@code timeout} (ms per answer, 10000).
  */
 public final class LoadGen {
@@ -53,6 +55,7 @@ public final class LoadGen {
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "5"));
         double duration = Double.parseDouble(options.getOrDefault("duration", "10"));
         int users = Integer.parseInt(options.getOrDefault("users", "2000"));
+        long firstUser = Long.parseLong(options.getOrDefault("first-user", "0"));
         String password = options.get("password");
         String pid = options.get("pid");
         int timeout = Integer.parseInt(options.getOrDefault("timeout", "10000"));
@@ -70,7 +73,7 @@ public final class LoadGen {
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmup * 1e9);
         long end = measureFrom + (long) (duration * 1e9);
-        AtomicLong nextUser = new AtomicLong();
+        AtomicLong nextUser = new AtomicLong(firstUser);
         AtomicLongArray failures = new AtomicLongArray(Failure.Kind.values().length);
         AtomicLong reported = new AtomicLong();
         Recorder[] recorders = new Recorder[connections];
