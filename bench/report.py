@@ -109,7 +109,7 @@ def keycloak_section(by_key):
            "| AuthForge ÷ minimal | CPU / 1k req: AuthForge ÷ Keycloak | RSS after: AuthForge ÷ Keycloak |",
            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for (server, scenario, conns), k in by_key.items():
-        if server != "keycloak":
+        if server != "keycloak" or "in alternation" in scenario:
             continue
         a = by_key.get(("authforge", scenario, conns))
         b = by_key.get(("minimal", scenario, conns))
@@ -120,6 +120,38 @@ def keycloak_section(by_key):
                    f"| {ratio(a and a['cpu_per_1k'], k['cpu_per_1k'])} | {ratio(a and a['rss1'], k['rss1'])} |")
     out.append("\nAbove 1 for req/s means AuthForge is ahead; below 1 for CPU and RSS. Keycloak runs on its own JVM "
                "(Java 21+), AuthForge and the minimal server on the servers' JVM.")
+    return out
+
+
+ALTERNATED = "client_credentials, in alternation (run "
+
+
+def alternation_section(by_key):
+    """The client_credentials runs of the servers in alternation (A B C, then C B A): the mean of each server's two
+    runs, and the ratios the targets name."""
+    means = {}
+    for (server, scenario, conns), f in by_key.items():
+        if scenario.startswith(ALTERNATED):
+            means.setdefault((server, conns), []).append(f)
+    if not means:
+        return []
+    mean = lambda runs, key: sum(r[key] for r in runs) / len(runs)
+    out = ["\n## client_credentials, the servers in alternation\n",
+           "Each server kept running after its own scenarios; then each answers the same load in turn, A B C and "
+           "C B A, at 4 and at 16 connections, so that the machine's drift during the run favours none. Means of "
+           "each server's two runs; ratios AuthForge ÷ the other (above 1 for req/s, below 1 for CPU: AuthForge "
+           "ahead).\n",
+           "| Server | Conn. | req/s (run 1, run 2) | mean req/s | CPU s / 1k req | AuthForge ÷ it, req/s "
+           "| AuthForge ÷ it, CPU |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for (server, conns), runs in sorted(means.items(), key=lambda item: (item[0][1], item[0][0] != "authforge",
+                                                                           item[0][0])):
+        a = means.get(("authforge", conns))
+        rps = ", ".join(f"{r['rps']:,.0f}" for r in runs)
+        ratios = ("| – | – |" if server == "authforge" or not a else
+                  f"| **{mean(a, 'rps') / mean(runs, 'rps'):.2f}** | {mean(a, 'cpu_per_1k') / mean(runs, 'cpu_per_1k'):.2f} |")
+        out.append(f"| {NAMES.get(server, server)} | {conns} | {rps} | {mean(runs, 'rps'):,.0f} "
+                   f"| {mean(runs, 'cpu_per_1k'):.2f} {ratios}")
     return out
 
 
@@ -252,7 +284,7 @@ def main():
         out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
         for (server, scenario, conns), a in by_key.items():
             b = by_key.get(("minimal", scenario, conns))
-            if server != "authforge" or not b:
+            if server != "authforge" or not b or "in alternation" in scenario:
                 continue
             out.append(f"| {scenario} | {conns} | {a['rps'] / b['rps']:.2f} | {a['p99'] / b['p99']:.2f} "
                        f"| {a['cpu_per_1k'] / b['cpu_per_1k']:.2f} | {a['rss1'] / b['rss1']:.2f} |")
@@ -260,6 +292,7 @@ def main():
                    "tokens | | | |")
 
     cores = int(m["nproc"]) if str(m["nproc"]).isdigit() else 1
+    out += alternation_section(by_key)
     out += keycloak_section(by_key)
     out += sign_in_section(by_key, limits, cores)
     out += stored_section(by_key, read_jsonl(os.path.join(run, "fills.jsonl")), starts)

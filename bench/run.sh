@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The AuthForge benchmark, in one command (9-10 minutes on 2 idle cores; see bench/README.md):
+# The AuthForge benchmark, in one command (about 12 minutes on 2 idle cores; see bench/README.md):
 #
 #   bench/run.sh
 #
@@ -21,7 +21,7 @@
 #
 # Settings (environment):
 #   BENCH_DURATION  seconds of each measured run (8)       BENCH_WARMUP  seconds of each warm-up run (10)
-#   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (12 x BENCH_WARMUP), beside the large fill
+#   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (12 x BENCH_WARMUP)
 #   BENCH_JVM_OPTIONS  the JVM options of AuthForge and the minimal server (default: those of the generated
 #                   project's Dockerfile; set it empty for the JVM's defaults)
 #   BENCH_HEAP      the servers' -Xmx (512m)               BENCH_GRANTS  grants per refresh run (32)
@@ -45,7 +45,7 @@ duration="${BENCH_DURATION:-8}"
 warmup="${BENCH_WARMUP:-10}"
 # a sign-in touches far more code than a token request and comes 50 times less often: on 2 cores the JIT is still
 # compiling after 40 s of sign-ins (C2 took 15 ms of CPU per sign-in then, 2.5 ms after 120 s), so their warm-up is
-# longer; it runs beside the fill of the large case of scenario 5, which needs no quiet machine
+# longer
 signin_warmup="${BENCH_SIGNIN_WARMUP:-$(( warmup * 12 ))}"
 heap="${BENCH_HEAP:-512m}"
 grants="${BENCH_GRANTS:-32}"
@@ -96,14 +96,27 @@ stop_server() {
     wait "$p" 2>/dev/null || true
   done
 }
-# a server set aside while another one is measured (scenario 5 runs two at once): stopped at exit as well
+# a server set aside while another one is measured (scenario 5 runs two at once, and the servers compared in
+# alternation at the end stay up from their own scenarios): stopped at exit as well
 parked_pids=""
-fill_pid=""
 stop_all() {
-  [ -z "$fill_pid" ] || kill "$fill_pid" 2>/dev/null || true
   stop_server
   for p in $parked_pids; do server_pid="$p"; stop_server; done
   parked_pids=""
+}
+# stop_parked PID: stops one parked server
+stop_parked() {
+  server_pid="$1"
+  stop_server
+  parked_pids="$(echo " $parked_pids " | sed "s/ $1 / /")"
+}
+# The servers kept running after their own scenarios for compare_in_alternation: "NAME PID PORT TOKEN_PATH".
+compared=()
+keep_for_comparison() {
+  compared+=("$1 $server_pid $port ${2:-/oauth2/token}")
+  parked_pids="$parked_pids $server_pid"
+  server_pid=""
+  wrapper_pid=""
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
@@ -154,7 +167,7 @@ server_jvm_options=()
 # JVM options of the next start_server, besides those and the heap (the class-data sharing start sets them)
 jvm_options=()
 # once class_data_sharing_start has trained it: the extracted jar and its archive, for the starts whose time is
-# not a target (ES256, the seeded databases), which then take a third of the time
+# not a target (ES256, the seeded databases), which then take about 11-13 s instead of 16-20
 cds_jar=""
 cds_archive=""
 
@@ -184,18 +197,21 @@ start_authforge() {
 
 # class_data_sharing_start: what class-data sharing buys, as the generated README describes it: the jar extracted
 # (java -Djarmode=tools ... extract), one training run to the end of start-up (spring.context.exit=onRefresh) that
-# writes the archive, then a start with it, on the existing database of the second start
+# writes the archive, then a start with it, on an existing database (a copy of the first start's)
 class_data_sharing_start() {
   local dir="$work/authforge-cds"
   rm -rf "$dir"
   "$java" -Djarmode=tools -jar "$authforge_jar" extract --destination "$dir" >/dev/null
-  local jar="$dir/$(basename "$authforge_jar")"
-  ( cd "$work/authforge" && exec "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} \
+  local jar="$dir/$(basename "$authforge_jar")" db="$work/authforge-cds-db"
+  rm -rf "$db"
+  mkdir -p "$db"
+  cp -r "$work/authforge-empty/data" "$db/data"
+  ( cd "$db" && exec "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} \
       -XX:ArchiveClassesAtExit="$dir/app.jsa" \
       -Dspring.context.exit=onRefresh -jar "$jar" --server.port=0 --server.address=127.0.0.1 ) >"$dir/training.log" 2>&1 \
     || fail "the class-data sharing training run failed: see $dir/training.log"
   jvm_options=(-XX:SharedArchiveFile="$dir/app.jsa" -Xshare:auto)
-  start_server authforge "start with class-data sharing (existing database)" "$jar" "$work/authforge"
+  start_server authforge "start with class-data sharing (existing database)" "$jar" "$db"
   jvm_options=()
   stop_server
   cds_jar="$jar"
@@ -403,9 +419,8 @@ stored_run() {
 
 # Scenarios 2 and 5, on databases of their own. The first start's database (copied when it stopped, or made by a
 # start of its own) gets the bench users (bench/sql/seed-users.sql) and 1,000 stored authorizations; two copies are
-# taken, one for the sign-in server and one for server A of scenario 5. The sign-ins' warm-up runs beside the fill of
-# the rest of the BENCH_ROWS stored authorizations (which needs no quiet machine); the measured sign-in runs wait for
-# the fill to end. The filled database is server B's.
+# taken, one for the sign-in server and one for server A of scenario 5. The original then gets the rest of the
+# BENCH_ROWS stored authorizations and becomes server B's.
 users_and_rows() {
   local folder="$work/authforge-seeded" small="$work/authforge-1k" signin="$work/authforge-sign-in"
   rm -rf "$folder" "$small" "$signin"
@@ -434,27 +449,12 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
   if ! wants stored || [ "$rows" -le "$rows_small" ]; then large=""; fi
   # all sign-ins come from 127.0.0.1: the per-address limit (100 per 10 minutes) is lifted, the per-account one kept
   local server_args=(--authforge.account.rate-limits.sign-in.per-ip.attempts=1000000000)
+  # the large case first, alone: beside the sign-ins' warm-up it took 229-255 s instead of 103 (both are CPU-bound)
+  if [ -n "$large" ]; then fill "$folder" "$(( rows_small + 1 ))" "$rows"; fi
   if wants sign-in; then
     start_authforge "start: $(thousands "$users") users" "$signin" "${server_args[@]}"
-    if [ -n "$large" ]; then
-      log "filling the large case of scenario 5 beside the sign-ins' warm-up"
-      fill "$folder" "$(( rows_small + 1 ))" "$rows" &
-      fill_pid=$!
-    fi
     log "authforge: password sign-ins of $users users through the login form, then the login page alone"
-    load_java authforge "sign-in (warm-up${large:+, beside the fill})" sign-in 4 0 "$signin_warmup"
-    if [ -n "$fill_pid" ]; then
-      # more warm-up (not recorded) while the fill goes on: the JIT is still compiling sign-in code
-      while kill -0 "$fill_pid" 2>/dev/null; do
-        "$java" -jar "$bench/loadgen/target/loadgen.jar" mode=sign-in url="http://127.0.0.1:$port" connections=4 \
-          warmup=0 duration=10 users="$users" first-user="$(( RANDOM % users ))" password="$bench_password" \
-          >"$work/loadgen-more-warm-up.txt" 2>&1 \
-          || fail "the load generator failed: see $work/loadgen-more-warm-up.txt"
-      done
-      wait "$fill_pid" || fail "the fill of the stored authorizations failed"
-      fill_pid=""
-      log "authforge: the fill ended; sign-ins went on meanwhile (not recorded)"
-    fi
+    load_java authforge "sign-in (warm-up)" sign-in 4 0 "$signin_warmup"
     load_java authforge sign-in sign-in 4 5 "$duration"
     # recorded apart from the measured run: JFR's profiling settings cost a sign-in about 40 % more CPU
     if [ "$profile_seconds" -gt 0 ]; then
@@ -465,8 +465,6 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
     # its own warm-up: this page alone runs code the sign-ins did not (a session made on the login page itself)
     load_java authforge "login page" login-page 4 "$warmup" "$duration"
     stop_server
-  elif [ -n "$large" ]; then
-    fill "$folder" "$(( rows_small + 1 ))" "$rows"
   fi
   if wants stored; then
     start_authforge "start: $(thousands "$rows_small") stored authorizations (A)" "$small" "${server_args[@]}"
@@ -491,8 +489,8 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
       fi
       server_pid="$a_pid" port="$a_port"; stored_run "$kind" "$rows_small" 2 "$half"
     done
-    server_pid=""
-    stop_all
+    stop_parked "$a_pid"
+    [ -z "$b_pid" ] || stop_parked "$b_pid"
     if [ -n "$large" ] && [ "${BENCH_CLEANUP:-0}" = 1 ]; then cleanup_run "$folder"; fi
   fi
   # the seeded database takes gigabytes with 1,000,000 rows: kept only on request
@@ -568,7 +566,37 @@ keycloak() {
   load keycloak client_credentials client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
   load keycloak "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" \
     BENCH_TOKEN_PATH="$path"
-  stop_server
+  if [ "${#compared[@]}" -gt 0 ]; then keep_for_comparison keycloak "$path"; else stop_server; fi
+}
+
+# client_credentials, the servers in alternation: the servers kept running after their own scenarios (AuthForge,
+# the minimal server, Keycloak) answer the same load in turn, A B C then C B A, at 4 and at 16 connections. The
+# machine's speed drifts by ±20 % from one part of a run to another, so figures taken minutes apart can favour
+# either server; taken in alternation, a drift cannot. The report takes the mean of each server's two runs.
+compare_in_alternation() {
+  local forward=("${compared[@]}") backward=() i conns run entry name pid p path
+  for (( i = ${#forward[@]} - 1; i >= 0; i-- )); do backward+=("${forward[i]}"); done
+  log "client_credentials in alternation: ${#forward[@]} servers, at 4 and 16 connections"
+  # each server idled while the others were measured (AuthForge for many minutes): a warm-up of each first
+  for entry in "${forward[@]}"; do
+    read -r name pid p path <<<"$entry"
+    server_pid="$pid" port="$p"
+    load "$name" "client_credentials, in alternation (warm-up)" client_credentials.lua 4 "$warmup" \
+      BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
+  done
+  for conns in 4 16; do
+    for run in 1 2; do
+      local order=("${forward[@]}")
+      [ "$run" = 1 ] || order=("${backward[@]}")
+      for entry in "${order[@]}"; do
+        read -r name pid p path <<<"$entry"
+        server_pid="$pid" port="$p"
+        load "$name" "client_credentials, in alternation (run $run)" client_credentials.lua "$conns" "$duration" \
+          BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
+      done
+    done
+  done
+  server_pid=""
 }
 
 # ---------------------------------------------------------------------------------------------------------
@@ -605,13 +633,15 @@ minimal_jar="$bench/minimal-server/target/minimal-server.jar"
 if [ -n "${BENCH_JVM_OPTIONS+set}" ]; then
   read -r -a server_jvm_options <<<"$BENCH_JVM_OPTIONS"
 else
-  read -r -a server_jvm_options <<<"$(server_options_from_dockerfile "$bench/target/bench-server/Dockerfile")"
+  dockerfile_options="$(server_options_from_dockerfile "$bench/target/bench-server/Dockerfile")" \
+    || fail "could not read the JVM options of bench/target/bench-server/Dockerfile (its ENTRYPOINT)"
+  read -r -a server_jvm_options <<<"$dockerfile_options"
 fi
 log "JVM options of the servers and the limits: ${server_jvm_options[*]:-none}"
 
 if wants limits; then
   # 3 s of warm-up per figure: with 1 s the JIT had not finished, and one Argon2id check measured 60 ms instead of 33
-log "one-core limits on $("$java" -version 2>&1 | head -n 1)"
+  log "one-core limits on $("$java" -version 2>&1 | head -n 1)"
   "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 3 3 \
     >"$work/limits-main.tsv"
   if [ "$java_alt" != none ] && [ -x "$java_alt" ]; then
@@ -630,7 +660,7 @@ if wants authforge; then
   cp -r "$work/authforge/data" "$work/authforge-empty/data"
   start_server authforge "second start (existing database)" "$authforge_jar" "$work/authforge"
   load_scenarios authforge
-  stop_server
+  if wants minimal; then keep_for_comparison authforge; else stop_server; fi
   class_data_sharing_start
   es256_runs
 fi
@@ -642,12 +672,17 @@ fi
 if wants minimal; then
   start_server minimal "start (in memory)" "$minimal_jar" "$work/minimal"
   load_scenarios minimal
-  stop_server
+  if [ "${#compared[@]}" -gt 0 ]; then keep_for_comparison minimal; else stop_server; fi
 fi
 
 if wants keycloak; then
   keycloak
 fi
+
+if [ "${#compared[@]}" -ge 2 ]; then
+  compare_in_alternation
+fi
+stop_all
 
 # a partial or quick run (BENCH_ONLY, BENCH_SKIP_BUILD) keeps its tables in its run folder, not in bench/results
 results_dir="$bench/results"

@@ -1,10 +1,6 @@
 package bench.loadgen;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -138,11 +134,11 @@ public final class LoadGen {
         }
         json.append('}');
         if (before != null && after != null) {
+            Map<String, Long> threads = after.ticksSince(before);
             json.append(String.format(Locale.ROOT, ",\"server\":{\"cpu_ticks\":%d,\"rss_before_kb\":%d,\"rss_after_kb\":%d,"
                     + "\"threads_ticks\":{\"requests\":%d,\"jit\":%d,\"gc\":%d},\"loadgen_ticks\":%d}",
-                    after.cpuTicks - before.cpuTicks, before.rssKb, after.rssKb,
-                    after.requestTicks - before.requestTicks, after.jitTicks - before.jitTicks,
-                    after.gcTicks - before.gcTicks, after.selfTicks - before.selfTicks));
+                    after.cpuTicks() - before.cpuTicks(), before.rssKb(), after.rssKb(), threads.get("requests"),
+                    threads.get("jit"), threads.get("gc"), after.selfTicks() - before.selfTicks()));
         }
         json.append('}');
         System.out.println("BENCH_JSON " + json);
@@ -200,70 +196,6 @@ public final class LoadGen {
             }
             Arrays.sort(all);
             return all;
-        }
-    }
-
-    /**
-     * The server's CPU time (user + system, clock ticks) and resident memory, read from /proc at a given moment;
-     * the CPU time of its request threads (Tomcat's http-nio-*), its JIT compiler threads and its garbage collector
-     * threads (with the VM thread, where the serial collector runs), each added up over /proc/PID/task; and this load
-     * generator's own CPU time, which shares the machine's cores with the server.
-     */
-    private record ServerSample(long cpuTicks, long rssKb, long requestTicks, long jitTicks, long gcTicks,
-            long selfTicks) {
-
-        static ServerSample at(long nanoTime, String pid) throws InterruptedException {
-            long wait = nanoTime - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            if (pid == null) {
-                return null;
-            }
-            try {
-                long ticks = ticks(Path.of("/proc", pid, "stat"));
-                long rss = Files.readAllLines(Path.of("/proc", pid, "status")).stream()
-                        .filter(line -> line.startsWith("VmRSS:"))
-                        .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                        .findFirst().orElse(0);
-                long requests = 0;
-                long jit = 0;
-                long gc = 0;
-                try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
-                    for (Path task : tasks) {
-                        String name;
-                        long taskTicks;
-                        try {
-                            name = Files.readString(task.resolve("comm")).strip();
-                            taskTicks = ticks(task.resolve("stat"));
-                        }
-                        catch (IOException gone) {
-                            continue; // the thread ended meanwhile
-                        }
-                        if (name.startsWith("http-nio-")) {
-                            requests += taskTicks;
-                        }
-                        else if (name.contains("CompilerThre")) {
-                            jit += taskTicks;
-                        }
-                        else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
-                            gc += taskTicks;
-                        }
-                    }
-                }
-                return new ServerSample(ticks, rss, requests, jit, gc, ticks(Path.of("/proc/self/stat")));
-            }
-            catch (IOException ex) {
-                System.err.println("loadgen: cannot read the server's /proc entries: " + ex);
-                return null;
-            }
-        }
-
-        /** utime + stime of a process or thread, in clock ticks (fields 14 and 15 of its stat file). */
-        private static long ticks(Path stat) throws IOException {
-            String line = Files.readString(stat);
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         }
     }
 }
