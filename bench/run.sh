@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The AuthForge benchmark, in one command (about 12 minutes on 2 idle cores; see bench/README.md):
+# The AuthForge benchmark, in one command (about 14 minutes on 2 idle cores; see bench/README.md):
 #
 #   bench/run.sh
 #
@@ -13,7 +13,8 @@
 #     through the real login form and the login page alone (scenario 2), refresh and introspection with 1,000 and
 #     with BENCH_ROWS (1,000,000) stored authorizations (scenario 5);
 #   - the minimal Spring authorization server: start-up, then the same load scenarios where they apply;
-#   - optionally (BENCH_KEYCLOAK=1) Keycloak 26 in dev mode: start-up and the client_credentials load.
+#   - optionally (BENCH_KEYCLOAK=1) Keycloak 26 in dev mode: start-up and the client_credentials load;
+#   - then client_credentials on all of them in alternation (A B C, C B A), the figures the targets are read from.
 # The load comes from wrk (a separate process, 2 threads) with the Lua scripts in bench/lua, and for the browser
 # scenarios from bench/loadgen (one new connection and session per visit), on 127.0.0.1 only, each run bounded in
 # time. Prints Markdown tables and writes them to bench/results/<date>.md.
