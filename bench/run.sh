@@ -471,11 +471,11 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
     start_authforge "start: $(thousands "$rows_small") stored authorizations (A)" "$small" "${server_args[@]}"
     local a_pid="$server_pid" a_port="$port" b_pid="" b_port=""
     if [ -n "$large" ]; then
-      parked_pids="$a_pid"
+      parked_pids="$parked_pids $a_pid"
       server_pid=""
       start_authforge "start: $(thousands "$large") stored authorizations (B)" "$folder" "${server_args[@]}"
       b_pid="$server_pid" b_port="$port"
-      parked_pids="$a_pid $b_pid"
+      parked_pids="$parked_pids $b_pid"
       server_pid=""
     fi
     log "authforge: refresh and introspection, $(thousands "$rows_small") (A) and $(thousands "${large:-0}") (B) stored authorizations"
