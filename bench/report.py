@@ -59,24 +59,23 @@ def figures(row):
     seconds = w["duration_us"] / 1e6
     requests = w["requests"]
     errors = w["non2xx"] + w["connect"] + w["read"] + w["write"] + w["timeout"]
-    cpu = row["cpu_ticks"] / row["clk_tck"]
+    # CPU milliseconds per request (= CPU seconds per 1,000 requests), from clock ticks
+    ms_each = lambda ticks: ticks / row["clk_tck"] / requests * 1000 if requests else float("nan")
     return {
         "requests": requests,
         "seconds": seconds,
         "rps": requests / seconds if seconds else 0,
         "p50": w["p50_ms"], "p90": w["p90_ms"], "p99": w["p99_ms"],
         "errors": errors,
-        "cpu_per_1k": cpu / requests * 1000 if requests else float("nan"),
+        "cpu_per_1k": ms_each(row["cpu_ticks"]),
         "rss0": row["rss_before_kb"] / 1024, "rss1": row["rss_after_kb"] / 1024,
         "early": w.get("stopped_early", False),
         "steps": w.get("steps_p50_ms", {}),
         "statuses": w.get("statuses", {}),
         "stored": row.get("stored"), "kind": row.get("kind"),
         # the load generator's per-thread reading (bench/loadgen): ms of CPU per request by kind of thread
-        "threads_ms": {kind: ticks / row["clk_tck"] / requests * 1000
-                       for kind, ticks in w.get("server", {}).get("threads_ticks", {}).items()} if requests else {},
-        "loadgen_ms": (w["server"]["loadgen_ticks"] / row["clk_tck"] / requests * 1000
-                       if requests and "loadgen_ticks" in w.get("server", {}) else None),
+        "threads_ms": {kind: ms_each(ticks) for kind, ticks in w.get("server", {}).get("threads_ticks", {}).items()},
+        "loadgen_ms": ms_each(w["server"]["loadgen_ticks"]) if "loadgen_ticks" in w.get("server", {}) else None,
     }
 
 
@@ -109,7 +108,7 @@ def keycloak_section(by_key):
            "| AuthForge ÷ minimal | CPU / 1k req: AuthForge ÷ Keycloak | RSS after: AuthForge ÷ Keycloak |",
            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for (server, scenario, conns), k in by_key.items():
-        if server != "keycloak" or "in alternation" in scenario:
+        if server != "keycloak" or scenario.startswith(ALTERNATION):
             continue
         a = by_key.get(("authforge", scenario, conns))
         b = by_key.get(("minimal", scenario, conns))
@@ -123,7 +122,8 @@ def keycloak_section(by_key):
     return out
 
 
-ALTERNATED = "client_credentials, in alternation (run "
+# the scenario names of bench/run.sh's load_compared: "client_credentials, in alternation (warm-up)", "(run 1)" ...
+ALTERNATION = "client_credentials, in alternation ("
 
 
 def alternation_section(by_key):
@@ -131,7 +131,7 @@ def alternation_section(by_key):
     runs, and the ratios the targets name."""
     means = {}
     for (server, scenario, conns), f in by_key.items():
-        if scenario.startswith(ALTERNATED):
+        if scenario.startswith(ALTERNATION + "run "):
             means.setdefault((server, conns), []).append(f)
     if not means:
         return []
@@ -284,7 +284,7 @@ def main():
         out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
         for (server, scenario, conns), a in by_key.items():
             b = by_key.get(("minimal", scenario, conns))
-            if server != "authforge" or not b or "in alternation" in scenario:
+            if server != "authforge" or not b or scenario.startswith(ALTERNATION):
                 continue
             out.append(f"| {scenario} | {conns} | {a['rps'] / b['rps']:.2f} | {a['p99'] / b['p99']:.2f} "
                        f"| {a['cpu_per_1k'] / b['cpu_per_1k']:.2f} | {a['rss1'] / b['rss1']:.2f} |")

@@ -240,10 +240,8 @@ start_server() {
   port="$(free_port)"
   local t0
   t0="$(date +%s%N)"
-  local options=()
-  [ "$server" = keycloak ] || options=(${server_jvm_options[@]+"${server_jvm_options[@]}"})
-  ( cd "$folder" && exec "$java" "-Xmx$heap" -XX:FlightRecorderOptions:stackdepth=256 ${options[@]+"${options[@]}"} \
-      ${jvm_options[@]+"${jvm_options[@]}"} -jar "$jar" \
+  ( cd "$folder" && exec "$java" "-Xmx$heap" -XX:FlightRecorderOptions:stackdepth=256 \
+      ${server_jvm_options[@]+"${server_jvm_options[@]}"} ${jvm_options[@]+"${jvm_options[@]}"} -jar "$jar" \
       --server.port="$port" --server.address=127.0.0.1 "$@" ) >>"$folder/server.log" 2>&1 &
   server_pid=$!
   wait_ready "$server" "http://127.0.0.1:$port/.well-known/openid-configuration" "$t0" "$label" "$folder" 180
@@ -575,29 +573,29 @@ keycloak() {
 # machine's speed drifts by ±20 % from one part of a run to another, so figures taken minutes apart can favour
 # either server; taken in alternation, a drift cannot. The report takes the mean of each server's two runs.
 compare_in_alternation() {
-  local forward=("${compared[@]}") backward=() i conns run entry name pid p path
+  local forward=("${compared[@]}") backward=() i conns run entry
   for (( i = ${#forward[@]} - 1; i >= 0; i-- )); do backward+=("${forward[i]}"); done
   log "client_credentials in alternation: ${#forward[@]} servers, at 4 and 16 connections"
   # each server idled while the others were measured (AuthForge for many minutes): a warm-up of each first
-  for entry in "${forward[@]}"; do
-    read -r name pid p path <<<"$entry"
-    server_pid="$pid" port="$p"
-    load "$name" "client_credentials, in alternation (warm-up)" client_credentials.lua 4 "$warmup" \
-      BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
-  done
+  for entry in "${forward[@]}"; do load_compared "$entry" warm-up 4 "$warmup"; done
   for conns in 4 16; do
     for run in 1 2; do
       local order=("${forward[@]}")
       [ "$run" = 1 ] || order=("${backward[@]}")
-      for entry in "${order[@]}"; do
-        read -r name pid p path <<<"$entry"
-        server_pid="$pid" port="$p"
-        load "$name" "client_credentials, in alternation (run $run)" client_credentials.lua "$conns" "$duration" \
-          BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
-      done
+      for entry in "${order[@]}"; do load_compared "$entry" "run $run" "$conns" "$duration"; done
     done
   done
   server_pid=""
+}
+
+# load_compared ENTRY RUN CONNECTIONS SECONDS: one client_credentials run of a server of compared[] (report.py
+# reads the runs by the scenario name "client_credentials, in alternation (RUN)")
+load_compared() {
+  local name pid p path
+  read -r name pid p path <<<"$1"
+  server_pid="$pid" port="$p"
+  load "$name" "client_credentials, in alternation ($2)" client_credentials.lua "$3" "$4" \
+    BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
 }
 
 # ---------------------------------------------------------------------------------------------------------
