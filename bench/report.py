@@ -13,7 +13,8 @@ import os
 import subprocess
 import sys
 
-NAMES = {"authforge": "AuthForge", "minimal": "minimal Spring AS", "keycloak": "Keycloak 26"}
+NAMES = {"authforge": "AuthForge", "authforge-es256": "AuthForge, ES256 keys", "minimal": "minimal Spring AS",
+         "keycloak": "Keycloak 26"}
 SIGN_IN_TARGET = 0.85      # sign-ins/s at 4 connections, as a share of (cores / one password check)
 LOGIN_PAGE_TARGET = 0.05   # the login page alone, as a share of a sign-in
 STORED_TARGET = 1.25       # p50 with BENCH_ROWS stored authorizations, over p50 with 1,000
@@ -152,6 +153,13 @@ def alternation_section(by_key):
                   f"| **{mean(a, 'rps') / mean(runs, 'rps'):.2f}** | {mean(a, 'cpu_per_1k') / mean(runs, 'cpu_per_1k'):.2f} |")
         out.append(f"| {NAMES.get(server, server)} | {conns} | {rps} | {mean(runs, 'rps'):,.0f} "
                    f"| {mean(runs, 'cpu_per_1k'):.2f} {ratios}")
+    es256 = [(conns, means[("authforge-es256", conns)], means[("minimal", conns)]) for conns in (4, 16)
+             if ("authforge-es256", conns) in means and ("minimal", conns) in means]
+    if es256:
+        out.append("\nAuthForge with ES256 keys ÷ the minimal server (RS256), req/s: " + ", ".join(
+            f"{mean(e, 'rps') / mean(m, 'rps'):.2f} at {conns} connections" for conns, e, m in es256)
+                   + " (the ES256 server started minutes before the comparison, the others long before: its JIT "
+                     "is the least warm).")
     return out
 
 
@@ -331,6 +339,8 @@ def main():
         cells = f"| {label} | {rate:,.0f} | {ms * scale:.2f} |"
         if key in limits_alt:
             cells += f" {limits_alt[key][0]:,.0f} | {limits_alt[key][1] * scale:.2f} |"
+        elif limits_alt:
+            cells += " – | – |"  # the second JVM measures the signatures only
         out.append(cells)
     if "jwt_rs256_sign" in limits and any(s == "authforge" and sc.startswith("client_credentials")
                                           for s, sc, _ in by_key):

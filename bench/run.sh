@@ -21,8 +21,8 @@
 # Exits 1 when any request failed (a non-2xx answer or a socket error): the figures are then not valid.
 #
 # Settings (environment):
-#   BENCH_DURATION  seconds of each measured run (8)       BENCH_WARMUP  seconds of each warm-up run (10)
-#   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (12 x BENCH_WARMUP)
+#   BENCH_DURATION  seconds of each measured run (5)       BENCH_WARMUP  seconds of each warm-up run (10)
+#   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (9 x BENCH_WARMUP)
 #   BENCH_JVM_OPTIONS  the JVM options of AuthForge and the minimal server (default: those of the generated
 #                   project's Dockerfile; set it empty for the JVM's defaults)
 #   BENCH_HEAP      the servers' -Xmx (512m)               BENCH_GRANTS  grants per refresh run (32)
@@ -42,17 +42,22 @@ set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$bench")"
-duration="${BENCH_DURATION:-8}"
+duration="${BENCH_DURATION:-5}"
 warmup="${BENCH_WARMUP:-10}"
 # a sign-in touches far more code than a token request and comes 50 times less often: on 2 cores the JIT is still
-# compiling after 40 s of sign-ins (C2 took 15 ms of CPU per sign-in then, 2.5 ms after 120 s), so their warm-up is
-# longer
-signin_warmup="${BENCH_SIGNIN_WARMUP:-$(( warmup * 12 ))}"
+# compiling after 40 s of sign-ins on a new server (C2 took 15 ms of CPU per sign-in then), so their warm-up is longer;
+# the sign-ins run on the server that has answered the other scenarios, whose shared code (Tomcat, the filters) is
+# compiled by then, and the class-data sharing training run takes part of the cores during the first 45-60 s
+signin_warmup="${BENCH_SIGNIN_WARMUP:-$(( warmup * 9 ))}"
+# revocation uses each token once: the tokens of a run last about 1-2.5 s, the rate is taken over the time they last
+revoke_seconds=$(( duration < 3 ? duration : 3 ))
 heap="${BENCH_HEAP:-512m}"
 grants="${BENCH_GRANTS:-32}"
 users="${BENCH_USERS:-2000}"
 rows="${BENCH_ROWS:-1000000}"
 rows_small=1000
+# grants per run of scenario 5 (its runs last half as long; each grant is refreshed again and again, in turn)
+stored_grants=$(( grants > 16 ? 16 : grants ))
 profile_seconds="${BENCH_PROFILE:-5}"
 keycloak_version=26.4.5
 keycloak_java_home="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -60,6 +65,8 @@ java="${JAVA:-java}"
 java_alt="${BENCH_JAVA_ALT:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 parts="${BENCH_ONLY:-limits,authforge,sign-in,stored,minimal}"
 if [ "${BENCH_KEYCLOAK:-0}" = 1 ] && [ -z "${BENCH_ONLY:-}" ]; then parts="$parts,keycloak"; fi
+# the sign-ins run on the AuthForge server of part "authforge"
+if [[ ",$parts," == *",sign-in,"* ]] && [[ ",$parts," != *",authforge,"* ]]; then parts="$parts,authforge"; fi
 threads=2
 started="$(date +%s)"
 work="$bench/target/run-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -70,6 +77,8 @@ m2m_auth="Basic $(printf %s 'm2m.client:511536EF-F270-4058-80CA-1C89C192F69A' | 
 interactive_auth="Basic $(printf %s 'interactive:49C1A7E1-0C79-4A89-A3D6-A37998FB86B0' | base64 -w0)"
 # the password of every bench user (scenario 2); the server's password policy does not matter: the rows are seeded
 bench_password='Bench-sign-in-2026'
+# all sign-ins come from 127.0.0.1: the per-address limit (100 per 10 minutes) is lifted, the per-account one kept
+authforge_args=(--authforge.account.rate-limits.sign-in.per-ip.attempts=1000000000)
 # where the JDK tools of the servers' JVM are (jcmd starts and stops the JFR recordings, jfr reads them)
 jdk_bin="$(dirname "$(readlink -f "$(command -v "$java")")")"
 
@@ -167,8 +176,8 @@ wait_ready() {
 server_jvm_options=()
 # JVM options of the next start_server, besides those and the heap (the class-data sharing start sets them)
 jvm_options=()
-# once class_data_sharing_start has trained it: the extracted jar and its archive, for the starts whose time is
-# not a target (ES256, the seeded databases), which then take about 11-13 s instead of 16-20
+# once class_data_sharing_training has made it: the extracted jar and its archive, for the later AuthForge starts
+# (ES256 on an empty database, the stored authorizations' on existing ones): what class-data sharing buys
 cds_jar=""
 cds_archive=""
 
@@ -196,38 +205,57 @@ start_authforge() {
   fi
 }
 
-# class_data_sharing_start: what class-data sharing buys, as the generated README describes it: the jar extracted
-# (java -Djarmode=tools ... extract), one training run to the end of start-up (spring.context.exit=onRefresh) that
-# writes the archive, then a start with it, on an existing database (a copy of the first start's)
-class_data_sharing_start() {
-  local dir="$work/authforge-cds"
+# class_data_sharing_training: class-data sharing as the generated README describes it: the jar extracted
+# (java -Djarmode=tools ... extract), one training run to the end of start-up (spring.context.exit=onRefresh) on a copy
+# of the first start's database, which writes the archive (cds_jar, cds_archive). The later AuthForge starts use it
+# (start_authforge): the ES256 server's on an empty database, the stored authorizations' on existing ones. It runs in
+# the background (start_training), beside the sign-ins' warm-up (nothing is measured meanwhile), and sets no variable:
+# finish_training waits for it and sets them.
+cds_dir="$work/authforge-cds"
+training_pid=""
+start_training() {
+  class_data_sharing_training &
+  training_pid=$!
+}
+finish_training() {
+  [ -n "$training_pid" ] || start_training
+  wait "$training_pid" || fail "the class-data sharing training failed: see $cds_dir/training.log"
+  training_pid=""
+  cds_jar="$cds_dir/$(basename "$authforge_jar")"
+  cds_archive="$cds_dir/app.jsa"
+}
+class_data_sharing_training() {
+  local dir="$cds_dir"
   rm -rf "$dir"
   "$java" -Djarmode=tools -jar "$authforge_jar" extract --destination "$dir" >/dev/null
   local jar="$dir/$(basename "$authforge_jar")" db="$work/authforge-cds-db"
   rm -rf "$db"
   mkdir -p "$db"
   cp -r "$work/authforge-empty/data" "$db/data"
-  ( cd "$db" && exec "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} \
+  log "class-data sharing: the training run"
+  # C1 only: the archive holds classes, not compiled code, and the run then leaves more of the cores to the sign-ins
+  ( cd "$db" && exec "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -XX:TieredStopAtLevel=1 \
       -XX:ArchiveClassesAtExit="$dir/app.jsa" \
       -Dspring.context.exit=onRefresh -jar "$jar" --server.port=0 --server.address=127.0.0.1 ) >"$dir/training.log" 2>&1 \
     || fail "the class-data sharing training run failed: see $dir/training.log"
-  jvm_options=(-XX:SharedArchiveFile="$dir/app.jsa" -Xshare:auto)
-  start_server authforge "start with class-data sharing (existing database)" "$jar" "$db"
-  jvm_options=()
-  stop_server
-  cds_jar="$jar"
-  cds_archive="$dir/app.jsa"
+  rm -rf "$db"
+  log "class-data sharing: the archive is written"
 }
 
-# es256_runs: the client_credentials load with ES256 keys (authforge.keys.algorithm) instead of RS256, on a new
-# database, whose first key signs at once
+# es256_runs: client_credentials with ES256 keys (authforge.keys.algorithm) instead of RS256, on a server of its own on
+# a new database, whose first key signs at once (its start is the first start with class-data sharing). After its
+# warm-up it waits for the comparison in alternation (step 8) with the others; without one, its runs come here.
 es256_runs() {
   rm -rf "$work/authforge-es256"
-  start_authforge - "$work/authforge-es256" --authforge.keys.algorithm=ES256
-  load authforge "ES256: warm-up" client_credentials.lua 4 "$warmup" BENCH_AUTH="$m2m_auth"
-  load authforge "client_credentials, ES256" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
-  load authforge "client_credentials, ES256" client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth"
-  stop_server
+  start_authforge "first start (empty database, ES256 keys)" "$work/authforge-es256" --authforge.keys.algorithm=ES256
+  load authforge-es256 warm-up client_credentials.lua 4 "$warmup" BENCH_AUTH="$m2m_auth"
+  if wants minimal; then
+    keep_for_comparison authforge-es256
+  else
+    load authforge-es256 client_credentials client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
+    load authforge-es256 client_credentials client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth"
+    stop_server
+  fi
 }
 
 # start_server SERVER LABEL JAR FOLDER [ARGUMENT...]: starts the jar in FOLDER (its H2 database goes to FOLDER/data),
@@ -340,18 +368,22 @@ fill() {
 }
 
 # ---------------------------------------------------------------------------------------------------------
-# The load scenarios both servers answer (m2m.client): a warm-up whose access tokens are kept, client
-# credentials at 4 and 16 connections, introspection and revocation of the kept tokens. AuthForge adds refresh
-# and a profiled client_credentials run.
+# The load scenarios both servers answer (m2m.client): a warm-up whose access tokens are kept (its figures show the
+# cold server), introspection and revocation of the kept tokens (AuthForge's refresh runs and profiled
+# client_credentials run come after its sign-ins: refresh_and_profile). A server compared with the others in
+# alternation at the end (COMPARED_LATER=1) gets its client_credentials runs there, at 4 and 16 connections, warm: the
+# figures the targets are read from; one that is not gets them here, at 4 and 16 connections and at 4 again.
 load_scenarios() {
-  local server="$1"
+  local server="$1" compared_later="$2"
   local saved="$work/$server-tokens"
   load "$server" warm-up client_credentials.lua 4 "$warmup" BENCH_AUTH="$m2m_auth" BENCH_SAVE="$saved"
   cat "$saved".* >"$saved.txt"
   local harvested
   harvested="$(wc -l <"$saved.txt")"
-  load "$server" client_credentials client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
-  load "$server" client_credentials client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth"
+  if [ "$compared_later" != 1 ]; then
+    load "$server" client_credentials client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
+    load "$server" client_credentials client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth"
+  fi
   # introspection cycles through (at most) 1,000 tokens; revocation uses each token once, half per run
   head -n 1000 "$saved.txt" >"$saved.introspect"
   load "$server" introspect introspect.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.introspect"
@@ -360,23 +392,64 @@ load_scenarios() {
     load "$server" introspect introspect.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.introspect"
   split -n "l/2" -d "$saved.txt" "$saved.revoke."
   log "$server: revoking $harvested tokens from the warm-up, half in each run"
-  load "$server" revoke revoke.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.00"
+  load "$server" revoke revoke.lua 4 "$revoke_seconds" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.00"
   [ "$server" != authforge ] || \
-    load "$server" revoke revoke.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.01"
-  # both servers have served the same scenarios before this run; AuthForge's refresh runs come after it
-  load "$server" "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
-  if [ "$server" = authforge ]; then
-    log "authforge: $grants grants per refresh run, through the authorization-code flow (bench/tokens.py)"
-    python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/refresh-c4.txt"
-    python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/refresh-c16.txt"
-    load "$server" refresh refresh.lua 4 "$duration" BENCH_AUTH="$interactive_auth" BENCH_TOKENS="$work/refresh-c4.txt"
-    load "$server" refresh refresh.lua 16 "$duration" BENCH_AUTH="$interactive_auth" BENCH_TOKENS="$work/refresh-c16.txt"
-  fi
-  if [ "$server" = authforge ] && [ "$profile_seconds" -gt 0 ]; then
+    load "$server" revoke revoke.lua 16 "$revoke_seconds" BENCH_AUTH="$m2m_auth" BENCH_TOKENS="$saved.revoke.01"
+  # both servers have served the same scenarios before this run (AuthForge's refresh runs come later)
+  [ "$compared_later" = 1 ] || \
+    load "$server" "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth"
+}
+
+# AuthForge's refresh runs (scenario 3), after the sign-ins when they run (a refresh reads the user and signs two
+# tokens: the sign-ins have compiled the user store's code by then), and the profiled client_credentials run
+refresh_and_profile() {
+  log "authforge: $grants grants per refresh run, through the authorization-code flow (bench/tokens.py)"
+  python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/refresh-c4.txt"
+  python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/refresh-c16.txt"
+  load authforge refresh refresh.lua 4 "$duration" BENCH_AUTH="$interactive_auth" BENCH_TOKENS="$work/refresh-c4.txt"
+  load authforge refresh refresh.lua 16 "$duration" BENCH_AUTH="$interactive_auth" BENCH_TOKENS="$work/refresh-c16.txt"
+  if [ "$profile_seconds" -gt 0 ]; then
     profile client_credentials start
-    load "$server" "client_credentials (JFR on)" client_credentials.lua 4 "$profile_seconds" BENCH_AUTH="$m2m_auth"
+    load authforge "client_credentials (JFR on)" client_credentials.lua 4 "$profile_seconds" BENCH_AUTH="$m2m_auth"
     profile client_credentials stop
   fi
+}
+
+# Scenario 2, on the AuthForge server that has answered the other scenarios (its database got the bench users before
+# it started): password sign-ins through the login form after a warm-up, a profiled run apart, then the login page
+sign_in_runs() {
+  log "authforge: password sign-ins of $users users through the login form, then the login page alone"
+  # the warm-up only compiles code: the class-data sharing training runs beside it, and ends before the measured run
+  start_training
+  load_java authforge "sign-in (warm-up)" sign-in 4 0 "$signin_warmup"
+  finish_training
+  load_java authforge sign-in sign-in 4 2 "$duration"
+  # recorded apart from the measured run: JFR's profiling settings cost a sign-in about 40 % more CPU
+  if [ "$profile_seconds" -gt 0 ]; then
+    profile sign-in start
+    load_java authforge "sign-in (JFR on)" sign-in 4 0 "$profile_seconds"
+    profile sign-in stop
+  fi
+  # a warm-up of its own: this page alone comes 20-50 times as often as a sign-in's requests, and its code keeps
+  # compiling for tens of seconds (on a server that had answered sign-ins, 3.1 ms of CPU per page after 5 s,
+  # 1.3 ms after 40 s, 0.9 ms after 60 s)
+  load_java authforge "login page" login-page 4 "$(( warmup * 3 / 2 ))" "$duration"
+}
+
+# seed_users FOLDER: the bench users (bench/sql/seed-users.sql), each with the same Argon2id hash of the bench
+# password (from bench/limits), inserted into the stopped server's H2 database
+seed_users() {
+  [ -f "$work/h2.jar" ] || python3 -c 'import sys, zipfile
+jar = zipfile.ZipFile(sys.argv[1])
+name = next(n for n in jar.namelist() if n.startswith("BOOT-INF/lib/h2-") and n.endswith(".jar"))
+open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
+  if [ ! -f "$work/seed-users.sql" ]; then
+    local hash
+    hash="$("$java" -jar "$bench/limits/target/limits.jar" hash "$bench_password")"
+    { echo "set @USERS = $users; set @HASH = '$hash';"; cat "$bench/sql/seed-users.sql"; } >"$work/seed-users.sql"
+  fi
+  log "seeding $users bench users into $1"
+  h2 "$1" "$work/seed-users.sql"
 }
 
 # Scenario 5: refresh and introspection with 1,000 and with BENCH_ROWS stored authorizations, on two servers
@@ -384,13 +457,20 @@ load_scenarios() {
 # machine's load cannot favour one size: after a 5 s warm-up of each, the measured runs alternate A B B A, half
 # the run time each, and the report takes the mean of each size's two runs. Grants and access tokens come from
 # the API, new for each run (refresh tokens rotate).
-stored_prepare() {
+
+# stored_tokens N PORT: the grants (authorization-code flow) and access tokens of server N's runs, from the API
+stored_tokens() {
+  local n="$1" url="http://127.0.0.1:$2"
+  python3 "$bench/tokens.py" "$url" 8 "$work/stored-$n-refresh-warm.txt" \
+    && python3 "$bench/tokens.py" "$url" "$stored_grants" "$work/stored-$n-refresh-1.txt" \
+    && python3 "$bench/tokens.py" "$url" "$stored_grants" "$work/stored-$n-refresh-2.txt" \
+    && python3 "$bench/tokens.py" "$url" 200 "$work/stored-$n-access.txt" --access-tokens
+}
+
+# stored_warm_up N: the warm-up runs of the server in use
+stored_warm_up() {
   local n="$1"
-  python3 "$bench/tokens.py" "http://127.0.0.1:$port" 8 "$work/stored-$n-refresh-warm.txt"
-  python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/stored-$n-refresh-1.txt"
-  python3 "$bench/tokens.py" "http://127.0.0.1:$port" "$grants" "$work/stored-$n-refresh-2.txt"
-  python3 "$bench/tokens.py" "http://127.0.0.1:$port" 200 "$work/stored-$n-access.txt" --access-tokens
-  local short=$(( warmup < 5 ? warmup : 5 )) label
+  local short=$(( warmup < 3 ? warmup : 3 )) label
   label="$(thousands "$n") stored"
   row_extra="\"stored\":$n,\"kind\":\"refresh\""
   load authforge "refresh, $label (warm-up)" refresh.lua 4 "$short" BENCH_AUTH="$interactive_auth" \
@@ -416,84 +496,68 @@ stored_run() {
   row_extra=""
 }
 
-# Scenarios 2 and 5, on databases of their own. The first start's database (copied when it stopped, or made by a
-# start of its own) gets the bench users (bench/sql/seed-users.sql) and 1,000 stored authorizations; two copies are
-# taken, one for the sign-in server and one for server A of scenario 5. The original then gets the rest of the
-# BENCH_ROWS stored authorizations and becomes server B's.
-users_and_rows() {
-  local folder="$work/authforge-seeded" small="$work/authforge-1k" signin="$work/authforge-sign-in"
-  rm -rf "$folder" "$small" "$signin"
-  mkdir -p "$folder" "$small" "$signin"
-  python3 -c 'import sys, zipfile
-jar = zipfile.ZipFile(sys.argv[1])
-name = next(n for n in jar.namelist() if n.startswith("BOOT-INF/lib/h2-") and n.endswith(".jar"))
-open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
+# The databases of scenario 5: the first start's database (copied when it stopped, or made by a start of its own)
+# gets the bench users and 1,000 stored authorizations, and a copy of it becomes server A's; the original then gets
+# the rest of the BENCH_ROWS stored authorizations and becomes server B's.
+stored_folder="$work/authforge-seeded"
+stored_small="$work/authforge-1k"
+stored_large="$rows"
+[ "$rows" -gt "$rows_small" ] || stored_large=""
+stored_databases() {
+  local folder="$stored_folder" small="$stored_small"
+  rm -rf "$folder" "$small"
+  mkdir -p "$folder" "$small"
   if [ -d "$work/authforge-empty/data" ]; then
     cp -r "$work/authforge-empty/data" "$folder/data"
   else
     start_authforge - "$folder"
     stop_server
   fi
-  log "seeding $users bench users (one Argon2id hash of the bench password, from bench/limits)"
-  local hash
-  hash="$("$java" -jar "$bench/limits/target/limits.jar" hash "$bench_password")"
-  { echo "set @USERS = $users; set @HASH = '$hash';"; cat "$bench/sql/seed-users.sql"; } >"$work/seed-users.sql"
-  h2 "$folder" "$work/seed-users.sql"
-  if wants stored; then
-    fill "$folder" 1 "$rows_small"
-    cp -r "$folder/data" "$small/data"
+  seed_users "$folder"
+  fill "$folder" 1 "$rows_small"
+  cp -r "$folder/data" "$small/data"
+  if [ -n "$stored_large" ]; then fill "$folder" "$(( rows_small + 1 ))" "$rows"; fi
+}
+
+# stored_runs: servers A and B of scenario 5 on the databases of stored_databases, and their runs
+stored_runs() {
+  local folder="$stored_folder" small="$stored_small" large="$stored_large"
+  start_authforge "start: $(thousands "$rows_small") stored authorizations (A)" "$small" "${authforge_args[@]}"
+  local a_pid="$server_pid" a_port="$port" b_pid="" b_port=""
+  parked_pids="$parked_pids $a_pid"
+  server_pid=""
+  if [ -n "$large" ]; then
+    start_authforge "start: $(thousands "$large") stored authorizations (B)" "$folder" "${authforge_args[@]}"
+    b_pid="$server_pid" b_port="$port"
+    parked_pids="$parked_pids $b_pid"
+    server_pid=""
   fi
-  cp -r "$folder/data" "$signin/data"
-  local large="$rows"
-  if ! wants stored || [ "$rows" -le "$rows_small" ]; then large=""; fi
-  # all sign-ins come from 127.0.0.1: the per-address limit (100 per 10 minutes) is lifted, the per-account one kept
-  local server_args=(--authforge.account.rate-limits.sign-in.per-ip.attempts=1000000000)
-  # the large case first, alone: beside the sign-ins' warm-up it took 229-255 s instead of 103 (both are CPU-bound)
-  if [ -n "$large" ]; then fill "$folder" "$(( rows_small + 1 ))" "$rows"; fi
-  if wants sign-in; then
-    start_authforge "start: $(thousands "$users") users" "$signin" "${server_args[@]}"
-    log "authforge: password sign-ins of $users users through the login form, then the login page alone"
-    load_java authforge "sign-in (warm-up)" sign-in 4 0 "$signin_warmup"
-    load_java authforge sign-in sign-in 4 5 "$duration"
-    # recorded apart from the measured run: JFR's profiling settings cost a sign-in about 40 % more CPU
-    if [ "$profile_seconds" -gt 0 ]; then
-      profile sign-in start
-      load_java authforge "sign-in (JFR on)" sign-in 4 0 "$profile_seconds"
-      profile sign-in stop
-    fi
-    # its own warm-up: this page alone runs code the sign-ins did not (a session made on the login page itself)
-    load_java authforge "login page" login-page 4 "$warmup" "$duration"
-    stop_server
+  log "authforge: refresh and introspection, $(thousands "$rows_small") (A) and $(thousands "${large:-0}") (B) stored authorizations"
+  # the tokens of both servers at once (nothing is measured meanwhile)
+  stored_tokens "$rows_small" "$a_port" >"$work/stored-tokens-a.log" 2>&1 &
+  local tokens_a=$! tokens_b=""
+  if [ -n "$large" ]; then
+    stored_tokens "$large" "$b_port" >"$work/stored-tokens-b.log" 2>&1 &
+    tokens_b=$!
   fi
-  if wants stored; then
-    start_authforge "start: $(thousands "$rows_small") stored authorizations (A)" "$small" "${server_args[@]}"
-    local a_pid="$server_pid" a_port="$port" b_pid="" b_port=""
+  wait "$tokens_a" || fail "no tokens from server A: see $work/stored-tokens-a.log"
+  [ -z "$tokens_b" ] || wait "$tokens_b" || fail "no tokens from server B: see $work/stored-tokens-b.log"
+  server_pid="$a_pid" port="$a_port"; stored_warm_up "$rows_small"
+  if [ -n "$large" ]; then server_pid="$b_pid" port="$b_port"; stored_warm_up "$large"; fi
+  local half=$(( duration > 1 ? (duration + 1) / 2 : 1 )) kind
+  for kind in refresh introspect; do
+    server_pid="$a_pid" port="$a_port"; stored_run "$kind" "$rows_small" 1 "$half"
     if [ -n "$large" ]; then
-      parked_pids="$parked_pids $a_pid"
-      server_pid=""
-      start_authforge "start: $(thousands "$large") stored authorizations (B)" "$folder" "${server_args[@]}"
-      b_pid="$server_pid" b_port="$port"
-      parked_pids="$parked_pids $b_pid"
-      server_pid=""
+      server_pid="$b_pid" port="$b_port"; stored_run "$kind" "$large" 1 "$half"
+      server_pid="$b_pid" port="$b_port"; stored_run "$kind" "$large" 2 "$half"
     fi
-    log "authforge: refresh and introspection, $(thousands "$rows_small") (A) and $(thousands "${large:-0}") (B) stored authorizations"
-    server_pid="$a_pid" port="$a_port"; stored_prepare "$rows_small"
-    if [ -n "$large" ]; then server_pid="$b_pid" port="$b_port"; stored_prepare "$large"; fi
-    local half=$(( duration > 1 ? (duration + 1) / 2 : 1 )) kind
-    for kind in refresh introspect; do
-      server_pid="$a_pid" port="$a_port"; stored_run "$kind" "$rows_small" 1 "$half"
-      if [ -n "$large" ]; then
-        server_pid="$b_pid" port="$b_port"; stored_run "$kind" "$large" 1 "$half"
-        server_pid="$b_pid" port="$b_port"; stored_run "$kind" "$large" 2 "$half"
-      fi
-      server_pid="$a_pid" port="$a_port"; stored_run "$kind" "$rows_small" 2 "$half"
-    done
-    stop_parked "$a_pid"
-    [ -z "$b_pid" ] || stop_parked "$b_pid"
-    if [ -n "$large" ] && [ "${BENCH_CLEANUP:-0}" = 1 ]; then cleanup_run "$folder"; fi
-  fi
+    server_pid="$a_pid" port="$a_port"; stored_run "$kind" "$rows_small" 2 "$half"
+  done
+  stop_parked "$a_pid"
+  [ -z "$b_pid" ] || stop_parked "$b_pid"
+  if [ -n "$large" ] && [ "${BENCH_CLEANUP:-0}" = 1 ]; then cleanup_run "$folder"; fi
   # the seeded database takes gigabytes with 1,000,000 rows: kept only on request
-  if [ "${BENCH_KEEP_DATA:-0}" != 1 ]; then rm -rf "$folder/data" "$small/data" "$signin/data"; fi
+  if [ "${BENCH_KEEP_DATA:-0}" != 1 ]; then rm -rf "$folder/data" "$small/data"; fi
 }
 
 # Optional (BENCH_CLEANUP=1): how long the clean-up job takes to purge the stored authorizations once all have
@@ -561,10 +625,13 @@ keycloak() {
   kc_admin /bench/clients '{"clientId":"m2m.client","enabled":true,"protocol":"openid-connect","publicClient":false,"clientAuthenticatorType":"client-secret","secret":"511536EF-F270-4058-80CA-1C89C192F69A","serviceAccountsEnabled":true,"standardFlowEnabled":false,"directAccessGrantsEnabled":false,"optionalClientScopes":["scope1"]}'
   local path=/realms/bench/protocol/openid-connect/token
   load keycloak warm-up client_credentials.lua 4 "$warmup" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
-  load keycloak client_credentials client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
-  load keycloak client_credentials client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
-  load keycloak "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" \
-    BENCH_TOKEN_PATH="$path"
+  # compared in alternation at the end when AuthForge or the minimal server is up for it
+  if [ "${#compared[@]}" -eq 0 ]; then
+    load keycloak client_credentials client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
+    load keycloak client_credentials client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
+    load keycloak "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" \
+      BENCH_TOKEN_PATH="$path"
+  fi
   if [ "${#compared[@]}" -gt 0 ]; then keep_for_comparison keycloak "$path"; else stop_server; fi
 }
 
@@ -574,15 +641,18 @@ keycloak() {
 # either server; taken in alternation, a drift cannot. The report takes the mean of each server's two runs.
 compare_in_alternation() {
   local forward=("${compared[@]}") backward=() i conns run entry
+  # 4 s per run at most: each server runs twice at each number of connections, and up to four servers take part
+  local alternation_seconds=$(( duration > 4 ? 4 : duration ))
   for (( i = ${#forward[@]} - 1; i >= 0; i-- )); do backward+=("${forward[i]}"); done
   log "client_credentials in alternation: ${#forward[@]} servers, at 4 and 16 connections"
-  # each server idled while the others were measured (AuthForge for many minutes): a warm-up of each first
-  for entry in "${forward[@]}"; do load_compared "$entry" warm-up 4 "$warmup"; done
+  # each server idled while the others were measured (AuthForge for minutes): a short warm-up of each first (their
+  # JIT has long compiled this path)
+  for entry in "${forward[@]}"; do load_compared "$entry" warm-up 4 "$(( warmup < 5 ? warmup : 5 ))"; done
   for conns in 4 16; do
     for run in 1 2; do
       local order=("${forward[@]}")
       [ "$run" = 1 ] || order=("${backward[@]}")
-      for entry in "${order[@]}"; do load_compared "$entry" "run $run" "$conns" "$duration"; done
+      for entry in "${order[@]}"; do load_compared "$entry" "run $run" "$conns" "$alternation_seconds"; done
     done
   done
   server_pid=""
@@ -639,14 +709,16 @@ fi
 log "JVM options of the servers and the limits: ${server_jvm_options[*]:-none}"
 
 if wants limits; then
-  # 3 s of warm-up per figure: with 1 s the JIT had not finished, and one Argon2id check measured 60 ms instead of 33
+  # 3 s of warm-up per figure: with 1 s the JIT had not finished, and one Argon2id check measured 60 ms instead of 33;
+  # 2 s of measuring (60 password checks, thousands of signatures)
   log "one-core limits on $("$java" -version 2>&1 | head -n 1)"
-  "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 3 3 \
+  "$java" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 3 2 \
     >"$work/limits-main.tsv"
   if [ "$java_alt" != none ] && [ -x "$java_alt" ]; then
     log "one-core limits on $("$java_alt" -version 2>&1 | head -n 1)"
-    "$java_alt" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 3 3 \
-      >"$work/limits-alt.tsv"
+    # ES256 signatures only (what a newer JVM gains: RS256 and the password checks cost the same on both)
+    "$java_alt" "-Xmx$heap" ${server_jvm_options[@]+"${server_jvm_options[@]}"} -jar "$bench/limits/target/limits.jar" 3 2 \
+      es256 >"$work/limits-alt.tsv"
   fi
 fi
 
@@ -654,23 +726,35 @@ if wants authforge; then
   rm -rf "$work/authforge"
   start_server authforge "first start (empty database)" "$authforge_jar" "$work/authforge"
   stop_server
-  # the seeded databases of scenarios 2 and 5 start from this one (no start of their own to make it)
+  # the database of scenario 5 and the class-data sharing training start from this one
   mkdir -p "$work/authforge-empty"
   cp -r "$work/authforge/data" "$work/authforge-empty/data"
-  start_server authforge "second start (existing database)" "$authforge_jar" "$work/authforge"
-  load_scenarios authforge
+  # scenario 2 runs on this server after the others: its bench users go into the database before the second start
+  if wants sign-in; then seed_users "$work/authforge"; fi
+  start_server authforge "second start (existing database)" "$authforge_jar" "$work/authforge" "${authforge_args[@]}"
+  compared_later=0
+  if wants minimal; then compared_later=1; fi
+  load_scenarios authforge "$compared_later"
+  if wants sign-in; then sign_in_runs; fi
+  refresh_and_profile
   if wants minimal; then keep_for_comparison authforge; else stop_server; fi
-  class_data_sharing_start
-  es256_runs
 fi
 
-if wants sign-in || wants stored; then
-  users_and_rows
+# the class-data sharing archive (made beside the sign-ins' warm-up when they ran) for the AuthForge starts that follow
+if wants authforge; then
+  [ -n "$cds_archive" ] || finish_training
+  es256_runs
+fi
+if wants stored; then
+  stored_databases
+  stored_runs
 fi
 
 if wants minimal; then
   start_server minimal "start (in memory)" "$minimal_jar" "$work/minimal"
-  load_scenarios minimal
+  compared_later=0
+  if [ "${#compared[@]}" -gt 0 ]; then compared_later=1; fi
+  load_scenarios minimal "$compared_later"
   if [ "${#compared[@]}" -gt 0 ]; then keep_for_comparison minimal; else stop_server; fi
 fi
 

@@ -27,12 +27,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * What one core can do, on the thread that runs {@code main}: signed JWTs per second (RS256 with a 2048-bit
  * key, ES256 on P-256, as {@code keys/KeyAlgorithm} makes them) and the time of one password check with
- * the server's encoder (Argon2id, 19 MiB, t=2, p=1, from {@code identity/PasswordHashing}); bcrypt (cost 10)
- * for comparison, the price of a {@code {noop}} client secret silently re-encoded by Spring's default
- * encoder. Each figure: a warm-up, then as many operations as fit in the measuring time.
+ * the server's encoder (Argon2id, 19 MiB, t=2, p=1, from {@code identity/PasswordHashing}), alone and on
+ * every core at once; with the argument {@code bcrypt}, also one bcrypt check (cost 10), the price of a
+ * {@code {noop}} client secret silently re-encoded by Spring's default encoder. Each figure: a warm-up, then as
+ * many operations as fit in the measuring time.
  * <p>
  * Prints one line per figure, {@code name<TAB>operations per second<TAB>milliseconds per operation}.
- * Arguments: warm-up seconds and measuring seconds per figure (default 2 and 4).
+ * Arguments: warm-up seconds and measuring seconds per figure (default 2 and 4), and optionally {@code es256}
+ * (ES256 signatures only: bench/run.sh measures what a second, newer JVM gains there) or {@code bcrypt} (all
+ * figures and bcrypt).
  * <p>
  * With the arguments {@code hash PASSWORD} it prints instead one hash of PASSWORD as the server stores it
  * ({@code {argon2}} and the Argon2id hash, from the same encoder): bench/run.sh gives it to every bench user.
@@ -49,9 +52,14 @@ public final class Limits {
         }
         double warmup = args.length > 0 ? Double.parseDouble(args[0]) : 2;
         double measure = args.length > 1 ? Double.parseDouble(args[1]) : 4;
+        String only = args.length > 2 ? args[2] : "";
 
-        RSAKey rsa = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+        if ("es256".equals(only)) {
+            report("jwt_es256_sign", run(warmup, measure, signing(new ECDSASigner(ec), JWSAlgorithm.ES256, ec.getKeyID())));
+            return;
+        }
+        RSAKey rsa = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         report("jwt_rs256_sign", run(warmup, measure, signing(new RSASSASigner(rsa), JWSAlgorithm.RS256, rsa.getKeyID())));
         report("jwt_es256_sign", run(warmup, measure, signing(new ECDSASigner(ec), JWSAlgorithm.ES256, ec.getKeyID())));
 
@@ -60,7 +68,9 @@ public final class Limits {
         // at once share the caches and the memory bandwidth); printed as checks per second, all threads together
         int cores = Runtime.getRuntime().availableProcessors();
         report("argon2id_check_all_cores", allCores(cores, warmup, measure, () -> checking(serverEncoder())));
-        report("bcrypt10_check", run(warmup, measure, checking(new BCryptPasswordEncoder())));
+        if ("bcrypt".equals(only)) {
+            report("bcrypt10_check", run(warmup, measure, checking(new BCryptPasswordEncoder())));
+        }
     }
 
     /** The server's user-password encoder (identity/PasswordHashing), without its {id} prefix. */
