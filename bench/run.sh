@@ -641,8 +641,8 @@ keycloak() {
 # either server; taken in alternation, a drift cannot. The report takes the mean of each server's two runs.
 compare_in_alternation() {
   local forward=("${compared[@]}") backward=() i conns run entry
-  # 4 s per run at most: each server runs twice at each number of connections, and up to four servers take part
-  local alternation_seconds=$(( duration > 4 ? 4 : duration ))
+  # 3 s per run at most: each server runs twice at each number of connections, and up to four servers take part
+  local alternation_seconds=$(( duration > 3 ? 3 : duration ))
   for (( i = ${#forward[@]} - 1; i >= 0; i-- )); do backward+=("${forward[i]}"); done
   log "client_credentials in alternation: ${#forward[@]} servers, at 4 and 16 connections"
   # each server idled while the others were measured (AuthForge for minutes): a short warm-up of each first (their
