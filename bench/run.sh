@@ -21,7 +21,7 @@
 # Exits 1 when any request failed (a non-2xx answer or a socket error): the figures are then not valid.
 #
 # Settings (environment):
-#   BENCH_DURATION  seconds of each measured run (4)       BENCH_WARMUP  seconds of each warm-up run (10)
+#   BENCH_DURATION  seconds of each measured run (5)       BENCH_WARMUP  seconds of each warm-up run (10)
 #   BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (9 x BENCH_WARMUP)
 #   BENCH_JVM_OPTIONS  the JVM options of AuthForge and the minimal server (default: those of the generated
 #                   project's Dockerfile; set it empty for the JVM's defaults)
@@ -42,7 +42,7 @@ set -euo pipefail
 
 bench="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$bench")"
-duration="${BENCH_DURATION:-4}"
+duration="${BENCH_DURATION:-5}"
 warmup="${BENCH_WARMUP:-10}"
 # a sign-in touches far more code than a token request and comes 50 times less often: on 2 cores the JIT is still
 # compiling after 40 s of sign-ins on a new server (C2 took 15 ms of CPU per sign-in then), so their warm-up is longer;
@@ -248,7 +248,7 @@ class_data_sharing_training() {
 es256_runs() {
   rm -rf "$work/authforge-es256"
   start_authforge "first start (empty database, ES256 keys)" "$work/authforge-es256" --authforge.keys.algorithm=ES256
-  load authforge-es256 warm-up client_credentials.lua 4 "$(( warmup < 5 ? warmup : 5 ))" BENCH_AUTH="$m2m_auth"
+  load authforge-es256 warm-up client_credentials.lua 4 "$warmup" BENCH_AUTH="$m2m_auth"
   if wants minimal; then
     keep_for_comparison authforge-es256
   else
@@ -432,8 +432,9 @@ sign_in_runs() {
   fi
   # a warm-up of its own: this page alone comes 20-50 times as often as a sign-in's requests, and its code keeps
   # compiling for tens of seconds (on a server that had answered sign-ins, 3.1 ms of CPU per page after 5 s,
-  # 2.5-4.2 ms after 15 s, 1.3 ms after 40 s, 0.9 ms after 60 s)
-  load_java authforge "login page" login-page 4 "$warmup" "$duration"
+  # 2.5-4.2 ms after 15 s, 1.3 ms after 40 s, 0.9 ms after 60 s); with 10 s it measured 5.25 ms in a slow phase
+  # (5.9 % of a sign-in)
+  load_java authforge "login page" login-page 4 "$(( warmup * 3 / 2 ))" "$duration"
 }
 
 # seed_users FOLDER: the bench users (bench/sql/seed-users.sql), each with the same Argon2id hash of the bench
@@ -647,7 +648,7 @@ compare_in_alternation() {
   log "client_credentials in alternation: ${#forward[@]} servers, at 4 and 16 connections"
   # each server idled while the others were measured (AuthForge for minutes): a short warm-up of each first (their
   # JIT has long compiled this path)
-  for entry in "${forward[@]}"; do load_compared "$entry" warm-up 4 "$(( warmup < 3 ? warmup : 3 ))"; done
+  for entry in "${forward[@]}"; do load_compared "$entry" warm-up 4 "$(( warmup < 5 ? warmup : 5 ))"; done
   for conns in 4 16; do
     for run in 1 2; do
       local order=("${forward[@]}")
