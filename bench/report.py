@@ -138,8 +138,8 @@ def alternation_section(by_key):
         return []
     mean = lambda runs, key: sum(r[key] for r in runs) / len(runs)
     out = ["\n## client_credentials, the servers in alternation\n",
-           "Each server kept running after its own scenarios; then each answers the same load in turn, A B C and "
-           "C B A, at 4 and at 16 connections, so that the machine's drift during the run favours none. Means of "
+           "Each server kept running after its own scenarios; then each answers the same load in turn, in one order "
+           "and then in the reverse one, at 4 and at 16 connections, so that the machine's drift during the run favours none. Means of "
            "each server's two runs; ratios AuthForge ÷ the other (above 1 for req/s, below 1 for CPU: AuthForge "
            "ahead).\n",
            "| Server | Conn. | req/s (run 1, run 2) | mean req/s | CPU s / 1k req | AuthForge ÷ it, req/s "
@@ -340,7 +340,7 @@ def main():
         if key in limits_alt:
             cells += f" {limits_alt[key][0]:,.0f} | {limits_alt[key][1] * scale:.2f} |"
         elif limits_alt:
-            cells += " – | – |"  # the second JVM measures the signatures only
+            cells += " – | – |"  # the second JVM measures ES256 signatures only
         out.append(cells)
     if "jwt_rs256_sign" in limits and any(s == "authforge" and sc.startswith("client_credentials")
                                           for s, sc, _ in by_key):

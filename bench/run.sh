@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The AuthForge benchmark, in one command (about 14 minutes on 2 idle cores; see bench/README.md):
+# The AuthForge benchmark, in one command (about 10 minutes on 2 idle cores; see bench/README.md):
 #
 #   bench/run.sh
 #
@@ -14,7 +14,8 @@
 #     with BENCH_ROWS (1,000,000) stored authorizations (scenario 5);
 #   - the minimal Spring authorization server: start-up, then the same load scenarios where they apply;
 #   - optionally (BENCH_KEYCLOAK=1) Keycloak 26 in dev mode: start-up and the client_credentials load;
-#   - then client_credentials on all of them in alternation (A B C, C B A), the figures the targets are read from.
+#   - then client_credentials on all of them (and AuthForge with ES256 keys) in alternation, one order then the
+#     reverse one: the figures the targets are read from.
 # The load comes from wrk (a separate process, 2 threads) with the Lua scripts in bench/lua, and for the browser
 # scenarios from bench/loadgen (one new connection and session per visit), on 127.0.0.1 only, each run bounded in
 # time. Prints Markdown tables and writes them to bench/results/<date>.md.
@@ -47,7 +48,7 @@ warmup="${BENCH_WARMUP:-10}"
 # a sign-in touches far more code than a token request and comes 50 times less often: on 2 cores the JIT is still
 # compiling after 40 s of sign-ins on a new server (C2 took 15 ms of CPU per sign-in then), so their warm-up is longer;
 # the sign-ins run on the server that has answered the other scenarios, whose shared code (Tomcat, the filters) is
-# compiled by then, and the class-data sharing training run takes part of the cores during the first 45-60 s
+# compiled by then, and the class-data sharing training run takes part of the cores during most of it
 signin_warmup="${BENCH_SIGNIN_WARMUP:-$(( warmup * 9 ))}"
 # revocation uses each token once: the tokens of a run last about 1-2.5 s, the rate is taken over the time they last
 revoke_seconds=$(( duration < 3 ? duration : 3 ))
@@ -339,6 +340,10 @@ profile() {
 # h2 FOLDER SCRIPT: runs an SQL script on the server's H2 file database (the server must be stopped), with the H2
 # jar the server itself uses
 h2() {
+  [ -f "$work/h2.jar" ] || python3 -c 'import sys, zipfile
+jar = zipfile.ZipFile(sys.argv[1])
+name = next(n for n in jar.namelist() if n.startswith("BOOT-INF/lib/h2-") and n.endswith(".jar"))
+open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
   "$java" -Xmx2g -XX:+UseSerialGC -cp "$work/h2.jar" org.h2.tools.RunScript \
     -url "jdbc:h2:file:$1/data/authserver;NON_KEYWORDS=VALUE" -user sa -password "" -script "$2"
 }
@@ -440,10 +445,6 @@ sign_in_runs() {
 # seed_users FOLDER: the bench users (bench/sql/seed-users.sql), each with the same Argon2id hash of the bench
 # password (from bench/limits), inserted into the stopped server's H2 database
 seed_users() {
-  [ -f "$work/h2.jar" ] || python3 -c 'import sys, zipfile
-jar = zipfile.ZipFile(sys.argv[1])
-name = next(n for n in jar.namelist() if n.startswith("BOOT-INF/lib/h2-") and n.endswith(".jar"))
-open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
   if [ ! -f "$work/seed-users.sql" ]; then
     local hash
     hash="$("$java" -jar "$bench/limits/target/limits.jar" hash "$bench_password")"
@@ -455,7 +456,7 @@ open(sys.argv[2], "wb").write(jar.read(name))' "$authforge_jar" "$work/h2.jar"
 
 # Scenario 5: refresh and introspection with 1,000 and with BENCH_ROWS stored authorizations, on two servers
 # running side by side (A: a copy of the database with 1,000 rows, B: the filled one), so that a change in the
-# machine's load cannot favour one size: after a 5 s warm-up of each, the measured runs alternate A B B A, half
+# machine's load cannot favour one size: after a 3 s warm-up of each, the measured runs alternate A B B A, half
 # the run time each, and the report takes the mean of each size's two runs. Grants and access tokens come from
 # the API, new for each run (refresh tokens rotate).
 
@@ -497,15 +498,12 @@ stored_run() {
   row_extra=""
 }
 
-# The databases of scenario 5: the first start's database (copied when it stopped, or made by a start of its own)
-# gets the bench users and 1,000 stored authorizations, and a copy of it becomes server A's; the original then gets
-# the rest of the BENCH_ROWS stored authorizations and becomes server B's.
-stored_folder="$work/authforge-seeded"
-stored_small="$work/authforge-1k"
-stored_large="$rows"
-[ "$rows" -gt "$rows_small" ] || stored_large=""
-stored_databases() {
-  local folder="$stored_folder" small="$stored_small"
+# The databases of scenario 5 and their servers: the first start's database (copied when it stopped, or made by a
+# start of its own) gets the bench users and 1,000 stored authorizations, and a copy of it becomes server A's; the
+# original then gets the rest of the BENCH_ROWS stored authorizations and becomes server B's.
+stored_authorizations() {
+  local folder="$work/authforge-seeded" small="$work/authforge-1k" large="$rows"
+  [ "$rows" -gt "$rows_small" ] || large=""
   rm -rf "$folder" "$small"
   mkdir -p "$folder" "$small"
   if [ -d "$work/authforge-empty/data" ]; then
@@ -517,12 +515,7 @@ stored_databases() {
   seed_users "$folder"
   fill "$folder" 1 "$rows_small"
   cp -r "$folder/data" "$small/data"
-  if [ -n "$stored_large" ]; then fill "$folder" "$(( rows_small + 1 ))" "$rows"; fi
-}
-
-# stored_runs: servers A and B of scenario 5 on the databases of stored_databases, and their runs
-stored_runs() {
-  local folder="$stored_folder" small="$stored_small" large="$stored_large"
+  if [ -n "$large" ]; then fill "$folder" "$(( rows_small + 1 ))" "$rows"; fi
   start_authforge "start: $(thousands "$rows_small") stored authorizations (A)" "$small" "${authforge_args[@]}"
   local a_pid="$server_pid" a_port="$port" b_pid="" b_port=""
   parked_pids="$parked_pids $a_pid"
@@ -627,17 +620,20 @@ keycloak() {
   local path=/realms/bench/protocol/openid-connect/token
   load keycloak warm-up client_credentials.lua 4 "$warmup" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
   # compared in alternation at the end when AuthForge or the minimal server is up for it
-  if [ "${#compared[@]}" -eq 0 ]; then
+  if [ "${#compared[@]}" -gt 0 ]; then
+    keep_for_comparison keycloak "$path"
+  else
     load keycloak client_credentials client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
     load keycloak client_credentials client_credentials.lua 16 "$duration" BENCH_AUTH="$m2m_auth" BENCH_TOKEN_PATH="$path"
     load keycloak "client_credentials (warm, again)" client_credentials.lua 4 "$duration" BENCH_AUTH="$m2m_auth" \
       BENCH_TOKEN_PATH="$path"
+    stop_server
   fi
-  if [ "${#compared[@]}" -gt 0 ]; then keep_for_comparison keycloak "$path"; else stop_server; fi
 }
 
 # client_credentials, the servers in alternation: the servers kept running after their own scenarios (AuthForge,
-# the minimal server, Keycloak) answer the same load in turn, A B C then C B A, at 4 and at 16 connections. The
+# AuthForge with ES256 keys, the minimal server, Keycloak) answer the same load in turn, in one order and then in the
+# reverse one, at 4 and at 16 connections. The
 # machine's speed drifts by ±20 % from one part of a run to another, so figures taken minutes apart can favour
 # either server; taken in alternation, a drift cannot. The report takes the mean of each server's two runs.
 compare_in_alternation() {
@@ -738,7 +734,7 @@ if wants authforge; then
   load_scenarios authforge "$compared_later"
   if wants sign-in; then sign_in_runs; fi
   refresh_and_profile
-  if wants minimal; then keep_for_comparison authforge; else stop_server; fi
+  if [ "$compared_later" = 1 ]; then keep_for_comparison authforge; else stop_server; fi
 fi
 
 # the class-data sharing archive (made beside the sign-ins' warm-up when they ran) for the AuthForge starts that follow
@@ -747,8 +743,7 @@ if wants authforge; then
   es256_runs
 fi
 if wants stored; then
-  stored_databases
-  stored_runs
+  stored_authorizations
 fi
 
 if wants minimal; then
@@ -756,7 +751,7 @@ if wants minimal; then
   compared_later=0
   if [ "${#compared[@]}" -gt 0 ]; then compared_later=1; fi
   load_scenarios minimal "$compared_later"
-  if [ "${#compared[@]}" -gt 0 ]; then keep_for_comparison minimal; else stop_server; fi
+  if [ "$compared_later" = 1 ]; then keep_for_comparison minimal; else stop_server; fi
 fi
 
 if wants keycloak; then
