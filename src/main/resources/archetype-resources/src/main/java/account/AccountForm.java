@@ -6,6 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserManager;
+
+import org.springframework.validation.Errors;
 
 /**
  * A new account's user name and email address, with the rules of registration, and its profile fields
@@ -30,6 +33,17 @@ public class AccountForm extends ProfileForm {
         user.setEmail(email.strip());
         applyTo(user);
         return user;
+    }
+
+    /**
+     * Rejects a user name that looks like an email address other than the form's own: it could pass for the address
+     * of someone else's account (identity/UserManager#isAllowedUserName).
+     */
+    public void rejectEmailLikeUserName(Errors errors) {
+        if (!errors.hasFieldErrors("userName") && userName != null && email != null
+                && !UserManager.isAllowedUserName(userName.strip(), email.strip())) {
+            errors.rejectValue("userName", "account.error.userName.email");
+        }
     }
 
     public String getUserName() {

@@ -42,6 +42,9 @@ public final class AccountPages {
     /** Signed-in users only: the providers linked to the account (see {@code external/}). */
     public static final String EXTERNAL_LOGINS = "/account/external-logins";
 
+    /** Signed-in users only: sign in again before a change that needs a recent sign-in (see {@code RecentSignIn}). */
+    public static final String REAUTHENTICATE = "/account/reauthenticate";
+
     /** Signed-in users only: a first password, for users who sign in only through providers. */
     public static final String SET_PASSWORD = "/account/set-password";
 

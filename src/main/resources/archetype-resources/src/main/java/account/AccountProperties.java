@@ -14,8 +14,18 @@ public class AccountProperties {
     /** Whether visitors may create accounts (/account/register); when off, the page does not exist. */
     private boolean registrationEnabled = true;
 
-    /** Whether a user must confirm the email address before signing in. */
-    private boolean requireConfirmedEmail;
+    /**
+     * Whether a user must confirm the email address before signing in, by password, passkey or external login. On by
+     * default: an unconfirmed account may have been made by someone else with the address of its future owner.
+     */
+    private boolean requireConfirmedEmail = true;
+
+    /**
+     * How recent the last sign-in must be for the changes that could keep someone else in the account (a new passkey,
+     * external login or email address, two-factor off, new recovery codes, deleting it): older, the user enters the
+     * password or a code again first ({@code RecentSignIn}).
+     */
+    private Duration recentSignIn = Duration.ofMinutes(5);
 
     /** How long an email confirmation link works. */
     private Duration confirmationLinkLifetime = Duration.ofHours(24);
@@ -40,6 +50,14 @@ public class AccountProperties {
 
     public void setRequireConfirmedEmail(boolean requireConfirmedEmail) {
         this.requireConfirmedEmail = requireConfirmedEmail;
+    }
+
+    public Duration getRecentSignIn() {
+        return recentSignIn;
+    }
+
+    public void setRecentSignIn(Duration recentSignIn) {
+        this.recentSignIn = recentSignIn;
     }
 
     public Duration getConfirmationLinkLifetime() {

@@ -21,11 +21,15 @@ class EmailConfirmation {
 
     private final AccountMail mail;
 
-    EmailConfirmation(UserManager userManager, AccountTokens tokens, AccountEmails emails, AccountMail mail) {
+    private final UnprovenCredentials unprovenCredentials;
+
+    EmailConfirmation(UserManager userManager, AccountTokens tokens, AccountEmails emails, AccountMail mail,
+            UnprovenCredentials unprovenCredentials) {
         this.userManager = userManager;
         this.tokens = tokens;
         this.emails = emails;
         this.mail = mail;
+        this.unprovenCredentials = unprovenCredentials;
     }
 
     /**
@@ -37,12 +41,14 @@ class EmailConfirmation {
                 .map(user -> emails.confirmation(user, links)));
     }
 
-    /** Confirms the address the token was sent to; false if the link is unknown, used, replaced or expired. */
+    /**
+     * Confirms the address the token was sent to, and removes what was added to the account while it was unproven
+     * ({@link UnprovenCredentials}); false if the link is unknown, used, replaced or expired.
+     */
     @Transactional
     boolean confirm(String token) {
         return tokens.consume(token, Purpose.EMAIL_CONFIRMATION).map(user -> {
-            user.setEmailConfirmed(true);
-            userManager.update(user);
+            unprovenCredentials.addressProven(user.getId(), false);
             return true;
         }).orElse(false);
     }

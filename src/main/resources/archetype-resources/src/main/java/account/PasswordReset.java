@@ -23,11 +23,15 @@ class PasswordReset {
 
     private final AccountMail mail;
 
-    PasswordReset(UserManager userManager, AccountTokens tokens, AccountEmails emails, AccountMail mail) {
+    private final UnprovenCredentials unprovenCredentials;
+
+    PasswordReset(UserManager userManager, AccountTokens tokens, AccountEmails emails, AccountMail mail,
+            UnprovenCredentials unprovenCredentials) {
         this.userManager = userManager;
         this.tokens = tokens;
         this.emails = emails;
         this.mail = mail;
+        this.unprovenCredentials = unprovenCredentials;
     }
 
     void request(String email, LinkBase links) {
@@ -38,11 +42,15 @@ class PasswordReset {
         return tokens.check(token, Purpose.PASSWORD_RESET).isPresent();
     }
 
-    /** Sets the new password; false if the link is unknown, used, replaced, expired or the password changed since. */
+    /**
+     * Sets the new password; false if the link is unknown, used, replaced, expired or the password changed since.
+     * Receiving the link proves the address: what was added while it was unproven goes ({@link UnprovenCredentials}).
+     */
     @Transactional
     boolean reset(String token, String newPassword) {
         return tokens.consume(token, Purpose.PASSWORD_RESET).map(user -> {
             userManager.resetPassword(user, newPassword);
+            unprovenCredentials.addressProven(user.getId(), true);
             return true;
         }).orElse(false);
     }

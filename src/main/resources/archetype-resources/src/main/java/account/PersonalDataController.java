@@ -39,10 +39,14 @@ class PersonalDataController {
 
     private final TwoFactor twoFactor;
 
-    PersonalDataController(UserManager userManager, PersonalData personalData, TwoFactor twoFactor) {
+    private final SecurityNotices notices;
+
+    PersonalDataController(UserManager userManager, PersonalData personalData, TwoFactor twoFactor,
+            SecurityNotices notices) {
         this.userManager = userManager;
         this.personalData = personalData;
         this.twoFactor = twoFactor;
+        this.notices = notices;
     }
 
     /** {@code authentication}'s name is the user id (see security/SignedInUsers). */
@@ -74,6 +78,7 @@ class PersonalDataController {
             return error.endsWith("locked") ? "redirect:/login?locked" : VIEW;
         }
         personalData.deleteAccount(user.getId());
+        notices.send(user, user.getEmail(), SecurityNotices.Kind.ACCOUNT_DELETED, request);
         new SecurityContextLogoutHandler().logout(request, response, authentication);
         return Notice.show(model, Notice.ACCOUNT_DELETED, "/");
     }

@@ -44,6 +44,7 @@ class RegistrationController {
     String register(@Valid @ModelAttribute("registration") RegistrationForm form, BindingResult errors,
             HttpServletRequest request) {
         passwordFields.check(form.getPassword(), form.getConfirmPassword(), errors);
+        form.rejectEmailLikeUserName(errors);
         if (!errors.hasErrors()
                 && registration.register(form, request) == Registration.Outcome.USER_NAME_TAKEN) {
             errors.rejectValue("userName", "account.error.userName.taken");

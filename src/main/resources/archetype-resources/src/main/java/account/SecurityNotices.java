@@ -8,22 +8,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import ${package}.account.mail.AccountEmail;
 import ${package}.account.mail.AccountMail;
 import ${package}.identity.ApplicationUser;
+import ${package}.identity.ExternalLoginAdded;
+import ${package}.identity.UserLockedOut;
+import ${package}.identity.UserManager;
 import ${package}.security.IssuerProperties;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Tells users by email when a security setting of their account changed (template {@code email/security-notice},
  * texts {@code email.notice.<kind>.*} in messages.properties), so that a change they did not make does not go
- * unnoticed: with a link to reset the password.
+ * unnoticed: with a link to reset the password. Lockouts and new external logins come as events from the
+ * identity store; the other changes are sent by the pages that make them.
  */
 @Component
 public class SecurityNotices {
 
     /** What changed. */
     public enum Kind {
-        PASSWORD_CHANGED("passwordChanged"), EMAIL_CHANGED("emailChanged"), TWO_FACTOR_DISABLED("twoFactorDisabled");
+        PASSWORD_CHANGED("passwordChanged"), EMAIL_CHANGED("emailChanged"), TWO_FACTOR_DISABLED("twoFactorDisabled"),
+        PASSKEY_ADDED("passkeyAdded"), EXTERNAL_LOGIN_ADDED("externalLoginAdded"),
+        RECOVERY_CODES_REGENERATED("recoveryCodesRegenerated"), ACCOUNT_DELETED("accountDeleted"),
+        LOCKED_OUT("lockedOut");
 
         final String key;
 
@@ -36,9 +46,30 @@ public class SecurityNotices {
 
     private final IssuerProperties issuer;
 
-    SecurityNotices(AccountMail mail, IssuerProperties issuer) {
+    private final UserManager userManager;
+
+    SecurityNotices(AccountMail mail, IssuerProperties issuer, UserManager userManager) {
         this.mail = mail;
         this.issuer = issuer;
+        this.userManager = userManager;
+    }
+
+    /** Sends the notice to the user's address, from within the request that made the change. */
+    public void send(ApplicationUser user, Kind kind) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+            send(user, user.getEmail(), kind, current.getRequest());
+        }
+    }
+
+    /** A lockout starts: the sign-in page says nothing of it, so the owner hears of it here. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void lockedOut(UserLockedOut event) {
+        userManager.findById(event.userId()).ifPresent(user -> send(user, Kind.LOCKED_OUT));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void externalLoginAdded(ExternalLoginAdded event) {
+        userManager.findById(event.userId()).ifPresent(user -> send(user, Kind.EXTERNAL_LOGIN_ADDED));
     }
 
     /** Sends the notice to {@code to} (the user's address, or the address it had before a change), in the background. */
@@ -50,7 +81,8 @@ public class SecurityNotices {
         String name = StringUtils.hasText(user.getGivenName()) ? user.getGivenName() : user.getUserName();
         AccountEmail email = new AccountEmail(to, "email.notice." + kind.key + ".subject", "security-notice",
                 Map.of("name", name, "userName", user.getUserName(), "kind", kind.key,
-                        "link", links.page(AccountPages.FORGOT_PASSWORD), "lifetime", ""), links.locale());
+                        "link", kind == Kind.ACCOUNT_DELETED ? "" : links.page(AccountPages.FORGOT_PASSWORD),
+                        "lifetime", ""), links.locale());
         mail.sendLater(() -> Optional.of(email));
     }
 }

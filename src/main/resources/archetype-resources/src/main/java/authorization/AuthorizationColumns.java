@@ -42,6 +42,7 @@ final class AuthorizationColumns {
     List<SqlParameterValue> values(OAuth2Authorization authorization, Instant now) {
         Map<String, Object> attributes = new LinkedHashMap<>(authorization.getAttributes());
         Object state = attributes.remove(OAuth2ParameterNames.STATE);
+        attributes.remove(LoadedRow.ATTRIBUTE);
         List<SqlParameterValue> values = new ArrayList<>();
         values.add(text(authorization.getId()));
         values.add(text(authorization.getRegisteredClientId()));
@@ -67,7 +68,8 @@ final class AuthorizationColumns {
     }
 
     /**
-     * The latest expiry among the tokens still valid; now if every token was invalidated (used or revoked); a while
+     * The latest expiry among the tokens still valid, and of revoked tokens that only their row keeps revoked
+     * ({@link SelfContainedClientTokens#isMarked}); now if every token was invalidated (used or revoked); a while
      * from now if there is no token yet; null (never purged) if a valid token has no expiry.
      */
     private Instant expiresAt(OAuth2Authorization authorization, Instant now) {
@@ -79,7 +81,7 @@ final class AuthorizationColumns {
                 continue;
             }
             anyToken = true;
-            if (token.isInvalidated()) {
+            if (token.isInvalidated() && !SelfContainedClientTokens.isMarked(token)) {
                 continue;
             }
             Instant expiry = token.getToken().getExpiresAt();

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Builds an authorization from its row. The database has no token values: the token the caller looked the
  * authorization up with gets the value the caller presented, every other token a placeholder (see
- * {@link TokenHashes}).
+ * {@link TokenHashes}). The authorization carries the row's version ({@link LoadedRow}), which saving it checks.
  */
 final class AuthorizationRowMapper implements RowMapper<OAuth2Authorization> {
 
@@ -66,14 +67,17 @@ final class AuthorizationRowMapper implements RowMapper<OAuth2Authorization> {
         if (stateHash != null) {
             authorization.attribute(OAuth2ParameterNames.STATE, valueFor(stateHash));
         }
+        Set<String> tokenHashes = new HashSet<>();
         for (TokenKind kind : TokenKind.values()) {
             String hash = row.getString(kind.hashColumn());
             if (hash != null) {
                 Map<String, Object> metadata = json.readMetadata(row.getString(kind.metadataColumn()));
                 OAuth2Token token = token(kind, valueFor(hash), row, metadata);
                 authorization.token(token, all -> all.putAll(metadata));
+                tokenHashes.add(hash);
             }
         }
+        authorization.attribute(LoadedRow.ATTRIBUTE, new LoadedRow(row.getLong("version"), Set.copyOf(tokenHashes)));
         return authorization.build();
     }
 

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Where the authorization server keeps its state, in the tables of {@code db/migration/<vendor>/authorization}:
  * registered clients and consents with Spring Security's JDBC stores; authorizations (codes and tokens) with
  * {@link HashedAuthorizationService}, which stores hashes instead of token values, detects refresh token
- * replay and stores no row for client_credentials JWTs ({@link SelfContainedClientTokens}), and {@link AuthorizationCleanup}, the scheduled job that purges expired ones.
+ * replay ({@link RefreshTokenReplay}) and stores no row for client_credentials JWTs ({@link SelfContainedClientTokens}),
+ * and {@link AuthorizationCleanup}, the scheduled job that purges expired ones.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -38,8 +39,13 @@ class AuthorizationStores {
             RegisteredClientRepository clients, CleanupProperties cleanup, JwtDecoder ownTokens, Clock clock) {
         AuthorizationJson json = new AuthorizationJson();
         return new HashedAuthorizationService(jdbc, new TransactionTemplate(transactions), clients, json,
-                new AuthorizationColumns(json, cleanup.pendingConsentLifetime()),
+                new AuthorizationColumns(json, cleanup.pendingConsentLifetime()), new RotatedRefreshTokens(jdbc),
                 new SelfContainedClientTokens(ownTokens, clients), clock);
+    }
+
+    @Bean
+    RefreshTokenReplay refreshTokenReplay(JdbcOperations jdbc) {
+        return new RefreshTokenReplay(new RotatedRefreshTokens(jdbc));
     }
 
     @Bean

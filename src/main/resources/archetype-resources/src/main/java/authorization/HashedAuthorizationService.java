@@ -3,15 +3,20 @@ package ${package}.authorization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -27,7 +32,11 @@ import org.springframework.util.Assert;
  * SHA-256 of each token value and finding them by an indexed lookup of that hash (see {@link TokenHashes}).
  * <p>
  * Refresh tokens rotate: when an authorization is saved with a new refresh token, the old one's hash is
- * remembered, and presenting the old token again revokes the whole grant (refresh token replay detection).
+ * remembered ({@link RotatedRefreshTokens}), and presenting the old token again at the token endpoint revokes the
+ * whole grant ({@link RefreshTokenReplay}); looking a token up never changes anything.
+ * <p>
+ * Every save of an authorization that was read from the database is conditional on the row's version
+ * ({@link LoadedRow}): nothing is written back to a grant that was changed or removed meanwhile.
  * Because no value is kept, a client registered with {@code TokenSettings.reuseRefreshTokens(true)} cannot be
  * served (the server would have to send back a refresh token it no longer knows): saving an authorization for
  * such a client fails with an {@link IllegalStateException} naming it.
@@ -38,7 +47,7 @@ import org.springframework.util.Assert;
 final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private static final String SELECT = "select " + String.join(", ", AuthorizationColumns.NAMES)
-            + " from oauth2_authorization where ";
+            + ", version from oauth2_authorization where ";
 
     private static final String INSERT = "insert into oauth2_authorization ("
             + String.join(", ", AuthorizationColumns.NAMES) + ") values ("
@@ -46,7 +55,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private static final String UPDATE = "update oauth2_authorization set "
             + String.join(" = ?, ", AuthorizationColumns.NAMES.subList(1, AuthorizationColumns.NAMES.size()))
-            + " = ? where id = ?";
+            + " = ?, version = version + 1 where id = ? and version = ?";
 
     private final JdbcOperations jdbc;
 
@@ -66,13 +75,13 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     HashedAuthorizationService(JdbcOperations jdbc, TransactionOperations transactions,
             RegisteredClientRepository clients, AuthorizationJson json, AuthorizationColumns columns,
-            SelfContainedClientTokens clientTokens, Clock clock) {
+            RotatedRefreshTokens rotatedRefreshTokens, SelfContainedClientTokens clientTokens, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clients = clients;
         this.json = json;
         this.columns = columns;
-        this.rotatedRefreshTokens = new RotatedRefreshTokens(jdbc);
+        this.rotatedRefreshTokens = rotatedRefreshTokens;
         this.clientTokens = clientTokens;
         this.clock = clock;
     }
@@ -86,22 +95,57 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
         refuseReusedRefreshTokens(authorization.getRegisteredClientId());
         Instant now = clock.instant();
         List<SqlParameterValue> values = columns.values(authorization, now);
+        LoadedRow loaded = LoadedRow.of(authorization);
+        if (loaded == null) {
+            insert(authorization, values);
+            return;
+        }
         transactions.executeWithoutResult(transaction -> {
-            List<StoredRefreshToken> stored = jdbc.query("select refresh_token_hash, refresh_token_expires_at"
-                    + " from oauth2_authorization where id = ? for update", StoredRefreshToken::read,
-                    authorization.getId());
-            if (stored.isEmpty()) {
-                jdbc.update(INSERT, values.toArray());
+            List<StoredRow> stored = jdbc.query("select refresh_token_hash, refresh_token_expires_at, version"
+                    + " from oauth2_authorization where id = ? for update", StoredRow::read, authorization.getId());
+            if (stored.isEmpty() || stored.get(0).version() != loaded.version()) {
+                resolveConflict(authorization, loaded, !stored.isEmpty());
                 return;
             }
             List<SqlParameterValue> update = new ArrayList<>(values.subList(1, values.size()));
             update.add(values.get(0));
+            update.add(new SqlParameterValue(Types.BIGINT, loaded.version()));
             jdbc.update(UPDATE, update.toArray());
             rememberIfRotated(stored.get(0), authorization, now);
         });
     }
 
-    private void rememberIfRotated(StoredRefreshToken previous, OAuth2Authorization authorization, Instant now) {
+    /** A new authorization (not read from the database). */
+    private void insert(OAuth2Authorization authorization, List<SqlParameterValue> values) {
+        try {
+            jdbc.update(INSERT, values.toArray());
+        }
+        catch (DuplicateKeyException ex) {
+            // stored a moment ago by a concurrent request: only a token without a row (a client_credentials JWT)
+            // revoked twice at once gets here, and the first revocation stands
+            if (LoadedRow.issuesTokens(authorization, null)) {
+                throw ex;
+            }
+        }
+    }
+
+    /**
+     * The row changed or went away since the authorization was read (a concurrent refresh, a revocation by the user,
+     * replay detection, account deletion). A save that would hand out new tokens loses: the client gets
+     * {@code invalid_grant} and nothing is written, so a removed grant stays removed and one refresh token is
+     * redeemed once. A save that only invalidates tokens (a revocation) wins instead: the whole grant goes.
+     */
+    private void resolveConflict(OAuth2Authorization authorization, LoadedRow loaded, boolean rowExists) {
+        if (LoadedRow.issuesTokens(authorization, loaded)) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+                    "The grant was changed or revoked by another request.", null));
+        }
+        if (rowExists) {
+            jdbc.update("delete from oauth2_authorization where id = ?", authorization.getId());
+        }
+    }
+
+    private void rememberIfRotated(StoredRow previous, OAuth2Authorization authorization, Instant now) {
         OAuth2Authorization.Token<OAuth2RefreshToken> current = authorization.getRefreshToken();
         if (previous.hash() == null || current == null) {
             return;
@@ -152,8 +196,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
                     return found;
                 }
             }
-            OAuth2Authorization found = findBy("state_hash = ?", hash, token);
-            return found != null ? found : rotatedRefreshTokens.revokeGrantIfRotated(hash);
+            return findBy("state_hash = ?", hash, token);
         }
         if (OAuth2ParameterNames.STATE.equals(tokenType.getValue())) {
             return findBy("state_hash = ?", hash, token);
@@ -162,9 +205,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
         if (kind == null) {
             return null;
         }
-        OAuth2Authorization found = findBy(kind, hash, token);
-        return (found == null && kind == TokenKind.REFRESH_TOKEN) ? rotatedRefreshTokens.revokeGrantIfRotated(hash)
-                : found;
+        return findBy(kind, hash, token);
     }
 
     /** User codes are short and may repeat across grants: the newest wins. */
@@ -180,11 +221,12 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
                 rows -> rows.next() ? mapper.mapRow(rows, 0) : null, parameter));
     }
 
-    private record StoredRefreshToken(String hash, Instant expiresAt) {
+    /** What saving needs of the stored row: its refresh token (to remember it once rotated) and its version. */
+    private record StoredRow(String hash, Instant expiresAt, long version) {
 
-        static StoredRefreshToken read(ResultSet row, int rowNumber) throws SQLException {
+        static StoredRow read(ResultSet row, int rowNumber) throws SQLException {
             Timestamp expiresAt = row.getTimestamp(2);
-            return new StoredRefreshToken(row.getString(1), expiresAt == null ? null : expiresAt.toInstant());
+            return new StoredRow(row.getString(1), expiresAt == null ? null : expiresAt.toInstant(), row.getLong(3));
         }
     }
 }

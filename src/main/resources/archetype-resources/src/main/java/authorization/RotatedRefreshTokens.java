@@ -10,12 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 
 /**
  * Refresh token replay detection: the refresh tokens that were replaced by a newer one (hashes only), in
  * {@code oauth2_rotated_refresh_token}. They go when their grant is deleted, or when the clean-up job finds them
- * past their own expiry.
+ * past their own expiry. Only the token endpoint's refresh grant acts on them ({@link RefreshTokenReplay}).
  */
 final class RotatedRefreshTokens {
 
@@ -34,18 +33,19 @@ final class RotatedRefreshTokens {
     }
 
     /**
-     * A rotated refresh token presented again means two parties hold it (one stole it): the whole grant is deleted,
-     * its newest refresh and access tokens with it. Returns null, the "not found" the token endpoint answers.
+     * A rotated refresh token presented again by the client it was issued to means two parties hold it (one stole
+     * it): the whole grant is deleted, its newest refresh and access tokens with it. True if it was such a token.
      */
-    OAuth2Authorization revokeGrantIfRotated(String tokenHash) {
-        List<String> ids = jdbc.queryForList(
-                "select authorization_id from oauth2_rotated_refresh_token where token_hash = ?", String.class,
-                tokenHash);
-        if (!ids.isEmpty()) {
-            log.warn("A rotated refresh token of authorization {} was presented again: revoking the whole grant",
-                    ids.get(0));
-            jdbc.update("delete from oauth2_authorization where id = ?", ids.get(0));
+    boolean revokeGrantIfRotated(String tokenHash, String registeredClientId) {
+        List<String> ids = jdbc.queryForList("select r.authorization_id from oauth2_rotated_refresh_token r"
+                + " join oauth2_authorization a on a.id = r.authorization_id"
+                + " where r.token_hash = ? and a.registered_client_id = ?", String.class, tokenHash, registeredClientId);
+        if (ids.isEmpty()) {
+            return false;
         }
-        return null;
+        log.warn("A rotated refresh token of authorization {} was presented again: revoking the whole grant",
+                ids.get(0));
+        jdbc.update("delete from oauth2_authorization where id = ?", ids.get(0));
+        return true;
     }
 }

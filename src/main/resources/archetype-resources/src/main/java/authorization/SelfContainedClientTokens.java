@@ -23,8 +23,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * =client-credentials}; when it is presented to introspection or revocation and no row is found for it, the
  * authorization is rebuilt from the token itself, once its signature (by one of this server's published keys) and
  * times check out and its client is still registered with the grant. Revoking it stores its row, marked revoked,
- * until the token expires (then the clean-up job deletes it), so a revoked token introspects as inactive on every
- * instance. Deleting a client ends its tokens too. Reference (opaque) tokens are always stored: only the row knows
+ * until the token itself expires (only then may the clean-up job delete it: see {@link #isMarked}), so a revoked
+ * token introspects as inactive on every instance for as long as it could be used. Deleting a client ends its tokens too. Reference (opaque) tokens are always stored: only the row knows
  * them.
  */
 public final class SelfContainedClientTokens {
@@ -53,7 +53,15 @@ public final class SelfContainedClientTokens {
         OAuth2Authorization.Token<OAuth2AccessToken> token = authorization.getAccessToken();
         return AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
                 && token != null && !token.isInvalidated() && authorization.getRefreshToken() == null
-                && token.getClaims() != null && CLIENT_CREDENTIALS.equals(token.getClaims().get(GRANT_TYPE_CLAIM));
+                && isMarked(token);
+    }
+
+    /**
+     * Whether the token is one that {@link #rebuild} would bring back from its own signature: once revoked, its row
+     * must outlive it (until its own expiry), or the token would come back to life when the row is purged.
+     */
+    static boolean isMarked(OAuth2Authorization.Token<?> token) {
+        return token.getClaims() != null && CLIENT_CREDENTIALS.equals(token.getClaims().get(GRANT_TYPE_CLAIM));
     }
 
     /** Whether the value has the shape of a JWT (three parts): only those are worth decoding. */

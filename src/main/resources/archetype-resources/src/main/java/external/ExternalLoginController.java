@@ -15,6 +15,7 @@ import ${package}.identity.IdentityException;
 import ${package}.identity.PasswordCheckResult;
 import ${package}.identity.UserLogins;
 import ${package}.identity.UserManager;
+import ${package}.security.PendingSignIn;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
@@ -72,6 +73,7 @@ class ExternalLoginController {
         if (account == null || !accountProperties.isRegistrationEnabled()) {
             return "redirect:" + ExternalSignIn.LOGIN_PAGE;
         }
+        form.rejectEmailLikeUserName(errors);
         if (!errors.hasErrors() && !account.verifies(form.getEmail())) {
             // an address the provider did not vouch for: as on the registration page, whether it is taken or not
             rejectProblem(registration.registerWithLogin(form, account.provider(), account.providerKey(),
@@ -97,8 +99,7 @@ class ExternalLoginController {
             return "redirect:" + ExternalSignIn.LOGIN_PAGE;
         }
         String login = form.getUsername() == null ? "" : form.getUsername().strip();
-        Optional<ApplicationUser> user = userManager.findByName(login)
-                .or(() -> login.contains("@") ? userManager.findByEmail(login) : Optional.empty());
+        Optional<ApplicationUser> user = userManager.findByNameOrEmail(login);
         String problem;
         if (user.isPresent()) {
             problem = checkOwner(user.get(), form.getPassword());
@@ -107,8 +108,8 @@ class ExternalLoginController {
             userManager.simulatePasswordCheck(form.getPassword());
             problem = "account.externalLogin.error.credentials";
         }
-        if (problem == null && userLogins.addLogin(user.get(), account.provider(), account.providerKey(),
-                account.providerDisplayName()) == UserLogins.LinkResult.LINKED_TO_ANOTHER_USER) {
+        if (problem == null && userLogins.findByLogin(account.provider(), account.providerKey())
+                .filter(linked -> !linked.getId().equals(user.get().getId())).isPresent()) {
             problem = "account.externalLogin.error.linkedElsewhere";
         }
         if (problem != null) {
@@ -116,15 +117,24 @@ class ExternalLoginController {
             form.setPassword(null);
             return show(model, account, newAccount(account), form);
         }
+        ExternalAccount.forget(request.getSession(false));
+        PendingSignIn.ExternalLink link = new PendingSignIn.ExternalLink(account.provider(), account.providerKey(),
+                account.providerDisplayName());
+        if (user.get().isTwoFactorEnabled()) { // linked once the second step succeeds, not on the password alone
+            return "redirect:" + externalSignIn.signIn(user.get(), link, request, response);
+        }
+        if (userLogins.addLogin(user.get(), link.provider(), link.providerKey(), link.providerDisplayName())
+                == UserLogins.LinkResult.LINKED_TO_ANOTHER_USER) { // linked elsewhere a moment ago
+            errors.reject("account.externalLogin.error.linkedElsewhere");
+            return show(model, account, newAccount(account), form);
+        }
         return signIn(user.get(), request, response);
     }
 
     /** Null if the password is right and the user may sign in; otherwise the message key. */
     private String checkOwner(ApplicationUser user, String password) {
+        // a locked-out account gets the same answer as a wrong password (its owner is told by email)
         PasswordCheckResult result = userManager.checkPassword(user.getId(), password);
-        if (result == PasswordCheckResult.LOCKED_OUT) {
-            return "account.externalLogin.error.locked";
-        }
         if (result != PasswordCheckResult.SUCCESS || !user.isEnabled()) {
             return "account.externalLogin.error.credentials";
         }

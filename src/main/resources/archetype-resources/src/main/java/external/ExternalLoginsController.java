@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import ${package}.account.AccountPages;
+import ${package}.account.RecentSignIn;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.IdentityException;
 import ${package}.identity.UserLogin;
@@ -86,6 +87,22 @@ class ExternalLoginsController {
             return "redirect:" + AccountPages.EXTERNAL_LOGINS + "?failed=failed";
         }
         new LinkRequest(provider, authentication).keepIn(request.getSession());
+        return "redirect:/oauth2/authorization/" + provider;
+    }
+
+    /**
+     * Signs in again through a linked provider, for a change that needs a recent sign-in (account/RecentSignIn); back
+     * at {@link ExternalSignIn}, which then sends the user on to {@code continue}.
+     */
+    @PostMapping(AccountPages.EXTERNAL_LOGINS + "/reauthenticate")
+    String reauthenticate(Authentication authentication, @RequestParam(required = false) String provider,
+            @RequestParam(name = "continue", required = false) String next, HttpServletRequest request) {
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        boolean linked = userLogins.getLogins(user).stream().anyMatch(login -> login.getLoginProvider().equals(provider));
+        if (!linked || !providers.contains(provider)) {
+            return "redirect:" + AccountPages.REAUTHENTICATE + "?failed";
+        }
+        new LinkRequest(provider, authentication, RecentSignIn.returnTo(next)).keepIn(request.getSession());
         return "redirect:/oauth2/authorization/" + provider;
     }
 

@@ -1,6 +1,8 @@
 package ${package}.external;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +111,10 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
         ExternalAccount account = ExternalAccount.of(provider, providers.displayName(provider),
                 (OidcUser) token.getPrincipal());
         LinkRequest linking = LinkRequest.takeFrom(request.getSession(false));
+        if (linking != null && linking.reauthenticateTo() != null) {
+            finishReauthentication(linking, account, request, response);
+            return;
+        }
         if (linking != null) {
             finishLink(linking, account, request, response);
             return;
@@ -154,12 +160,18 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
      * on to where the sign-in started, or, for a user with two-factor sign-in on, to the second step first.
      */
     String signIn(ApplicationUser user, HttpServletRequest request, HttpServletResponse response) {
+        return signIn(user, null, request, response);
+    }
+
+    /** As {@link #signIn(ApplicationUser, HttpServletRequest, HttpServletResponse)}, linking {@code link} once done. */
+    String signIn(ApplicationUser user, PendingSignIn.ExternalLink link, HttpServletRequest request,
+            HttpServletResponse response) {
         // how and when the user signed in (through a provider's authorization code): the ID token's auth_time
         FactorGrantedAuthority factor = FactorGrantedAuthority
                 .withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY).issuedAt(clock.instant()).build();
         if (user.isTwoFactorEnabled()) {
             signedInUsers.signOut(request, response);
-            new PendingSignIn(user.getId(), factor.getAuthority(), factor.getIssuedAt()).store(request);
+            new PendingSignIn(user.getId(), factor.getAuthority(), factor.getIssuedAt(), link).store(request);
             return ServletUriComponentsBuilder.fromContextPath(request).path(PendingSignIn.PAGE).toUriString();
         }
         signedInUsers.signIn(signedInUsers.authenticationFor(user, List.of(factor)), request, response);
@@ -195,6 +207,25 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
         signedInUsers.refresh(user.get().getId(), request, response);
         String outcome = result == UserLogins.LinkResult.LINKED_TO_ANOTHER_USER ? "taken" : "added";
         response.sendRedirect(request.getContextPath() + AccountPages.EXTERNAL_LOGINS + "?" + outcome);
+    }
+
+    /**
+     * Back from signing in again at the provider: if the provider's account is one linked to the signed-in user, the
+     * session's sign-in is recent again; any other account changes nothing (the user stays who they were).
+     */
+    private void finishReauthentication(LinkRequest reauthentication, ExternalAccount account,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Authentication signedIn = reauthentication.signedIn();
+        boolean sameUser = userLogins.findByLogin(account.provider(), account.providerKey())
+                .filter(user -> user.getId().equals(signedIn.getName()) && refusal(user) == null).isPresent();
+        signedInUsers.signIn(signedIn, request, response);
+        if (!sameUser) {
+            response.sendRedirect(request.getContextPath() + AccountPages.REAUTHENTICATE + "?failed&continue="
+                    + URLEncoder.encode(reauthentication.reauthenticateTo(), StandardCharsets.UTF_8));
+            return;
+        }
+        signedInUsers.reauthenticated(signedIn, FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY, request, response);
+        response.sendRedirect(request.getContextPath() + reauthentication.reauthenticateTo());
     }
 
     /** {@code denied} (the user said no at the provider), {@code unavailable} (it could not be reached) or {@code failed}. */

@@ -8,10 +8,16 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 
 /**
- * A signed-in user's request to link a provider's account, kept in the HTTP session while the browser is at
- * the provider. Signing in there replaces the session's user; {@code signedIn} is put back afterwards.
+ * A signed-in user's trip to a provider, kept in the HTTP session while the browser is there: to link the provider's
+ * account, or, when {@code reauthenticateTo} is set, to sign in again with an account linked already before a change
+ * that needs a recent sign-in (then back to that page). Signing in there replaces the session's user; {@code signedIn}
+ * is put back afterwards.
  */
-record LinkRequest(String provider, Authentication signedIn) implements Serializable {
+record LinkRequest(String provider, Authentication signedIn, String reauthenticateTo) implements Serializable {
+
+    LinkRequest(String provider, Authentication signedIn) {
+        this(provider, signedIn, null);
+    }
 
     @Serial
     private static final long serialVersionUID = 1L;

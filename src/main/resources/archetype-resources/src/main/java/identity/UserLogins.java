@@ -3,6 +3,7 @@ package ${package}.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +32,16 @@ public class UserLogins {
 
     private final PasswordEncoder passwordEncoder;
 
+    private final ApplicationEventPublisher events;
+
     UserLogins(UserRepository users, UserLoginRepository logins, IdentityProperties properties,
-            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder) {
+            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.users = users;
         this.logins = logins;
         this.properties = properties;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     /** The local user the provider's account is linked to, if any. */
@@ -65,9 +69,7 @@ public class UserLogins {
      */
     public ApplicationUser createWithLogin(ApplicationUser user, String loginProvider, String providerKey,
             String providerDisplayName) {
-        if (user.getUserName() == null || user.getUserName().isBlank()) {
-            throw new IdentityException("InvalidUserName", "A user name is required.");
-        }
+        UserManager.requireAllowedUserName(user);
         if (users.findByNormalizedUserName(user.getNormalizedUserName()).isPresent()) {
             throw new IdentityException("DuplicateUserName", "User name '" + user.getUserName() + "' is already taken.");
         }
@@ -97,6 +99,7 @@ public class UserLogins {
         logins.saveAndFlush(new UserLogin(loginProvider, providerKey, providerDisplayName, current.getId()));
         current.renewSecurityStamp();
         users.saveAndFlush(current);
+        events.publishEvent(new ExternalLoginAdded(current.getId(), providerDisplayName));
         return LinkResult.ADDED;
     }
 
@@ -118,6 +121,15 @@ public class UserLogins {
         current.renewSecurityStamp();
         users.saveAndFlush(current);
         return true;
+    }
+
+    /**
+     * Removes every link of the user, whatever is left to sign in with (a password reset link just gave the user a
+     * password): the links made while the user's email address was unproven. The caller renews the security stamp.
+     */
+    public void removeAll(String userId) {
+        logins.deleteAll(logins.findByUserIdOrderByLoginProviderAscProviderKeyAsc(userId));
+        logins.flush();
     }
 
     /**

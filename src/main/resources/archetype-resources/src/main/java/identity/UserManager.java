@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +40,16 @@ public class UserManager {
 
     private final ObjectProvider<UserConfirmation> confirmation;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     private volatile String timingEqualizerHash;
 
     UserManager(UserRepository users, RoleRepository roles, UserClaimRepository userClaims,
             RoleClaimRepository roleClaims, PasswordEncoder passwordEncoder, IdentityProperties properties,
-            PasswordPolicy passwordPolicy, ObjectProvider<UserConfirmation> confirmation, Clock clock) {
+            PasswordPolicy passwordPolicy, ObjectProvider<UserConfirmation> confirmation,
+            ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.userClaims = userClaims;
@@ -54,15 +58,17 @@ public class UserManager {
         this.properties = properties;
         this.passwordPolicy = passwordPolicy;
         this.confirmation = confirmation;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** Stores a new user with a hashed password. Fails if the user name or email is taken. */
+    /**
+     * Stores a new user with a hashed password. Fails if the user name or email is taken, or if the user name looks
+     * like an email address other than the user's own ({@link #isAllowedUserName}).
+     */
     public ApplicationUser create(ApplicationUser user, String password) {
         passwordPolicy.requireValid(password);
-        if (user.getUserName() == null || user.getUserName().isBlank()) {
-            throw new IdentityException("InvalidUserName", "A user name is required.");
-        }
+        requireAllowedUserName(user);
         if (users.findByNormalizedUserName(user.getNormalizedUserName()).isPresent()) {
             throw new IdentityException("DuplicateUserName", "User name '" + user.getUserName() + "' is already taken.");
         }
@@ -96,6 +102,41 @@ public class UserManager {
     }
 
     /**
+     * The user a sign-in form means: an identifier that looks like an email address finds the account whose address
+     * it is first, so that nobody's user name can stand in front of another account's email; otherwise the user name.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ApplicationUser> findByNameOrEmail(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        return looksLikeEmail(login) ? findByEmail(login).or(() -> findByName(login)) : findByName(login);
+    }
+
+    /**
+     * A user name may look like an email address only if it is the user's own address: otherwise it could pass for
+     * the address of someone else's account.
+     */
+    public static boolean isAllowedUserName(String userName, String email) {
+        return userName == null || !looksLikeEmail(userName)
+                || LookupNormalizer.normalizeEmail(userName).equals(LookupNormalizer.normalizeEmail(email));
+    }
+
+    static void requireAllowedUserName(ApplicationUser user) {
+        if (user.getUserName() == null || user.getUserName().isBlank()) {
+            throw new IdentityException("InvalidUserName", "A user name is required.");
+        }
+        if (!isAllowedUserName(user.getUserName(), user.getEmail())) {
+            throw new IdentityException("InvalidUserName",
+                    "A user name that looks like an email address must be the user's own address.");
+        }
+    }
+
+    private static boolean looksLikeEmail(String value) {
+        return value.contains("@");
+    }
+
+    /**
      * Checks a password and keeps the lockout count: a success resets it, a failure raises it and
      * locks the account for the configured time once the limit is reached. A locked-out user fails
      * without the password being checked; a right password of a user whom the {@link UserConfirmation}
@@ -112,7 +153,9 @@ public class UserManager {
             if (passwordEncoder.upgradeEncoding(user.getPasswordHash())) {
                 user.setPasswordHash(passwordEncoder.encode(password));
             }
-            if (user.getAccessFailedCount() != 0 || user.getLockoutEnd() != null) {
+            // with two-factor sign-in on, a right password is half a sign-in: failed codes keep counting until the
+            // second step succeeds (resetAccessFailedCount), so password, wrong codes, password... never escapes lockout
+            if (!user.isTwoFactorEnabled() && (user.getAccessFailedCount() != 0 || user.getLockoutEnd() != null)) {
                 user.setAccessFailedCount(0);
                 user.setLockoutEnd(null);
             }
@@ -149,6 +192,7 @@ public class UserManager {
         if (failures >= properties.getLockout().getMaxFailedAttempts()) {
             user.setLockoutEnd(now.plus(properties.getLockout().getDuration()));
             user.setAccessFailedCount(0);
+            events.publishEvent(new UserLockedOut(user.getId()));
             return true;
         }
         user.setAccessFailedCount(failures);
@@ -191,13 +235,13 @@ public class UserManager {
     /**
      * Sets a new password without the current one, for a caller that has proved the user's identity
      * otherwise (a password reset link); renews the security stamp, which ends every other reset link.
-     * Receiving the link proves the email address too, so it counts as confirmed.
+     * Receiving the link proves the email address too: the caller marks it confirmed, after removing what was added
+     * while it was not (account/UnprovenCredentials).
      */
     public void resetPassword(ApplicationUser user, String newPassword) {
         ApplicationUser current = users.findForUpdateById(user.getId()).orElseThrow();
         passwordPolicy.requireValid(newPassword);
         current.setPasswordHash(passwordEncoder.encode(newPassword));
-        current.setEmailConfirmed(true);
         current.renewSecurityStamp();
         users.saveAndFlush(current);
     }

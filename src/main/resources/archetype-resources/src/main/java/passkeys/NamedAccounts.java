@@ -1,8 +1,11 @@
 package ${package}.passkeys;
 
+import ${package}.account.SecurityNotices;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
@@ -18,7 +21,8 @@ import org.springframework.security.web.webauthn.management.WebAuthnRelyingParty
  * Spring Security's ceremonies, with one change: the account a new passkey is for. Spring names the WebAuthn user
  * entity after the signed-in principal, which here is the user id (security/SignedInUsers): a stable key, so the
  * entity's {@code name} stays the user id. The authenticator, though, shows the account to the user whenever it
- * offers the passkey, so it is told the user name and full name instead of the id.
+ * offers the passkey, so it is told the user name and full name instead of the id. A passkey registered tells the
+ * user by email ({@link SecurityNotices}).
  */
 class NamedAccounts implements WebAuthnRelyingPartyOperations {
 
@@ -26,9 +30,12 @@ class NamedAccounts implements WebAuthnRelyingPartyOperations {
 
     private final UserManager userManager;
 
-    NamedAccounts(WebAuthnRelyingPartyOperations ceremonies, UserManager userManager) {
+    private final SecurityNotices notices;
+
+    NamedAccounts(WebAuthnRelyingPartyOperations ceremonies, UserManager userManager, SecurityNotices notices) {
         this.ceremonies = ceremonies;
         this.userManager = userManager;
+        this.notices = notices;
     }
 
     @Override
@@ -54,9 +61,16 @@ class NamedAccounts implements WebAuthnRelyingPartyOperations {
                 .build();
     }
 
+    /** A new passkey signs in without a password: its owner is told by email, in case it was not them. */
     @Override
     public CredentialRecord registerCredential(RelyingPartyRegistrationRequest request) {
-        return ceremonies.registerCredential(request);
+        CredentialRecord registered = ceremonies.registerCredential(request);
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null) {
+            userManager.findById(signedIn.getName())
+                    .ifPresent(user -> notices.send(user, SecurityNotices.Kind.PASSKEY_ADDED));
+        }
+        return registered;
     }
 
     @Override

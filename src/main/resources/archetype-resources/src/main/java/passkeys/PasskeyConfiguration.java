@@ -4,6 +4,8 @@ import java.util.Set;
 
 import ${package}.identity.UserManager;
 
+import ${package}.account.SecurityNotices;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -36,7 +38,8 @@ class PasskeyConfiguration {
 
     @Bean
     WebAuthnRelyingPartyOperations passkeyCeremonies(JdbcPublicKeyCredentialUserEntityRepository userEntities,
-            JdbcUserCredentialRepository credentials, RelyingParty relyingParty, UserManager userManager) {
+            JdbcUserCredentialRepository credentials, RelyingParty relyingParty, UserManager userManager,
+            SecurityNotices notices) {
         // no fixed origins here: the WebAuthn manager checks RelyingParty's at each ceremony
         Webauthn4JRelyingPartyOperations ceremonies = new Webauthn4JRelyingPartyOperations(userEntities, credentials,
                 PublicKeyCredentialRpEntity.builder().id(relyingParty.id()).name(relyingParty.name()).build(),
@@ -49,6 +52,6 @@ class PasskeyConfiguration {
                 .userVerification(UserVerificationRequirement.REQUIRED).build()));
         ceremonies.setCustomizeRequestOptions(options -> options
                 .userVerification(UserVerificationRequirement.REQUIRED));
-        return new NamedAccounts(ceremonies, userManager);
+        return new NamedAccounts(ceremonies, userManager, notices);
     }
 }

@@ -9,8 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import ${package}.identity.ApplicationUser;
-import ${package}.identity.UserManager;
 import ${package}.security.PendingSignIn;
 import ${package}.security.SignedInUsers;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +51,6 @@ class PasskeySecondFactorController {
 
     private final WebAuthnRelyingPartyOperations ceremonies;
 
-    private final UserManager userManager;
 
     private final SignedInUsers signedInUsers;
 
@@ -67,10 +64,9 @@ class PasskeySecondFactorController {
 
     private final AuthenticationSuccessHandler continueSignIn = new HttpMessageConverterAuthenticationSuccessHandler();
 
-    PasskeySecondFactorController(WebAuthnRelyingPartyOperations ceremonies, UserManager userManager,
-            SignedInUsers signedInUsers, Clock clock) {
+    PasskeySecondFactorController(WebAuthnRelyingPartyOperations ceremonies, SignedInUsers signedInUsers,
+            Clock clock) {
         this.ceremonies = ceremonies;
-        this.userManager = userManager;
         this.signedInUsers = signedInUsers;
         this.clock = clock;
     }
@@ -118,18 +114,13 @@ class PasskeySecondFactorController {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             return;
         }
-        PendingSignIn.clear(request);
-        ApplicationUser user = userManager.findById(userId).filter(userManager::isActive).orElse(null);
-        if (user == null) {
+        Optional<Authentication> signedIn = signedInUsers.completeSignIn(pending.get(), FactorGrantedAuthority
+                .withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY).issuedAt(clock.instant()).build(), request,
+                response);
+        if (signedIn.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             return;
         }
-        Authentication signedIn = signedInUsers.authenticationFor(user, List.of(
-                FactorGrantedAuthority.withAuthority(pending.get().firstFactor())
-                        .issuedAt(pending.get().firstFactorAt()).build(),
-                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
-                        .issuedAt(clock.instant()).build()));
-        signedInUsers.signIn(signedIn, request, response);
-        continueSignIn.onAuthenticationSuccess(request, response, signedIn);
+        continueSignIn.onAuthenticationSuccess(request, response, signedIn.get());
     }
 }

@@ -73,6 +73,12 @@ public class Passkeys {
         return owned;
     }
 
+    /** Removes every passkey of the user; the caller renews the security stamp. */
+    @Transactional
+    public void removeAll(String userId) {
+        records(userId).forEach(record -> credentials.delete(record.getCredentialId()));
+    }
+
     private List<CredentialRecord> records(String userId) {
         PublicKeyCredentialUserEntity entity = userEntities.findByUsername(userId);
         return entity == null ? List.of() : credentials.findByUserId(entity.getId());

@@ -1,6 +1,7 @@
 package ${package}.security;
 
 import ${package}.account.AccountPages;
+import ${package}.account.RecentSignIn;
 import ${package}.account.ratelimit.RateLimits;
 import ${package}.external.ExternalSignIn;
 import ${package}.passkeys.PasskeySignIn;
@@ -13,13 +14,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * The application filter chain: sign-in, sign-out, consent and the other pages. Passwords are checked by
  * {@link PasswordSignInProvider}, the only authentication provider bean (so it is registered once, globally). The protocol
  * endpoints are secured by {@link AuthorizationServerSecurity}, which sends browsers here to sign in.
  * The account pages (account/) are open to visitors, except changing the password; their rate limits
- * run in front of the form login. Sign-in through upstream OpenID Connect providers, when configured, is
+ * run in front of the form login, and changes that need a recent sign-in are held by {@link RecentSignIn}. Sign-in through upstream OpenID Connect providers, when configured, is
  * added by {@link ExternalSignIn}; passkeys (registering them, signing in with them) by {@link PasskeySignIn}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,10 +32,10 @@ class ApplicationSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain applicationChain(HttpSecurity http, RateLimits rateLimits, SignedInUsers signedInUsers,
-            ExternalSignIn externalSignIn, PasskeySignIn passkeySignIn)
-            throws Exception {
+            RecentSignIn recentSignIn, ExternalSignIn externalSignIn, PasskeySignIn passkeySignIn) throws Exception {
         http.addFilterBefore(rateLimits.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class)
+                .addFilterAfter(recentSignIn.filter(), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", LOGIN_PAGE, PendingSignIn.PAGE, PendingSignIn.PAGE + "/passkey/**",
                                 "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()

@@ -3,7 +3,6 @@ package ${package}.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.PasswordCheckResult;
@@ -45,9 +44,7 @@ class PasswordSignInProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String login = authentication.getName();
         String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
-        ApplicationUser user = userManager.findByName(login)
-                .or(() -> login.contains("@") ? userManager.findByEmail(login) : Optional.empty())
-                .orElse(null);
+        ApplicationUser user = userManager.findByNameOrEmail(login).orElse(null);
         if (user == null) {
             userManager.simulatePasswordCheck(password);
             throw new BadCredentialsException(BAD_CREDENTIALS);

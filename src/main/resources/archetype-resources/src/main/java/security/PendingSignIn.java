@@ -14,9 +14,21 @@ import ${package}.account.ratelimit.RateLimits;
 /**
  * A sign-in between its two steps: the first factor (the password, or an upstream provider's sign-in) was right
  * and the user has two-factor sign-in on. The session keeps who, which factor and when for {@link #LIFETIME}; the
- * user is not signed in until the second step ({@code twofactor/TwoFactorSignInController}) succeeds.
+ * user is not signed in until the second step ({@code twofactor/TwoFactorSignInController}) succeeds
+ * ({@link SignedInUsers#completeSignIn}). An external login the user asked to link while signing in waits for that
+ * too ({@link ExternalLink}).
  */
-public record PendingSignIn(String userId, String firstFactor, Instant firstFactorAt) implements Serializable {
+public record PendingSignIn(String userId, String firstFactor, Instant firstFactorAt, ExternalLink link)
+        implements Serializable {
+
+    /** An upstream provider's account to link to the user once the sign-in is complete. */
+    public record ExternalLink(String provider, String providerKey, String providerDisplayName)
+            implements Serializable {
+    }
+
+    public PendingSignIn(String userId, String firstFactor, Instant firstFactorAt) {
+        this(userId, firstFactor, firstFactorAt, null);
+    }
 
     /** The page of the second step. */
     public static final String PAGE = "/login/two-factor";

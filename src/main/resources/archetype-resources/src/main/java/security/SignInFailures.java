@@ -1,28 +1,25 @@
 package ${package}.security;
 
 import java.io.IOException;
-import java.util.Map;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
- * Where a password sign-in goes when it does not complete: users with two-factor sign-in to the second step,
- * locked-out users to a page that says so, every other failure to one generic message.
+ * Where a password sign-in goes when it does not complete: users with two-factor sign-in to the second step, every
+ * other failure, a locked-out account included, to one generic message: whether an account exists and is locked
+ * is nobody's business but its owner's, who is told by email (identity/UserLockedOut).
  */
 class SignInFailures implements AuthenticationFailureHandler {
 
-    private final ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+    private final AuthenticationFailureHandler failures;
 
     SignInFailures(String loginPage) {
-        failures.setDefaultFailureUrl(loginPage + "?error");
-        failures.setExceptionMappings(Map.of(LockedException.class.getName(), loginPage + "?locked"));
+        failures = new SimpleUrlAuthenticationFailureHandler(loginPage + "?error");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.IdentityProperties;
 import ${package}.identity.SecurityStamp;
+import ${package}.identity.UserLogins;
 import ${package}.identity.UserManager;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -40,6 +42,8 @@ public class SignedInUsers {
 
     private final UserManager userManager;
 
+    private final UserLogins userLogins;
+
     private final IdentityProperties properties;
 
     private final Clock clock;
@@ -48,8 +52,9 @@ public class SignedInUsers {
 
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    SignedInUsers(UserManager userManager, IdentityProperties properties, Clock clock) {
+    SignedInUsers(UserManager userManager, UserLogins userLogins, IdentityProperties properties, Clock clock) {
         this.userManager = userManager;
+        this.userLogins = userLogins;
         this.properties = properties;
         this.clock = clock;
     }
@@ -74,6 +79,30 @@ public class SignedInUsers {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 
+    /**
+     * Completes a two-step sign-in once the second factor was right: the failure count starts again, an external
+     * login waiting for the sign-in is linked, and the user is signed in with both factors. Empty, and nobody signed
+     * in, if the user is gone, disabled or locked out meanwhile.
+     */
+    public Optional<Authentication> completeSignIn(PendingSignIn pending, FactorGrantedAuthority secondFactor,
+            HttpServletRequest request, HttpServletResponse response) {
+        PendingSignIn.clear(request);
+        Optional<ApplicationUser> user = userManager.findById(pending.userId()).filter(userManager::isActive);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        userManager.resetAccessFailedCount(user.get().getId());
+        if (pending.link() != null) { // before the sign-in: a new link renews the stamp the session is signed with
+            userLogins.addLogin(user.get(), pending.link().provider(), pending.link().providerKey(),
+                    pending.link().providerDisplayName());
+        }
+        Authentication signedIn = authenticationFor(user.get(), List.of(
+                FactorGrantedAuthority.withAuthority(pending.firstFactor()).issuedAt(pending.firstFactorAt()).build(),
+                secondFactor));
+        signIn(signedIn, request, response);
+        return Optional.of(signedIn);
+    }
+
     /** Puts a completed sign-in into the session, under a new session id (no session fixation). */
     public void signIn(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         new ChangeSessionIdAuthenticationStrategy().onAuthentication(authentication, request, response);
@@ -91,6 +120,21 @@ public class SignedInUsers {
                 .filter(FactorGrantedAuthority.class::isInstance).map(GrantedAuthority.class::cast).toList();
         save(authenticationOf(user, factors), request, response);
         request.getSession().removeAttribute(SecurityStampValidation.CHECKED_AT);
+    }
+
+    /**
+     * The signed-in user proved who they are again ({@code factor}: password, code, provider): the session goes on with
+     * that factor's time set to now, which is what a change needing a recent sign-in looks at.
+     */
+    public void reauthenticated(Authentication signedIn, String factor, HttpServletRequest request,
+            HttpServletResponse response) {
+        ApplicationUser user = userManager.findById(signedIn.getName()).orElseThrow();
+        List<GrantedAuthority> factors = new ArrayList<>(signedIn.getAuthorities().stream()
+                .filter(FactorGrantedAuthority.class::isInstance)
+                .filter(authority -> !authority.getAuthority().equals(factor)).map(GrantedAuthority.class::cast)
+                .toList());
+        factors.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(clock.instant()).build());
+        save(authenticationOf(user, factors), request, response);
     }
 
     /** Ends the sign-in in this session (the session itself, and what else it holds, stays). */

@@ -1,6 +1,7 @@
 package ${package}.twofactor;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -62,6 +63,13 @@ class AuthenticatorKeys {
         tokens.save(new UserToken(userId, UserToken.SERVER_PROVIDER, KEY, cipher.sealText(owner(userId), key)));
         tokens.save(new UserToken(userId, UserToken.SERVER_PROVIDER, LAST_STEP, NO_STEP));
         return key;
+    }
+
+    /** Removes the user's key: no code works until a new one is set up. */
+    @Transactional
+    void remove(String userId) {
+        tokens.deleteAllById(List.of(new UserToken.Key(userId, UserToken.SERVER_PROVIDER, KEY),
+                new UserToken.Key(userId, UserToken.SERVER_PROVIDER, LAST_STEP)));
     }
 
     /**

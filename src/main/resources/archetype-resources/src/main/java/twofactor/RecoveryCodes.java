@@ -39,6 +39,12 @@ class RecoveryCodes {
         this.tokens = tokens;
     }
 
+    /** Removes the user's codes. */
+    @Transactional
+    void remove(String userId) {
+        tokens.deleteById(new UserToken.Key(userId, UserToken.SERVER_PROVIDER, NAME));
+    }
+
     /** New codes for the user; the previous ones stop working. */
     @Transactional
     List<String> regenerate(String userId) {

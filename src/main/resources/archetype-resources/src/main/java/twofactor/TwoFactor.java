@@ -23,6 +23,9 @@ public class TwoFactor {
     record SetUp(String key, String uri, String qrCode) {
     }
 
+    /** The sign-in factor a code from the authenticator app (or a recovery code) adds. */
+    public static final String FACTOR = "FACTOR_TOTP";
+
     public enum Outcome {
         SUCCEEDED, FAILED, LOCKED_OUT
     }
@@ -76,6 +79,18 @@ public class TwoFactor {
     void resetAuthenticator(String userId) {
         keys.replace(userId);
         userManager.updateSecurity(userId, user -> user.setTwoFactorEnabled(false));
+    }
+
+    /**
+     * Removes the authenticator key and the recovery codes, and turns two-factor sign-in off: for credentials set up
+     * while the user's email address was unproven (account/UnprovenCredentials). The caller renews the stamp.
+     */
+    @Transactional
+    public void removeAll(String userId) {
+        keys.remove(userId);
+        recoveryCodes.remove(userId);
+        userManager.findById(userId).filter(ApplicationUser::isTwoFactorEnabled).ifPresent(
+                user -> userManager.updateSecurity(userId, current -> current.setTwoFactorEnabled(false)));
     }
 
     @Transactional

@@ -97,6 +97,8 @@ class TwoFactorSettingsController {
     String reset(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         twoFactor.resetAuthenticator(authentication.getName());
         signedInUsers.refresh(authentication.getName(), request, response);
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        notices.send(user, user.getEmail(), SecurityNotices.Kind.TWO_FACTOR_DISABLED, request);
         return "redirect:" + AccountPages.TWO_FACTOR_ENABLE;
     }
 
@@ -105,6 +107,8 @@ class TwoFactorSettingsController {
             HttpServletResponse response) {
         model.addAttribute("codes", twoFactor.regenerateRecoveryCodes(authentication.getName()));
         signedInUsers.refresh(authentication.getName(), request, response);
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        notices.send(user, user.getEmail(), SecurityNotices.Kind.RECOVERY_CODES_REGENERATED, request);
         return RECOVERY_CODES_VIEW;
     }
 }

@@ -2,15 +2,12 @@ package ${package}.twofactor;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import ${package}.identity.ApplicationUser;
-import ${package}.identity.UserManager;
 import ${package}.passkeys.Passkeys;
 import ${package}.security.PendingSignIn;
 import ${package}.security.SignedInUsers;
@@ -36,12 +33,8 @@ class TwoFactorSignInController {
 
     static final String VIEW = "login-two-factor";
 
-    /** The factor a code from the authenticator app (or a recovery code) adds. */
-    static final String TOTP_FACTOR = "FACTOR_TOTP";
-
     private final TwoFactor twoFactor;
 
-    private final UserManager userManager;
 
     private final SignedInUsers signedInUsers;
 
@@ -51,10 +44,8 @@ class TwoFactorSignInController {
 
     private final AuthenticationSuccessHandler continueSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    TwoFactorSignInController(TwoFactor twoFactor, UserManager userManager, SignedInUsers signedInUsers,
-            Passkeys passkeys, Clock clock) {
+    TwoFactorSignInController(TwoFactor twoFactor, SignedInUsers signedInUsers, Passkeys passkeys, Clock clock) {
         this.twoFactor = twoFactor;
-        this.userManager = userManager;
         this.signedInUsers = signedInUsers;
         this.passkeys = passkeys;
         this.clock = clock;
@@ -86,17 +77,15 @@ class TwoFactorSignInController {
             model.addAttribute("passkeyOffered", passkeys.has(userId));
             return VIEW;
         }
-        PendingSignIn.clear(request);
-        ApplicationUser user = userManager.findById(userId).orElse(null);
-        if (outcome == TwoFactor.Outcome.LOCKED_OUT || user == null || !userManager.isActive(user)) {
-            return "redirect:/login?" + (outcome == TwoFactor.Outcome.LOCKED_OUT ? "locked" : "error");
+        Optional<Authentication> signedIn = outcome == TwoFactor.Outcome.LOCKED_OUT ? Optional.empty()
+                : signedInUsers.completeSignIn(pending.get(),
+                        FactorGrantedAuthority.withAuthority(TwoFactor.FACTOR).issuedAt(clock.instant()).build(), request,
+                        response);
+        if (signedIn.isEmpty()) { // locked out (its owner is told by email), disabled or deleted: as a wrong password
+            PendingSignIn.clear(request);
+            return "redirect:/login?error";
         }
-        Authentication signedIn = signedInUsers.authenticationFor(user, List.of(
-                FactorGrantedAuthority.withAuthority(pending.get().firstFactor())
-                        .issuedAt(pending.get().firstFactorAt()).build(),
-                FactorGrantedAuthority.withAuthority(TOTP_FACTOR).issuedAt(clock.instant()).build()));
-        signedInUsers.signIn(signedIn, request, response);
-        continueSignIn.onAuthenticationSuccess(request, response, signedIn);
+        continueSignIn.onAuthenticationSuccess(request, response, signedIn.get());
         return null;
     }
 }

@@ -10,6 +10,7 @@ import ${package}.support.ServerTest;
 import ${package}.support.SignInFlow;
 import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +59,25 @@ class GrantsTests {
         assertThat(client.introspect(tokens.getTokens().getAccessToken()).toSuccessResponse().isActive()).isFalse();
         OidcClient.Authorization again = client.authorizationRequest("openid profile");
         assertThat(browser.navigate(again.requestUri().toString()).uri().getPath()).isEqualTo("/oauth2/consent");
+    }
+
+    @Test
+    void anApplicationAllowedOnceIsListedAndRevokingItEndsItsTokens() throws Exception {
+        ApplicationUser user = testUsers.create("grants-once");
+        OidcClient client = server.interactiveClient();
+        Browser browser = server.browser();
+        OidcClient.Authorization authorization = client.authorizationRequest("openid profile");
+        Page consent = SignInFlow.startAndSignIn(browser, authorization, user.getUserName(), TestUsers.PASSWORD);
+        Page redirect = browser.follow(browser.submit(consent, "#consent-allow", Map.of("remember", "false")));
+        Tokens tokens = client.exchange(client.codeFrom(redirect.uri(), authorization), authorization.verifier())
+                .toSuccessResponse().getTokens();
+
+        Page grants = browser.navigate("/account/grants");
+        assertThat(grants.document().select("tbody th").text()).as("a grant without remembered consent")
+                .isEqualTo("Interactive client");
+        browser.follow(browser.submit(grants, "form[action$=/account/grants/revoke]", Map.of()));
+
+        assertThat(client.refresh(tokens.getRefreshToken()).indicatesSuccess()).isFalse();
+        assertThat(client.introspect(tokens.getAccessToken()).toSuccessResponse().isActive()).isFalse();
     }
 }

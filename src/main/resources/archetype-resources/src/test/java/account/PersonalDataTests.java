@@ -11,6 +11,7 @@ import ${package}.support.OidcClient;
 import ${package}.support.ServerTest;
 import ${package}.support.SignInFlow;
 import ${package}.support.TestClock;
+import ${package}.support.TestMailServer;
 import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -113,6 +114,8 @@ class PersonalDataTests {
         }
         assertThat(client.refresh(tokens.getTokens().getRefreshToken()).indicatesSuccess()).isFalse();
         assertThat(browser.get("/account").status()).as("signed out").isEqualTo(302);
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "account was deleted").text())
+                .as("no link to an account that is gone").doesNotContain("http");
         assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getQuery()).isEqualTo("error");
     }
 }

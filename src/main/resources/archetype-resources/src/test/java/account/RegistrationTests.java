@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ${package}.identity.ApplicationUser;
+import ${package}.identity.LookupNormalizer;
 import ${package}.identity.UserManager;
 import ${package}.support.Browser;
 import ${package}.support.Browser.Page;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static ${package}.account.AccountPageChecks.NEW_PASSWORD;
 import static ${package}.account.AccountPageChecks.h1;
@@ -38,6 +40,9 @@ class RegistrationTests {
 
     @Autowired
     UserManager userManager;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Browser browser;
 
@@ -168,6 +173,39 @@ class RegistrationTests {
         assertThat(userManager.findByName(newName)).isEmpty();
         TestMailServer.awaitMail(freshName + "@example.org");
         assertThat(TestMailServer.mailsTo(owner.getEmail())).hasSize(1);
+    }
+
+    @Test
+    void aUserNameThatLooksLikeAnotherEmailAddressIsRefused() {
+        ApplicationUser bob = userManager.findByName("bob").orElseThrow();
+        String name = unique("shadow");
+
+        Page page = browser.submit(browser.navigate("/account/register"), FORM,
+                fields(bob.getEmail().toUpperCase(), name + "@example.org", NEW_PASSWORD));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.document().selectFirst("#userName-error").text())
+                .isEqualTo("A user name that looks like an email address must be your own email address.");
+        assertThat(userManager.findByEmail(name + "@example.org")).isEmpty();
+        Page own = browser.follow(browser.submit(browser.navigate("/account/register"), FORM,
+                fields(name + "@example.org", name + "@example.org", NEW_PASSWORD)));
+        assertThat(h1(own)).as("one's own address is a fine user name").isEqualTo("Check your email");
+    }
+
+    @Test
+    void signingInWithAnEmailAddressFindsTheAccountWhoseAddressItIsEvenIfAUserNameShadowsIt() {
+        ApplicationUser owner = testUsers.create("owner");
+        ApplicationUser shadow = testUsers.create("shadow");
+        // a user name from before the rule (imported, say) that is exactly the owner's address
+        jdbc.update("update users set user_name = ?, normalized_user_name = ? where id = ?", owner.getEmail(),
+                LookupNormalizer.normalizeName(owner.getEmail()), shadow.getId());
+
+        Page home = server.browser().signIn(owner.getEmail(), TestUsers.PASSWORD);
+        server.browser().signIn(owner.getEmail(), "a-wrong-password");
+
+        assertThat(home.document().select(".account").text()).contains("Signed in as " + owner.getUserName());
+        assertThat(userManager.findById(owner.getId()).orElseThrow().getAccessFailedCount()).isEqualTo(1);
+        assertThat(userManager.findById(shadow.getId()).orElseThrow().getAccessFailedCount()).isZero();
     }
 
     private static Map<String, String> fields(String userName, String email, String password) {

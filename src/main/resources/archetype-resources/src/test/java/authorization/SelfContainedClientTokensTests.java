@@ -1,13 +1,17 @@
 package ${package}.authorization;
 
+import java.time.Duration;
+
 import ${package}.support.OidcClient;
 import ${package}.support.ServerTest;
+import ${package}.support.TestClock;
 import ${package}.support.TestServer;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +29,12 @@ class SelfContainedClientTokensTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    AuthorizationCleanup cleanup;
+
     @Test
     void clientCredentialsTokensLeaveNoRowAndIntrospectAsActive() throws Exception {
         int rowsBefore = rows();
@@ -34,8 +44,7 @@ class SelfContainedClientTokensTests {
         }
 
         assertThat(rows()).as("rows after 20 tokens").isEqualTo(rowsBefore);
-        TokenIntrospectionSuccessResponse answer = server.interactiveClient().introspect(token)
-                .toSuccessResponse();
+        TokenIntrospectionSuccessResponse answer = server.m2mClient().introspect(token).toSuccessResponse();
         assertThat(answer.isActive()).isTrue();
         assertThat(answer.getClientID().getValue()).isEqualTo(OidcClient.M2M);
         assertThat(answer.getSubject().getValue()).isEqualTo(OidcClient.M2M);
@@ -75,11 +84,28 @@ class SelfContainedClientTokensTests {
                 .isFalse();
         assertThat(introspect(new BearerAccessToken(parts[0] + "." + parts[1] + ".")).isActive()).isFalse();
         assertThat(introspect(new BearerAccessToken("not.a.jwt")).isActive()).isFalse();
-        assertThat(server.interactiveClient().introspect(new RefreshToken(token)).indicatesSuccess()).isTrue();
+        assertThat(server.m2mClient().introspect(new RefreshToken(token)).indicatesSuccess()).isTrue();
+    }
+
+    @Test
+    void aRevokedTokenStaysInactiveAfterTheCleanUpUntilItExpires() throws Exception {
+        OidcClient m2m = server.m2mClient();
+        AccessToken token = m2m.clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken();
+        assertThat(m2m.revoke(token).getStatusCode()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(2));
+        cleanup.purge();
+
+        assertThat(introspect(token).isActive()).as("a purged revocation would bring the token back").isFalse();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private TokenIntrospectionSuccessResponse introspect(AccessToken token) throws Exception {
-        TokenIntrospectionResponse answer = server.interactiveClient().introspect(token);
+        TokenIntrospectionResponse answer = server.m2mClient().introspect(token);
         return answer.toSuccessResponse();
     }
 

@@ -137,6 +137,7 @@ class TokensAreStoredHashedTests {
         queries.add("select * from oauth2_authorization where state_hash = ?");
         queries.add("select * from oauth2_authorization where id = ?");
         queries.add("select authorization_id from oauth2_rotated_refresh_token where token_hash = ?");
+        queries.add("select registered_client_id from oauth2_authorization where principal_name = ?");
 
         for (String query : queries) {
             QueryPlans.assertUsesAnIndex(jdbc, query, TokenHashes.hash("any"));
@@ -162,7 +163,9 @@ class TokensAreStoredHashedTests {
             rows.next();
             ResultSetMetaData metadata = rows.getMetaData();
             for (int column = 1; column <= metadata.getColumnCount(); column++) {
-                columns.add(rows.getString(column));
+                if (!"version".equalsIgnoreCase(metadata.getColumnLabel(column))) { // counts saves, by design
+                    columns.add(rows.getString(column));
+                }
             }
             return columns;
         }, id);

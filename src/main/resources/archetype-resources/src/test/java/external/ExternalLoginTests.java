@@ -119,6 +119,88 @@ class ExternalLoginTests {
     }
 
     @Test
+    void anAccountMadeThroughAProviderWithSomeoneElsesAddressIsHersOnceSheResetsThePassword() {
+        ApplicationUser squatter = servers.newUpstreamUser();
+        String victimEmail = "victim-" + UUID.randomUUID() + "@example.com";
+        Browser attacker = servers.browser();
+        Page sent = attacker.follow(attacker.submit(servers.signInThroughProvider(attacker, attacker.navigate("/login"),
+                squatter), "#create-account", Map.of("email", victimEmail)));
+        assertThat(sent.document().selectFirst("h1").text()).isEqualTo("Check your email");
+        Page refused = servers.clickSignInWith(attacker, attacker.navigate("/login"), UpstreamProvider.PROVIDER_ID);
+        assertThat(refused.uri().getQuery()).as("not before the address is confirmed").isEqualTo("error");
+
+        Browser victim = servers.browser();
+        victim.submit(victim.navigate("/account/forgot-password"), "form[action$=/account/forgot-password]",
+                Map.of("email", victimEmail));
+        String link = TestMailServer.awaitMailAbout(victimEmail, "Choose a new password").link("/account/reset-password");
+        victim.follow(victim.submit(victim.get(link), "form[action$=/account/reset-password]",
+                Map.of("password", "Velvet-Harbor-42", "confirmPassword", "Velvet-Harbor-42")));
+
+        Page again = servers.clickSignInWith(attacker, attacker.navigate("/login"), UpstreamProvider.PROVIDER_ID);
+        assertThat(again.uri().getPath()).as("the attacker's provider account no longer signs in to hers")
+                .isEqualTo("/account/external-login");
+        ApplicationUser hers = userManager.findByEmail(victimEmail).orElseThrow();
+        assertThat(userLogins.getLogins(hers)).isEmpty();
+        assertThat(victim.signIn(victimEmail, "Velvet-Harbor-42").uri().getPath()).isEqualTo("/");
+    }
+
+    @Test
+    void linkingAtAFirstSignInWaitsForTheSecondFactorOfTheAccount() {
+        TestClock clock = servers.app.getBean(TestClock.class);
+        ApplicationUser local = servers.app.getBean(TestUsers.class).create("local-2fa");
+        Browser owner = servers.browser();
+        owner.signIn(local.getUserName(), TestUsers.PASSWORD);
+        AuthenticatorApp app = AuthenticatorApp.enable(owner, clock).app();
+        clock.advance(Duration.ofSeconds(30));
+        try {
+            ApplicationUser upstream = servers.newUpstreamUser();
+            Browser browser = servers.browser();
+            Page choice = servers.signInThroughProvider(browser, browser.navigate("/login"), upstream);
+
+            Page secondStep = browser.follow(browser.submit(choice, "#link-account",
+                    Map.of("username", local.getUserName(), "password", TestUsers.PASSWORD)));
+
+            assertThat(secondStep.uri().getPath()).isEqualTo("/login/two-factor");
+            assertThat(userLogins.getLogins(local)).as("not linked on the password alone").isEmpty();
+            Page home = browser.follow(browser.submit(secondStep, "form[action$=/login/two-factor]",
+                    Map.of("code", app.code())));
+            assertThat(home.document().text()).contains("Signed in as " + local.getUserName());
+            assertThat(userLogins.getLogins(local)).extracting(UserLogin::getProviderKey).containsExactly(upstream.getId());
+            assertThat(TestMailServer.awaitMailAbout(local.getEmail(), "sign-in through another provider was added"))
+                    .isNotNull();
+        }
+        finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aUserWithoutPasswordConfirmsAChangeBySigningInAgainThroughTheProvider() {
+        TestClock clock = servers.app.getBean(TestClock.class);
+        ApplicationUser upstream = servers.newUpstreamUser();
+        Browser browser = servers.browser();
+        browser.follow(browser.submit(servers.signInThroughProvider(browser, browser.navigate("/login"), upstream),
+                "#create-account", Map.of()));
+        Page logins = browser.navigate("/account/external-logins");
+        clock.advance(Duration.ofMinutes(6));
+        try {
+            Page asked = browser.follow(browser.submit(logins, "form[action$=/account/external-logins/add]",
+                    Map.of("provider", UpstreamProvider.PROVIDER_ID)));
+            assertThat(asked.uri().getPath()).isEqualTo("/account/reauthenticate");
+            assertThat(asked.document().select("#password")).as("no password to ask for").isEmpty();
+
+            Page back = servers.followAcross(browser, browser.submit(asked,
+                    "form[action$=/account/external-logins/reauthenticate]", Map.of()));
+
+            assertThat(back.uri().getPath()).isEqualTo("/account/external-logins");
+            assertThat(back.document().text()).contains(UpstreamProvider.DISPLAY_NAME);
+        }
+        finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void aTakenAddressTheProviderDidNotConfirmLooksLikeANewAccountAndItsOwnerIsTold() {
         ApplicationUser owner = servers.app.getBean(TestUsers.class).create("owner");
         ApplicationUser squatter = servers.newUpstreamUser();

@@ -10,6 +10,8 @@ import ${package}.support.TestMailServer;
 import ${package}.support.TestUsers;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a database of its own and a client registered for the other through {@code authforge.clients.configured};
  * and the server under test, whose {@code authforge.external-logins} name that provider ({@code upstream}) and a
  * provider that is down ({@code down}). The server under test runs at 127.0.0.1, the provider at localhost: the
- * browser keeps their session cookies apart, and the provider accepts the redirect URI on any port, as OAuth for
- * native apps (RFC 8252, section 7.3) requires for a loopback address.
+ * browser keeps their session cookies apart. The provider matches redirect URIs exactly, so the client's is
+ * registered again once the server under test has its port.
  */
 final class UpstreamProvider implements AutoCloseable {
 
@@ -57,6 +59,13 @@ final class UpstreamProvider implements AutoCloseable {
                         + "http://127.0.0.1:1", "--authforge.external-logins.down.client-id=x",
                 "--authforge.external-logins.down.client-secret=y");
         appUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        // the provider matches redirect URIs of confidential clients exactly: now that the port is known, register it
+        RegisteredClientRepository clients = provider.getBean(RegisteredClientRepository.class);
+        RegisteredClient registered = clients.findByClientId(CLIENT_ID);
+        clients.save(RegisteredClient.from(registered).redirectUris(uris -> {
+            uris.clear();
+            uris.add(appUrl + "/login/oauth2/code/" + PROVIDER_ID);
+        }).build());
     }
 
     /** A new user at the provider, with a confirmed email address. */

@@ -6,6 +6,7 @@ import ${package}.support.Browser;
 import ${package}.support.OidcClient;
 import ${package}.support.ServerTest;
 import ${package}.support.SignInFlow;
+import ${package}.support.TestMailServer;
 import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -77,11 +78,15 @@ class ActiveUserCheckTests {
         }
 
         Browser.Page fifth = browser.follow(browser.signIn(user.getUserName(), "wrong-password"));
-        assertThat(fifth.uri().toString()).endsWith("/login?locked");
+        assertThat(fifth.uri().toString()).endsWith("/login?error");
 
         Browser.Page rightPassword = browser.follow(browser.signIn(user.getUserName(), TestUsers.PASSWORD));
-        assertThat(rightPassword.uri().toString()).endsWith("/login?locked");
+        assertThat(rightPassword.uri().toString()).as("a stranger learns nothing of the lockout").endsWith("/login?error");
+        assertThat(rightPassword.document().select(".alert").text())
+                .isEqualTo(browser.follow(browser.signIn("nobody-" + user.getId(), "x")).document().select(".alert").text());
         assertThat(userManager.findById(user.getId()).orElseThrow().getLockoutEnd()).isNotNull();
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "was locked after failed sign-in attempts"))
+                .as("the owner is told").isNotNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import ${package}.support.OidcClient.Authorization;
 import ${package}.support.RealBrowser;
 import ${package}.support.ServerTest;
 import ${package}.support.TestClock;
+import ${package}.support.TestMailServer;
 import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -70,6 +71,8 @@ class PasskeyTests {
         assertThat(browser.text("main")).contains("You have no passkeys yet.");
         addPasskey("Test laptop");
         assertThat(browser.text(".passkeys tbody")).contains("Test laptop");
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "A passkey was added")).as("the owner is told")
+                .isNotNull();
 
         signOut();
         browser.open("/login").press(SIGN_IN_WITH_PASSKEY).awaitHeading("Your account");

@@ -94,6 +94,23 @@ public final class TestMailServer {
         return mails.get(count - 1);
     }
 
+    /** Waits until the address has received an email whose subject contains {@code subject}, and returns it. */
+    public static ReceivedMail awaitMailAbout(String address, String subject) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (true) {
+            for (ReceivedMail mail : mailsTo(address)) {
+                if (mail.subject().contains(subject)) {
+                    return mail;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No email about '" + subject + "' to " + address + " within " + WAIT
+                        + " (received " + mailsTo(address).stream().map(ReceivedMail::subject).toList() + ")");
+            }
+            sleep();
+        }
+    }
+
     /** Waits for the first email to the address. */
     public static ReceivedMail awaitMail(String address) {
         return awaitMail(address, 1);

@@ -152,6 +152,8 @@ class TwoFactorSettingsTests {
         assertThat(refused.document().select("#code-error").text()).startsWith("That code is not correct.");
         Page signedIn = other.follow(other.submit(refused, CODE_FORM, Map.of("code", codes.get(0))));
         assertThat(signedIn.uri().getPath()).isEqualTo("/");
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "New recovery codes were made").text())
+                .as("the owner is told, with a way out").contains("/account/forgot-password");
     }
 
     @Test
@@ -163,6 +165,7 @@ class TwoFactorSettingsTests {
 
         assertThat(setUp.uri().getPath()).isEqualTo("/account/two-factor/enable");
         assertThat(userManager.findById(user.getId()).orElseThrow().isTwoFactorEnabled()).isFalse();
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "Two-factor sign-in of your")).isNotNull();
         clock.advance(Duration.ofSeconds(30));
         Page again = browser.submit(setUp, "form[action$=/account/two-factor/enable]", Map.of("code", old.code()));
         assertThat(again.document().select("#code-error").text()).as("the old app's codes no longer work")

@@ -12,6 +12,7 @@ import ${package}.support.OidcClient;
 import ${package}.support.ServerTest;
 import ${package}.support.SignInFlow;
 import ${package}.support.TestClock;
+import ${package}.support.TestMailServer;
 import ${package}.support.TestServer;
 import ${package}.support.TestUsers;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -141,8 +142,34 @@ class TwoFactorSignInTests {
 
         Page locked = browser.follow(browser.submit(page, CODE_FORM, Map.of("code", "123459")));
 
-        assertThat(locked.uri().toString()).endsWith("/login?locked");
-        assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getQuery()).isEqualTo("locked");
+        assertThat(locked.uri().toString()).as("said as for a wrong password").endsWith("/login?error");
+        assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getQuery()).isEqualTo("error");
+        assertThat(userManager.findById(user.getId()).orElseThrow().isLockedOut(clock.instant())).isTrue();
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "was locked after failed sign-in attempts"))
+                .as("the owner is told").isNotNull();
+    }
+
+    @Test
+    void theRightPasswordAgainDoesNotClearTheWrongCodes() {
+        int attemptsLeft = 4;
+        for (int round = 0; round < 2; round++) { // password, two wrong codes; password, two wrong codes
+            Browser browser = server.browser();
+            Page page = browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+            assertThat(page.uri().getPath()).isEqualTo("/login/two-factor");
+            for (int attempt = 0; attempt < 2; attempt++, attemptsLeft--) {
+                page = browser.submit(page, CODE_FORM, Map.of("code", "00000" + attempt));
+                assertThat(page.status()).isEqualTo(200);
+            }
+        }
+        Browser browser = server.browser();
+        Page page = browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+
+        Page fifth = browser.follow(browser.submit(page, CODE_FORM, Map.of("code", "000009")));
+
+        assertThat(attemptsLeft).isZero();
+        assertThat(fifth.uri().toString()).endsWith("/login?error");
+        assertThat(userManager.findById(user.getId()).orElseThrow().isLockedOut(clock.instant()))
+                .as("five wrong codes, passwords between them").isTrue();
     }
 
     @Test

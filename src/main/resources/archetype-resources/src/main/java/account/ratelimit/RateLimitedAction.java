@@ -18,6 +18,8 @@ enum RateLimitedAction {
     CONFIRMATION_RESEND(AccountPages.RESEND_CONFIRMATION, "email", RateLimitProperties::getConfirmationResend),
     /** No account field: the account is the user of the session ({@link RateLimits#ACCOUNT_ATTRIBUTE}). */
     SIGN_IN_CODE("/login/two-factor", null, RateLimitProperties::getCodeVerification),
+    /** Signing in again before a change that needs it: the password or code of the signed-in user. */
+    REAUTHENTICATE(AccountPages.REAUTHENTICATE, null, RateLimitProperties::getSignIn),
     ENABLE_TWO_FACTOR_CODE(AccountPages.TWO_FACTOR_ENABLE, null, RateLimitProperties::getCodeVerification);
 
     final String path;

@@ -30,6 +30,11 @@
             },
             body: body === undefined ? undefined : JSON.stringify(body),
         });
+        if (response.status === 401 && response.headers.get("Location")) {
+            // a change that needs a recent sign-in (account/RecentSignIn): sign in again, then come back
+            window.location.assign(response.headers.get("Location"));
+            return new Promise(() => {});
+        }
         if (!response.ok) {
             throw new Error(`${url} answered ${response.status}`);
         }
