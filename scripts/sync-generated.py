@@ -26,6 +26,8 @@ PACKAGE_PATH = PACKAGE.replace(".", "/")
 VELOCITY = re.compile(r"\$\{|\$!|##|#\*|#\[\[|#(if|elseif|else|end|set|foreach|macro|parse|include|stop|break|define|evaluate)\b")
 BY_HAND = ["pom.xml", "src/main/resources/application.yml", "README.md"]
 ONLY_IN_OTHER_VENDORS = {
+    "src/main/java/account/ratelimit/PostgresqlBucketTable.java",
+    "src/main/java/account/ratelimit/MysqlBucketTable.java",
     "src/main/java/support/EmbeddedPostgresServer.java",
     "src/test/java/support/EmbeddedPostgresServer.java",
     "src/test/java/system/DatabaseOutageTests.java",

@@ -100,7 +100,9 @@ List<String> dropped = []
 // what the post-generate script removes from an h2 project: the other vendors' files
 List<String> otherDatabases = ['src/main/resources/db/migration/postgresql/', 'src/main/resources/db/migration/mysql/',
                                'src/test/java/support/EmbeddedPostgresServer.java',
-                               'src/test/java/system/DatabaseOutageTests.java']
+                               'src/test/java/system/DatabaseOutageTests.java',
+                               'src/main/java/account/ratelimit/PostgresqlBucketTable.java',
+                               'src/main/java/account/ratelimit/MysqlBucketTable.java']
 List<String> notRemoved = []
 List<String> missing = []
 List<String> altered = []

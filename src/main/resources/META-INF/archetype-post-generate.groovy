@@ -3,8 +3,10 @@
 // 1. Validates the properties again: the validationRegex entries of archetype-metadata.xml
 //    only apply in interactive mode, batch mode (-B) skips them. On a bad value it removes what
 //    this run wrote and fails with one message naming the property, the value and the rule.
-// 2. Keeps only the chosen database's files: the migrations of the other vendors, and the
-//    embedded-PostgreSQL test support outside PostgreSQL projects, are removed.
+// 2. Keeps only the chosen database's files: the migrations of the other vendors, the other
+//    vendors' rate-limit bucket tables (account/ratelimit/<Vendor>BucketTable.java, which need
+//    that vendor's Bucket4j module), and the embedded-PostgreSQL test support outside PostgreSQL
+//    projects, are removed.
 // 3. Gives mvnw back its execute bit (the archetype plugin writes every file without it).
 // It creates nothing.
 
@@ -213,6 +215,11 @@ if (problem != null) {
 Path project = outputDir.resolve(artifactId)
 (DATABASES - database).each { String other ->
     deleteTree(project.resolve("src/main/resources/db/migration/${other}"))
+}
+// Bucket4j's JDBC module of each vendor, which only that vendor's pom brings (H2 projects have none)
+Map<String, String> bucketTables = [postgresql: 'PostgresqlBucketTable.java', mysql: 'MysqlBucketTable.java']
+bucketTables.findAll { it.key != database }.each { vendor, file ->
+    deleteTree(project.resolve("src/main/java/${pkg.replace('.', '/')}/account/ratelimit/${file}"))
 }
 if (database != 'postgresql') {
     // embedded PostgreSQL (a test dependency of PostgreSQL projects only) and the tests that stop it
