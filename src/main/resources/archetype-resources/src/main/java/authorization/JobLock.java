@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcOperations;
  * A lease in the {@code job_lock} table, so that a job runs on one server instance at a time even when several
  * share the database: the instance that moves {@code locked_until} into the future holds it until it releases it
  * or the lease runs out (if the instance died). Plain updates and inserts: the same on every database vendor.
+ * Used by the authorization clean-up here and by the rate-limit bucket clean-up (account/ratelimit).
  */
-final class JobLock {
+public final class JobLock {
 
     private static final Timestamp RELEASED = Timestamp.from(Instant.EPOCH);
 
@@ -22,13 +23,13 @@ final class JobLock {
 
     private final String owner = "instance-" + UUID.randomUUID();
 
-    JobLock(JdbcOperations jdbc, String name) {
+    public JobLock(JdbcOperations jdbc, String name) {
         this.jdbc = jdbc;
         this.name = name;
     }
 
     /** Takes the lock until {@code until} if nobody holds it at {@code now}. */
-    boolean tryAcquire(Instant now, Instant until) {
+    public boolean tryAcquire(Instant now, Instant until) {
         int taken = jdbc.update("update job_lock set locked_until = ?, locked_by = ?"
                 + " where name = ? and locked_until < ?", Timestamp.from(until), owner, name, Timestamp.from(now));
         if (taken == 1) {
@@ -44,7 +45,7 @@ final class JobLock {
         }
     }
 
-    void release() {
+    public void release() {
         jdbc.update("update job_lock set locked_until = ?, locked_by = null where name = ? and locked_by = ?",
                 RELEASED, name, owner);
     }

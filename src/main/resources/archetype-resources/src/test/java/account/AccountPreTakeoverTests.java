@@ -1,7 +1,6 @@
 package ${package}.account;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ${package}.identity.ApplicationUser;
@@ -74,7 +73,7 @@ class AccountPreTakeoverTests {
         victimEmail = unique("victim") + "@example.org";
         attacker = server.browser();
         Page sent = attacker.follow(attacker.submit(attacker.navigate("/account/register"), RegistrationTests.FORM,
-                registration(unique("squatter"), victimEmail, ATTACKER_PASSWORD)));
+                RegistrationTests.fields(unique("squatter"), victimEmail, ATTACKER_PASSWORD)));
         assertThat(h1(sent)).isEqualTo("Check your email");
     }
 
@@ -94,7 +93,7 @@ class AccountPreTakeoverTests {
 
         Browser victim = server.browser();
         victim.submit(victim.navigate("/account/register"), RegistrationTests.FORM,
-                registration(unique("victim"), victimEmail, NEW_PASSWORD));
+                RegistrationTests.fields(unique("victim"), victimEmail, NEW_PASSWORD));
         assertThat(TestMailServer.awaitMailAbout(victimEmail, "Someone tried to create an account")).isNotNull();
         victim.submit(victim.navigate("/account/forgot-password"), PasswordResetTests.FORGOT_FORM,
                 Map.of("email", victimEmail));
@@ -146,16 +145,5 @@ class AccountPreTakeoverTests {
                 .doesNotContain("RecoveryCodes", "AuthenticatorKey");
         assertThat(now.isTwoFactorEnabled()).isFalse();
         assertThat(now.getSecurityStamp()).as("other sessions end").isNotEqualTo(user.getSecurityStamp());
-    }
-
-    private static Map<String, String> registration(String userName, String email, String password) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("userName", userName);
-        fields.put("email", email);
-        fields.put("givenName", "Nora");
-        fields.put("familyName", "Newcomer");
-        fields.put("password", password);
-        fields.put("confirmPassword", password);
-        return fields;
     }
 }

@@ -208,7 +208,8 @@ class RegistrationTests {
         assertThat(userManager.findById(shadow.getId()).orElseThrow().getAccessFailedCount()).isZero();
     }
 
-    private static Map<String, String> fields(String userName, String email, String password) {
+    /** The registration form's fields, with a made-up name. */
+    static Map<String, String> fields(String userName, String email, String password) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("userName", userName);
         fields.put("email", email);

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,18 +40,22 @@ public class Browser {
 
     private final String baseUrl;
 
+    /** Sent with every request (see {@link #withHeader}). */
+    private final Map<String, String> headers;
+
     public Browser(int port) {
         this("http://localhost:" + port);
     }
 
     public Browser(String baseUrl) {
         this(baseUrl, HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build());
+                .followRedirects(HttpClient.Redirect.NEVER).build(), Map.of());
     }
 
-    private Browser(String baseUrl, HttpClient http) {
+    private Browser(String baseUrl, HttpClient http, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.http = http;
+        this.headers = headers;
     }
 
     /**
@@ -58,7 +63,17 @@ public class Browser {
      * about ports): another instance, or the same server after a restart on a new port.
      */
     public Browser onServer(String otherBaseUrl) {
-        return new Browser(otherBaseUrl, http);
+        return new Browser(otherBaseUrl, http, headers);
+    }
+
+    /**
+     * The same browser, with its cookies, sending one more header with every request: what a proxy in front of the
+     * server adds ({@code X-Forwarded-For}, ...), or what a client forges.
+     */
+    public Browser withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Browser(baseUrl, http, Map.copyOf(more));
     }
 
     /** The answer to one request: status, URL, Location header and body. */
@@ -160,8 +175,10 @@ public class Browser {
         }
     }
 
-    private static HttpRequest.Builder navigation(URI uri) {
-        return HttpRequest.newBuilder(uri).header("Accept", ACCEPT);
+    private HttpRequest.Builder navigation(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", ACCEPT);
+        headers.forEach(request::header);
+        return request;
     }
 
     private URI resolve(String urlOrPath) {

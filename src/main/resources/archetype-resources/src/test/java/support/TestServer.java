@@ -15,7 +15,11 @@ public class TestServer {
 
     /** The issuer: the server's URL on its random port. */
     public String issuer() {
-        return "http://localhost:" + environment.getRequiredProperty("local.server.port");
+        return "http://localhost:" + port();
+    }
+
+    public int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
     }
 
     /** A new browser with no cookies: nobody is signed in. */

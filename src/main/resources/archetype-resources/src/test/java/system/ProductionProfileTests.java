@@ -33,11 +33,12 @@ class ProductionProfileTests {
     void prodRefusesToStartAndNamesEveryMissingOrInsecureSetting(CapturedOutput output) {
         database.start().close(); // development start: seeds the clients with their published secrets
 
-        assertThatThrownBy(() -> database.start("--spring.profiles.active=prod", "--authforge.issuer=http://login.test")
-                .close()).hasStackTraceContaining("refuses to start");
+        assertThatThrownBy(() -> database.start("--spring.profiles.active=prod", "--authforge.issuer=http://login.test",
+                "--server.forward-headers-strategy=framework").close()).hasStackTraceContaining("refuses to start");
 
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("authforge.issuer (AUTHFORGE_ISSUER): 'http://login.test' must be an https URL")
+                .contains("server.forward-headers-strategy (SERVER_FORWARDHEADERSSTRATEGY): 'framework' believes")
                 .contains("the secret of client 'm2m.client'").contains("the secret of client 'interactive'");
         if ("h2".equals(TestDatabase.projectVendor())) {
             assertThat(output).contains("spring.datasource.url (SPRING_DATASOURCE_URL): H2 is for development");

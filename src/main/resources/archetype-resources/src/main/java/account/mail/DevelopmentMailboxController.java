@@ -1,13 +1,23 @@
 package ${package}.account.mail;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import ${package}.account.AccountPages;
+import ${package}.system.IpAddresses;
 
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
 
-/** The development mailbox page: the latest account emails and their links. Absent in production. */
+/**
+ * The development mailbox page: the latest account emails and their links. Absent in production; in development it
+ * answers only requests from this machine (the loopback address, after trusted proxies: see
+ * {@code system/ForwardedHeaders}), so a development server reachable from the network does not show anyone the
+ * confirmation and password reset links of its users. Others get 404, as if it did not exist.
+ */
 @Controller
 @Conditional(DevelopmentMailboxCondition.class)
 class DevelopmentMailboxController {
@@ -21,7 +31,10 @@ class DevelopmentMailboxController {
     }
 
     @GetMapping(AccountPages.DEVELOPMENT_MAILBOX)
-    String mailbox(Model model) {
+    String mailbox(HttpServletRequest request, Model model) {
+        if (!IpAddresses.isLoopback(request.getRemoteAddr())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         model.addAttribute("mails", mailbox.mails());
         return VIEW;
     }

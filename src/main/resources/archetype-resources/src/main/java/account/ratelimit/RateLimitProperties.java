@@ -15,7 +15,19 @@ public class RateLimitProperties {
     /** Off: no limits at all (lockout still counts failed passwords). */
     private boolean enabled = true;
 
-    /** Keys tracked per limit before idle ones are forgotten (bounds the memory an attacker can make us use). */
+    /**
+     * Where the attempts are counted: {@code database} (table rate_limit_buckets, shared by every instance; PostgreSQL
+     * and MySQL projects) or {@code memory} (each instance counts on its own; H2 projects).
+     */
+    private Store store = Store.MEMORY;
+
+    /** How often buckets that are full again are forgotten (deleted from the table, or from memory). */
+    private Duration cleanupInterval = Duration.ofHours(1);
+
+    /**
+     * Keys tracked per limit in memory before idle ones are forgotten (bounds the memory an attacker can make us
+     * use).
+     */
     private int maxTrackedKeys = 100_000;
 
     /** POST /login, keyed by the user name typed. */
@@ -46,6 +58,22 @@ public class RateLimitProperties {
         this.enabled = enabled;
     }
 
+    public Store getStore() {
+        return store;
+    }
+
+    public void setStore(Store store) {
+        this.store = store;
+    }
+
+    public Duration getCleanupInterval() {
+        return cleanupInterval;
+    }
+
+    public void setCleanupInterval(Duration cleanupInterval) {
+        this.cleanupInterval = cleanupInterval;
+    }
+
     public int getMaxTrackedKeys() {
         return maxTrackedKeys;
     }
@@ -72,6 +100,11 @@ public class RateLimitProperties {
 
     public Action getCodeVerification() {
         return codeVerification;
+    }
+
+    /** Where the buckets live (see {@link RateLimitStores}). */
+    public enum Store {
+        MEMORY, DATABASE
     }
 
     /** The two limits of one action. */

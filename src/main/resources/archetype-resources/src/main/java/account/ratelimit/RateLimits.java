@@ -1,19 +1,12 @@
 package ${package}.account.ratelimit;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.Filter;
 
 import ${package}.identity.LookupNormalizer;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Token buckets (Bucket4j) per client address and per account for sign-in, registration, password reset
- * requests and confirmation resends, limits from {@code authforge.account.rate-limits}. The buckets live
- * in this instance's memory: with several instances each counts on its own (a shared store, such as
- * Bucket4j's JDBC or Redis back ends, would make the limits global). {@link #filter()} is the servlet
- * filter that {@code security/ApplicationSecurity} puts in front of the form login.
+ * requests and confirmation resends, limits from {@code authforge.account.rate-limits}. The buckets live in a
+ * {@link BucketStore}: in the database, shared by every instance (PostgreSQL and MySQL projects), or in this
+ * instance's memory (H2 projects); see {@link RateLimitStores}. The client address is the one Tomcat settled on
+ * after the trusted proxies ({@code system/ForwardedHeaders}). {@link #filter()} is the servlet filter that
+ * {@code security/ApplicationSecurity} puts in front of the form login.
  */
 @Component
 public class RateLimits {
@@ -36,19 +30,11 @@ public class RateLimits {
 
     private final RateLimitProperties properties;
 
-    private final TimeMeter time;
+    private final BucketStore buckets;
 
-    private final Map<RateLimitedAction, Map<String, Bucket>> perIp = new EnumMap<>(RateLimitedAction.class);
-
-    private final Map<RateLimitedAction, Map<String, Bucket>> perAccount = new EnumMap<>(RateLimitedAction.class);
-
-    RateLimits(RateLimitProperties properties, Clock clock) {
+    RateLimits(RateLimitProperties properties, BucketStore buckets) {
         this.properties = properties;
-        this.time = new ClockTimeMeter(clock);
-        for (RateLimitedAction action : RateLimitedAction.values()) {
-            perIp.put(action, new ConcurrentHashMap<>());
-            perAccount.put(action, new ConcurrentHashMap<>());
-        }
+        this.buckets = buckets;
     }
 
     /** The filter that answers 429 once a limit is reached. */
@@ -66,9 +52,8 @@ public class RateLimits {
         }
         RateLimitProperties.Action limits = action.limits.apply(properties);
         String accountKey = account == null ? "" : LookupNormalizer.normalizeName(account);
-        ConsumptionProbe ip = bucket(perIp.get(action), clientAddress, limits.getPerIp()).tryConsumeAndReturnRemaining(1);
-        ConsumptionProbe user = bucket(perAccount.get(action), accountKey, limits.getPerAccount())
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe ip = tryConsume(action + "/per-ip", limits.getPerIp(), clientAddress);
+        ConsumptionProbe user = tryConsume(action + "/per-account", limits.getPerAccount(), accountKey);
         if (ip.isConsumed() && user.isConsumed()) {
             return Optional.empty();
         }
@@ -77,42 +62,7 @@ public class RateLimits {
         return Optional.of(Duration.ofNanos(waitNanos));
     }
 
-    private Bucket bucket(Map<String, Bucket> buckets, String key, RateLimitProperties.Limit limit) {
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
-            forgetIdleBuckets(buckets, limit);
-            bucket = buckets.computeIfAbsent(key, newKey -> Bucket.builder().withCustomTimePrecision(time)
-                    .addLimit(bandwidth -> bandwidth.capacity(limit.getAttempts())
-                            .refillGreedy(limit.getAttempts(), limit.getPeriod()))
-                    .build());
-        }
-        return bucket;
-    }
-
-    /** Past the limit of tracked keys, buckets that are full again are dropped; if that is not enough, all are. */
-    private void forgetIdleBuckets(Map<String, Bucket> buckets, RateLimitProperties.Limit limit) {
-        if (buckets.size() < properties.getMaxTrackedKeys()) {
-            return;
-        }
-        buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= limit.getAttempts());
-        if (buckets.size() >= properties.getMaxTrackedKeys()) {
-            log.warn("More than {} rate-limit keys are busy: forgetting them all", properties.getMaxTrackedKeys());
-            buckets.clear();
-        }
-    }
-
-    /** Bucket4j's time from the application clock, so that tests can move it forward. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
+    private ConsumptionProbe tryConsume(String group, RateLimitProperties.Limit limit, String key) {
+        return buckets.tryConsume(group, BucketKeys.id(group, limit, key), limit);
     }
 }
