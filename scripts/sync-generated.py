@@ -23,7 +23,7 @@ import sys
 
 PACKAGE = "com.example.authserver"
 PACKAGE_PATH = PACKAGE.replace(".", "/")
-VELOCITY = re.compile(r"\$\{|\$!|##|#\*|#\[\[|#(if|elseif|else|end|set|foreach|macro|parse|include|stop|break|define|evaluate)\b")
+VELOCITY = re.compile(r"\$\{|\$!|##|#\*|#\[\[|#\{|#\\\\|#(if|elseif|else|end|set|foreach|macro|parse|include|stop|break|define|evaluate)\b")
 BY_HAND = ["pom.xml", "src/main/resources/application.yml", "README.md"]
 ONLY_IN_OTHER_VENDORS = {
     "src/main/java/account/ratelimit/PostgresqlBucketTable.java",

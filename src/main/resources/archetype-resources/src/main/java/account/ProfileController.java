@@ -6,6 +6,7 @@ import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,7 +46,14 @@ class ProfileController {
             return VIEW;
         }
         form.applyTo(user);
-        userManager.update(user);
+        try {
+            userManager.update(user);
+        }
+        catch (OptimisticLockingFailureException ex) { // saved elsewhere (another tab, another session) meanwhile
+            errors.reject("account.error.changedMeanwhile");
+            model.addAttribute("userName", user.getUserName());
+            return VIEW;
+        }
         return "redirect:" + AccountPages.PROFILE + "?saved";
     }
 }

@@ -4,6 +4,9 @@ import ${package}.account.SecurityNotices;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
 
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -61,10 +64,23 @@ class NamedAccounts implements WebAuthnRelyingPartyOperations {
                 .build();
     }
 
-    /** A new passkey signs in without a password: its owner is told by email, in case it was not them. */
+    /**
+     * A response the browser's authenticator did not make (members missing, not base64, failing verification)
+     * is refused with 403: Spring's registration filter lets any exception through, which made them 500s. A new
+     * passkey signs in without a password: its owner is told by email, in case it was not them.
+     */
     @Override
     public CredentialRecord registerCredential(RelyingPartyRegistrationRequest request) {
-        CredentialRecord registered = ceremonies.registerCredential(request);
+        CredentialRecord registered;
+        try {
+            registered = ceremonies.registerCredential(request);
+        }
+        catch (DataAccessException unavailable) {
+            throw unavailable;
+        }
+        catch (RuntimeException notAPasskey) {
+            throw new AccessDeniedException("The passkey could not be registered", notAPasskey);
+        }
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
         if (signedIn != null) {
             userManager.findById(signedIn.getName())

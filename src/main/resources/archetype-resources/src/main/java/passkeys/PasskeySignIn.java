@@ -71,10 +71,12 @@ public class PasskeySignIn {
         http.webAuthn(webAuthn -> webAuthn
                 .disableDefaultRegistrationPage(true)
                 .creationOptionsRepository(new SessionCreationOptions())
+                .messageConverter(new PasskeyJson())
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                         filter.setAuthenticationManager(new ProviderManager(signIn));
+                        filter.setConverter(new PasskeyJson());
                         filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
                         return filter;
                     }

@@ -44,6 +44,7 @@ class ApplicationSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new MalformedCsrfTokens()))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).failureHandler(new SignInFailures(LOGIN_PAGE)))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").permitAll());
         externalSignIn.applyTo(http);

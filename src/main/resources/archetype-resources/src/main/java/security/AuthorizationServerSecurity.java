@@ -56,7 +56,7 @@ class AuthorizationServerSecurity {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenClaims tokenClaims,
             ClientSecretHashing clientSecrets, SigningAlgorithms signingAlgorithms, SignedInUsers signedInUsers,
-            RefreshTokenReplay refreshTokenReplay) throws Exception {
+            RefreshTokenReplay refreshTokenReplay, AuthorizationServerSettings settings) throws Exception {
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -102,7 +102,8 @@ class AuthorizationServerSecurity {
                                 new LoginUrlAuthenticationEntryPoint(ApplicationSecurity.LOGIN_PAGE), userAgents())
                         .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/**")))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new ClientEndpointBearerTokens(settings)).jwt(Customizer.withDefaults()));
         SecurityHeaders.apply(http);
         return http.build();
     }

@@ -1,6 +1,12 @@
 package ${package}.account;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserManager;
@@ -72,5 +78,37 @@ class ProfileTests {
         assertThat(again.document().select("#givenName-error").text()).isNotBlank();
         assertThat(again.document().selectFirst("#familyName").val()).isEqualTo("Lovelace");
         assertThat(userManager.findById(user.getId()).orElseThrow().getFamilyName()).isEqualTo("User");
+    }
+
+    @Test
+    void savesFromTwoSessionsAtOnceNeverFailTheRequest() throws Exception {
+        ApplicationUser user = testUsers.create("profile-race");
+        List<Browser> sessions = List.of(server.browser(), server.browser());
+        sessions.forEach(session -> session.signIn(user.getUserName(), TestUsers.PASSWORD));
+        List<Page> forms = sessions.stream().map(session -> session.navigate("/account/profile")).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Page>> saves = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 16; i++) {
+                int session = i % 2;
+                String name = "Name" + i;
+                saves.add(threads.submit(() -> {
+                    start.await();
+                    return sessions.get(session).submit(forms.get(session), FORM, Map.of("givenName", name));
+                }));
+            }
+            start.countDown();
+            for (Future<Page> save : saves) {
+                Page answer = save.get();
+                assertThat(answer.status()).as("saved (302) or shown again with a message (200)").isIn(200, 302);
+                if (answer.status() == 200) {
+                    assertThat(answer.document().select("[role=alert]").text()).contains("changed elsewhere");
+                }
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
     }
 }
