@@ -1,11 +1,14 @@
 package ${package}.account;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import ${package}.identity.ApplicationUser;
+import ${package}.identity.UserLogins;
 import ${package}.security.IssuerProperties;
 
 import org.springframework.stereotype.Controller;
@@ -17,8 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Email confirmation. The emailed link opens a page with a button: opening a link changes nothing, so mail
- * scanners that open links do not use it up. The resend page answers alike for every address.
+ * Email confirmation. The emailed link opens a page with a form: opening a link changes nothing, so mail scanners
+ * that open links do not use it up. Confirming takes the account's password, or a sign-in through the provider the
+ * account was made with ({@link EmailConfirmation}). The resend page answers alike for every address.
  */
 @Controller
 class EmailConfirmationController {
@@ -29,10 +33,13 @@ class EmailConfirmationController {
 
     private final EmailConfirmation confirmation;
 
+    private final UserLogins userLogins;
+
     private final IssuerProperties issuer;
 
-    EmailConfirmationController(EmailConfirmation confirmation, IssuerProperties issuer) {
+    EmailConfirmationController(EmailConfirmation confirmation, UserLogins userLogins, IssuerProperties issuer) {
         this.confirmation = confirmation;
+        this.userLogins = userLogins;
         this.issuer = issuer;
     }
 
@@ -42,21 +49,50 @@ class EmailConfirmationController {
         if (confirmed != null) {
             return Notice.show(model, Notice.EMAIL_CONFIRMED, "/login");
         }
-        Optional<String> userName = confirmation.userNameFor(token);
-        if (userName.isEmpty()) {
+        Optional<ApplicationUser> user = confirmation.userFor(token);
+        if (user.isEmpty()) {
             return invalidLink(model, response);
         }
-        model.addAttribute("token", token);
-        model.addAttribute("userName", userName.get());
-        return CONFIRM_VIEW;
+        return show(token, user.get(), model);
     }
 
+    /** Confirms with the account's password (an account that has one). */
     @PostMapping(AccountPages.CONFIRM_EMAIL)
-    String confirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        if (!confirmation.confirm(token)) {
+    String confirm(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
+            Model model, HttpServletResponse response) {
+        EmailConfirmation.Outcome outcome = confirmation.confirmWithPassword(token, password);
+        if (outcome == EmailConfirmation.Outcome.CONFIRMED) {
+            return "redirect:" + AccountPages.CONFIRM_EMAIL + "?confirmed";
+        }
+        Optional<ApplicationUser> user = confirmation.userFor(token);
+        if (outcome == EmailConfirmation.Outcome.INVALID_LINK || user.isEmpty()) {
             return invalidLink(model, response);
         }
-        return "redirect:" + AccountPages.CONFIRM_EMAIL + "?confirmed";
+        model.addAttribute("error", outcome == EmailConfirmation.Outcome.LOCKED_OUT ? "account.confirm.error.locked"
+                : "account.confirm.error.password");
+        return show(token, user.get(), model);
+    }
+
+    /** Confirms through the provider an account without a password was made with: it signs in there first. */
+    @PostMapping(AccountPages.CONFIRM_EMAIL + "/provider")
+    String confirmThroughProvider(@RequestParam(required = false) String token,
+            @RequestParam(required = false) String provider, HttpServletRequest request, Model model,
+            HttpServletResponse response) {
+        Optional<ApplicationUser> user = confirmation.userFor(token);
+        if (user.isEmpty() || userLogins.getLogins(user.get()).stream()
+                .noneMatch(login -> login.getLoginProvider().equals(provider))) {
+            return invalidLink(model, response);
+        }
+        confirmation.awaitProviderSignIn(token, request.getSession());
+        return "redirect:/oauth2/authorization/" + provider;
+    }
+
+    private String show(String token, ApplicationUser user, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("userName", user.getUserName());
+        model.addAttribute("withPassword", user.getPasswordHash() != null);
+        model.addAttribute("logins", user.getPasswordHash() != null ? List.of() : userLogins.getLogins(user));
+        return CONFIRM_VIEW;
     }
 
     @GetMapping(AccountPages.RESEND_CONFIRMATION)

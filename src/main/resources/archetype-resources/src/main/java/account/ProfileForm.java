@@ -1,5 +1,6 @@
 package ${package}.account;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import ${package}.identity.ApplicationUser;
@@ -13,10 +14,13 @@ import org.springframework.util.StringUtils;
  */
 public class ProfileForm {
 
+    // no control characters: PostgreSQL refuses NUL in text, and none belongs in a name anyway
     @Size(max = 100, message = "{account.error.name.size}")
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "{account.error.name.characters}")
     private String givenName;
 
     @Size(max = 100, message = "{account.error.name.size}")
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "{account.error.name.characters}")
     private String familyName;
 
     public static ProfileForm of(ApplicationUser user) {

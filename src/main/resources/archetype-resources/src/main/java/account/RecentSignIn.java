@@ -13,6 +13,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import ${package}.identity.SecurityStamp;
+import ${package}.identity.UserManager;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,13 +27,17 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Changes that would let someone keep an account they got into for a moment (an unlocked computer, a stolen session)
- * need a recent sign-in: adding a passkey, linking an external login, changing the email address, turning two-factor
- * sign-in off or resetting it, new recovery codes, deleting the account. When the user's last factor is older than
+ * need a recent sign-in: adding a passkey, an external login, a first password or two-factor sign-in (all ways back
+ * in, or ways to sign in again here), changing the email address, turning two-factor sign-in off or resetting it, new
+ * recovery codes, deleting the account. When the user's last factor is older than
  * {@code authforge.account.recent-sign-in}, {@link #filter()} sends the request to {@link ReauthenticateController}'s
- * page (password, code or provider again), which brings the user back to the page of the change.
+ * page (password, code or provider again), which brings the user back to the page of the change. A guarded change
+ * also checks the session against the user's security stamp at once, not at the next periodic check: a session that a
+ * password reset or a first proof of the address ended a moment ago cannot slip one in.
  */
 @Component
 public class RecentSignIn {
@@ -38,6 +46,8 @@ public class RecentSignIn {
     private static final Map<String, String> GUARDED = Map.of(
             "/webauthn/register/options", AccountPages.PASSKEYS,
             AccountPages.EXTERNAL_LOGINS + "/add", AccountPages.EXTERNAL_LOGINS,
+            AccountPages.SET_PASSWORD, AccountPages.SET_PASSWORD,
+            AccountPages.TWO_FACTOR_ENABLE, AccountPages.TWO_FACTOR_ENABLE,
             AccountPages.EMAIL, AccountPages.EMAIL,
             AccountPages.TWO_FACTOR + "/disable", AccountPages.TWO_FACTOR,
             AccountPages.TWO_FACTOR + "/reset", AccountPages.TWO_FACTOR,
@@ -49,10 +59,13 @@ public class RecentSignIn {
 
     private final AccountProperties properties;
 
+    private final UserManager userManager;
+
     private final Clock clock;
 
-    RecentSignIn(AccountProperties properties, Clock clock) {
+    RecentSignIn(AccountProperties properties, UserManager userManager, Clock clock) {
         this.properties = properties;
+        this.userManager = userManager;
         this.clock = clock;
     }
 
@@ -64,7 +77,20 @@ public class RecentSignIn {
                     throws ServletException, IOException {
                 String page = HttpMethod.POST.matches(request.getMethod()) ? GUARDED.get(pathOf(request)) : null;
                 Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-                if (page == null || !(signedIn instanceof UsernamePasswordAuthenticationToken) || isRecent(signedIn)) {
+                if (page == null || !(signedIn instanceof UsernamePasswordAuthenticationToken)) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                if (!isCurrent(signedIn)) { // the stamp changed a moment ago (a reset elsewhere): no waiting for the check
+                    HttpSession session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    SecurityContextHolder.clearContext();
+                    response.sendRedirect(request.getContextPath() + "/login");
+                    return;
+                }
+                if (isRecent(signedIn)) {
                     chain.doFilter(request, response);
                     return;
                 }
@@ -81,6 +107,13 @@ public class RecentSignIn {
                 response.sendRedirect(location);
             }
         };
+    }
+
+    /** Whether the session's user is still active and signed in with the current security stamp. */
+    private boolean isCurrent(Authentication signedIn) {
+        return userManager.findById(signedIn.getName())
+                .filter(user -> userManager.isActive(user) && SecurityStamp.isCurrent(signedIn.getAuthorities(), user))
+                .isPresent();
     }
 
     /** Whether the user's latest sign-in factor is recent enough for a guarded change. */
@@ -100,6 +133,6 @@ public class RecentSignIn {
     }
 
     private static String pathOf(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     }
 }

@@ -34,9 +34,12 @@ class SetPasswordController {
 
     private final SignedInUsers signedInUsers;
 
+    private final SecurityNotices notices;
+
     SetPasswordController(UserManager userManager, UserLogins userLogins, PasswordFields passwordFields,
-            SignedInUsers signedInUsers) {
+            SignedInUsers signedInUsers, SecurityNotices notices) {
         this.signedInUsers = signedInUsers;
+        this.notices = notices;
         this.userManager = userManager;
         this.userLogins = userLogins;
         this.passwordFields = passwordFields;
@@ -67,8 +70,10 @@ class SetPasswordController {
             form.setConfirmPassword(null);
             return VIEW;
         }
-        userLogins.addPassword(userManager.findById(authentication.getName()).orElseThrow(), form.getPassword());
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        userLogins.addPassword(user, form.getPassword());
         signedInUsers.refresh(authentication.getName(), request, response);
+        notices.send(user, user.getEmail(), SecurityNotices.Kind.PASSWORD_SET, request);
         return "redirect:" + AccountPages.SET_PASSWORD + "?set";
     }
 

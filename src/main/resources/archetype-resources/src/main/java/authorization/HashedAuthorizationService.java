@@ -138,7 +138,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
     private void resolveConflict(OAuth2Authorization authorization, LoadedRow loaded, boolean rowExists) {
         if (LoadedRow.issuesTokens(authorization, loaded)) {
             throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-                    "The grant was changed or revoked by another request.", null));
+                    LoadedRow.CHANGED_MEANWHILE, null));
         }
         if (rowExists) {
             jdbc.update("delete from oauth2_authorization where id = ?", authorization.getId());

@@ -16,6 +16,9 @@ record LoadedRow(long version, Set<String> tokenHashes) implements Serializable 
 
     static final String ATTRIBUTE = LoadedRow.class.getName();
 
+    /** The {@code invalid_grant} description of a save that lost to a concurrent change of the same grant. */
+    static final String CHANGED_MEANWHILE = "The grant was changed or revoked by another request.";
+
     static LoadedRow of(OAuth2Authorization authorization) {
         return authorization.getAttribute(ATTRIBUTE);
     }

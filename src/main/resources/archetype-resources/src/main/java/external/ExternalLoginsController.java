@@ -1,5 +1,6 @@
 package ${package}.external;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,9 +49,12 @@ class ExternalLoginsController {
 
     private final SignedInUsers signedInUsers;
 
+    private final Clock clock;
+
     ExternalLoginsController(UserLogins userLogins, UserManager userManager, ExternalProviders providers,
-            SignedInUsers signedInUsers) {
+            SignedInUsers signedInUsers, Clock clock) {
         this.signedInUsers = signedInUsers;
+        this.clock = clock;
         this.userLogins = userLogins;
         this.userManager = userManager;
         this.providers = providers;
@@ -86,7 +90,7 @@ class ExternalLoginsController {
         if (!providers.contains(provider)) {
             return "redirect:" + AccountPages.EXTERNAL_LOGINS + "?failed=failed";
         }
-        new LinkRequest(provider, authentication).keepIn(request.getSession());
+        new LinkRequest(provider, authentication, clock.instant()).keepIn(request.getSession());
         return "redirect:/oauth2/authorization/" + provider;
     }
 
@@ -102,7 +106,8 @@ class ExternalLoginsController {
         if (!linked || !providers.contains(provider)) {
             return "redirect:" + AccountPages.REAUTHENTICATE + "?failed";
         }
-        new LinkRequest(provider, authentication, RecentSignIn.returnTo(next)).keepIn(request.getSession());
+        new LinkRequest(provider, authentication, RecentSignIn.returnTo(next), clock.instant())
+                .keepIn(request.getSession());
         return "redirect:/oauth2/authorization/" + provider;
     }
 

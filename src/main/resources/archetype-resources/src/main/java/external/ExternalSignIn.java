@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import ${package}.account.AccountPages;
+import ${package}.account.EmailConfirmation;
 import ${package}.identity.ApplicationUser;
 import ${package}.identity.UserConfirmation;
 import ${package}.identity.UserLogins;
@@ -66,17 +67,21 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
 
     private final SignedInUsers signedInUsers;
 
+    private final EmailConfirmation emailConfirmation;
+
     private final Clock clock;
 
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
     ExternalSignIn(ExternalProviders providers, UserLogins userLogins, UserManager userManager,
-            ObjectProvider<UserConfirmation> confirmation, SignedInUsers signedInUsers, Clock clock) {
+            ObjectProvider<UserConfirmation> confirmation, SignedInUsers signedInUsers,
+            EmailConfirmation emailConfirmation, Clock clock) {
         this.providers = providers;
         this.signedInUsers = signedInUsers;
         this.userLogins = userLogins;
         this.userManager = userManager;
         this.confirmation = confirmation;
+        this.emailConfirmation = emailConfirmation;
         this.clock = clock;
     }
 
@@ -111,6 +116,12 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
         ExternalAccount account = ExternalAccount.of(provider, providers.displayName(provider),
                 (OidcUser) token.getPrincipal());
         LinkRequest linking = LinkRequest.takeFrom(request.getSession(false));
+        if (linking != null && !linking.isAnsweredBy(provider, clock.instant())) {
+            // an abandoned or stale trip: the user stays who they were, and nothing is linked
+            signedInUsers.signIn(linking.signedIn(), request, response);
+            response.sendRedirect(request.getContextPath() + AccountPages.EXTERNAL_LOGINS + "?failed=failed");
+            return;
+        }
         if (linking != null && linking.reauthenticateTo() != null) {
             finishReauthentication(linking, account, request, response);
             return;
@@ -125,6 +136,10 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
             account.keepIn(request.getSession());
             response.sendRedirect(request.getContextPath() + AccountPages.EXTERNAL_LOGIN);
             return;
+        }
+        if (!user.get().isEmailConfirmed()
+                && emailConfirmation.confirmAfterProviderSignIn(request.getSession(false), user.get().getId())) {
+            user = userManager.findById(user.get().getId()); // its address confirmed through its own provider account
         }
         String refusal = refusal(user.get());
         if (refusal != null) {

@@ -146,6 +146,7 @@ public class UserManager {
         ApplicationUser user = users.findForUpdateById(userId).orElseThrow();
         Instant now = clock.instant();
         if (user.isLockedOut(now)) {
+            simulatePasswordCheck(password); // as slow as a real check: the answer's time tells nobody of the lockout
             return PasswordCheckResult.LOCKED_OUT;
         }
         if (user.getPasswordHash() != null && password != null

@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ResolvableType;
@@ -29,6 +31,10 @@ final class PasskeyJson extends JacksonJsonHttpMessageConverter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final int MAX_BODY = 64 * 1024;
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     PasskeyJson() {
         super(JsonMapper.builder().addModule(new WebauthnJacksonModule()).build());
     }
@@ -42,24 +48,32 @@ final class PasskeyJson extends JacksonJsonHttpMessageConverter {
     @Override
     public Object read(ResolvableType type, HttpInputMessage input, @Nullable Map<String, Object> hints)
             throws IOException {
-        HttpInputMessage message = input;
+        // a passkey's JSON is a few kilobytes: a larger body is refused before anything holds it in memory
+        byte[] body = input.getBody().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new HttpMessageNotReadableException("The body is larger than a passkey's", input);
+        }
         if (REGISTRATION.equals(type.toClass().getName())) {
-            byte[] body = input.getBody().readAllBytes();
-            if (!JSON.readTree(body).path("publicKey").isObject()) {
+            JsonNode publicKey = JSON.readTree(body).path("publicKey");
+            if (!publicKey.isObject()) {
                 throw new HttpMessageNotReadableException("The body holds no public key", input);
             }
-            message = new HttpInputMessage() {
-                @Override
-                public InputStream getBody() {
-                    return new ByteArrayInputStream(body);
-                }
-
-                @Override
-                public HttpHeaders getHeaders() {
-                    return input.getHeaders();
-                }
-            };
+            // the passkey's name is stored as text: PostgreSQL refuses NUL, and no name needs control characters
+            if (CONTROL.matcher(publicKey.path("label").asString("")).find()) {
+                throw new HttpMessageNotReadableException("The passkey's name holds control characters", input);
+            }
         }
+        HttpInputMessage message = new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return input.getHeaders();
+            }
+        };
         Object value = super.read(type, message, hints);
         if (value == null) {
             throw new HttpMessageNotReadableException("The body holds no credential", input);

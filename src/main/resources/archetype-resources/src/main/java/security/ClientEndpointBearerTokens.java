@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Bearer tokens are read where the protocol chain is a resource server (UserInfo), not at the endpoints clients
@@ -27,7 +28,8 @@ final class ClientEndpointBearerTokens implements BearerTokenResolver {
 
     @Override
     public String resolve(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // decoded as Spring matches it: /log%69n is /login too
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         return clientEndpoints.contains(path) ? null : bearerTokens.resolve(request);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Requests to the endpoints clients call directly (token, introspection, revocation, pushed authorization
@@ -57,7 +58,7 @@ class ProtocolRequestErrors {
         List<String> clientEndpoints = clientEndpoints(settings);
         RequestRejectedHandler others = new HttpStatusRequestRejectedHandler();
         return (request, response, rejected) -> {
-            if (clientEndpoints.contains(request.getRequestURI().substring(request.getContextPath().length()))) {
+            if (clientEndpoints.contains(UrlPathHelper.defaultInstance.getPathWithinApplication(request))) {
                 writeError(response, HttpServletResponse.SC_BAD_REQUEST, INVALID_REQUEST);
             }
             else {

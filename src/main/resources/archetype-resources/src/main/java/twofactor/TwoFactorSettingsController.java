@@ -61,9 +61,14 @@ class TwoFactorSettingsController {
         return VIEW;
     }
 
+    /** The set-up page; once two-factor sign-in is on, the key is never shown again (reset it for a new one). */
     @GetMapping(AccountPages.TWO_FACTOR_ENABLE)
     String setUp(Authentication authentication, Model model) {
-        model.addAttribute("setUp", twoFactor.setUp(userManager.findById(authentication.getName()).orElseThrow()));
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        if (user.isTwoFactorEnabled()) {
+            return "redirect:" + AccountPages.TWO_FACTOR;
+        }
+        model.addAttribute("setUp", twoFactor.setUp(user));
         return ENABLE_VIEW;
     }
 
@@ -77,6 +82,8 @@ class TwoFactorSettingsController {
             return setUp(authentication, model);
         }
         signedInUsers.refresh(authentication.getName(), request, response);
+        ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
+        notices.send(user, user.getEmail(), SecurityNotices.Kind.TWO_FACTOR_ENABLED, request);
         if (newCodes.get().isEmpty()) {
             return "redirect:" + AccountPages.TWO_FACTOR + "?done=enabled";
         }

@@ -109,14 +109,19 @@ class AccountPreTakeoverTests {
     }
 
     @Test
-    void confirmingTheAddressRemovesEveryCredentialAddedBeforeIt() {
+    void theLinkAloneDoesNotConfirmAndConfirmingRemovesEveryCredentialAddedBeforeIt() {
         ApplicationUser squatted = userManager.findByEmail(victimEmail).orElseThrow();
         plantCredentials(squatted);
         String link = TestMailServer.awaitMailAbout(victimEmail, "Confirm your email address").link("/account/confirm-email");
 
         Browser victim = server.browser();
-        victim.follow(victim.submit(victim.get(link), "form[action$=/account/confirm-email]", Map.of()));
+        Page asked = victim.submit(victim.get(link), "form[action$=/account/confirm-email]", Map.of("password", ""));
+        assertThat(asked.document().select("[role=alert]").text()).isEqualTo("That password is not correct.");
+        assertThat(userManager.findById(squatted.getId()).orElseThrow().isEmailConfirmed())
+                .as("clicking a link she did not expect confirms nothing for whoever made the account").isFalse();
 
+        attacker.follow(attacker.submit(attacker.get(link), "form[action$=/account/confirm-email]",
+                Map.of("password", ATTACKER_PASSWORD)));
         assertThat(userManager.findById(squatted.getId()).orElseThrow().isEmailConfirmed()).isTrue();
         assertNothingPlantedIsLeft(squatted);
     }

@@ -65,7 +65,7 @@ class ConfirmedEmailRequiredTests {
         Element mail = awaitMailboxEntry(user.getEmail());
         String link = mail.select("a[href*=/account/confirm-email?token=]").attr("href");
         Page confirmed = browser.follow(browser.submit(browser.navigate(link), "form[action$=/account/confirm-email]",
-                Map.of()));
+                Map.of("password", NEW_PASSWORD)));
 
         assertThat(h1(confirmed)).isEqualTo("Email address confirmed");
         assertThat(browser.signIn(user.getUserName(), NEW_PASSWORD).uri().getPath()).isEqualTo("/");

@@ -21,6 +21,7 @@ import static ${package}.account.AccountPageChecks.h1;
 import static ${package}.account.AccountPageChecks.mainText;
 import static ${package}.account.AccountPageChecks.unconfirmedUser;
 import static ${package}.account.AccountPageChecks.unique;
+import static ${package}.account.AccountPageChecks.NEW_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
@@ -62,11 +63,15 @@ class EmailConfirmationTests {
         assertThat(h1(sent)).isEqualTo("Check your email");
         String link = TestMailServer.awaitMail(user.getEmail()).link("/account/confirm-email?token=");
         Page confirmPage = browser.navigate(link);
-        Page confirmed = browser.follow(browser.submit(confirmPage, CONFIRM_FORM, Map.of()));
+        Page wrong = browser.submit(confirmPage, CONFIRM_FORM, Map.of("password", "not-the-password"));
+        assertThat(wrong.document().select("[role=alert]").text()).isEqualTo("That password is not correct.");
+        assertThat(userManager.findById(user.getId()).orElseThrow().isEmailConfirmed())
+                .as("the link alone does not confirm: whoever made the account may not own the address").isFalse();
+        Page confirmed = browser.follow(browser.submit(confirmPage, CONFIRM_FORM, Map.of("password", NEW_PASSWORD)));
         assertThat(h1(confirmed)).isEqualTo("Email address confirmed");
         assertThat(userManager.findById(user.getId()).orElseThrow().isEmailConfirmed()).isTrue();
 
-        Page secondUse = browser.follow(browser.submit(confirmPage, CONFIRM_FORM, Map.of()));
+        Page secondUse = browser.follow(browser.submit(confirmPage, CONFIRM_FORM, Map.of("password", NEW_PASSWORD)));
         assertThat(secondUse.status()).isEqualTo(400);
         AccountPageChecks.assertCommonLayout(secondUse, "This link does not work");
         assertThat(secondUse.document().select("a[href=/account/resend-confirmation]")).hasSize(1);

@@ -1,6 +1,7 @@
 package ${package}.account;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import ${package}.identity.ApplicationUser;
@@ -62,6 +63,21 @@ class RateLimitTests {
         assertThat(otherUser.uri().getPath()).as("other accounts are not limited").isEqualTo("/");
         clock.advance(Duration.parse("PT" + RestrictedAccountSettings.PERIOD.toUpperCase()));
         assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getPath()).isEqualTo("/");
+    }
+
+    @Test
+    void aPathSpelledWithPercentEscapesIsCountedLikeThePlainOne() {
+        ApplicationUser user = testUsers.create("escaped");
+        Page login = browser.navigate("/login");
+        String csrf = login.document().selectFirst("input[name=_csrf]").val();
+        for (int attempt = 1; attempt <= RestrictedAccountSettings.SIGN_IN_PER_ACCOUNT; attempt++) {
+            Page failed = browser.post("/%6Cogin", List.of(Map.entry("_csrf", csrf),
+                    Map.entry("username", user.getUserName()), Map.entry("password", "wrong-" + attempt)));
+            assertThat(failed.status()).as("attempt %s", attempt).isEqualTo(302);
+        }
+
+        assertTooManyAttempts(browser.post("/log%69n", List.of(Map.entry("_csrf", csrf),
+                Map.entry("username", user.getUserName()), Map.entry("password", TestUsers.PASSWORD))));
     }
 
     @Test

@@ -92,12 +92,17 @@ class RecentSignInTests {
         clock.advance(Duration.ofMinutes(6));
 
         for (String change : List.of("/account/external-logins/add", "/account/email", "/account/two-factor/disable",
-                "/account/two-factor/reset", "/account/two-factor/recovery-codes", "/account/personal-data/delete")) {
+                "/account/two-factor/reset", "/account/two-factor/recovery-codes", "/account/personal-data/delete",
+                "/account/set-password", "/account/two-factor/enable",
+                // the same paths as Spring decodes them: spelling a letter in %XX must not slip past the guard
+                "/account/%65mail", "/account/two-factor/%64isable")) {
             Page answer = browser.post(change, List.of(Map.entry("_csrf", csrf)));
             assertThat(answer.status()).as(change).isEqualTo(302);
             assertThat(answer.location()).as(change).startsWith(server.issuer() + "/account/reauthenticate?continue=");
         }
         Page passkeyOptions = browser.post("/webauthn/register/options", List.of(Map.entry("_csrf", csrf)));
+        assertThat(browser.post("/webauthn/register/%6Fptions", List.of(Map.entry("_csrf", csrf))).status())
+                .isEqualTo(401);
         assertThat(passkeyOptions.status()).isEqualTo(401);
         assertThat(passkeyOptions.location()).isEqualTo("/account/reauthenticate?continue=%2Faccount%2Fpasskeys");
         assertThat(browser.navigate("/account/passkeys").status()).as("the pages themselves stay open").isEqualTo(200);
@@ -129,5 +134,29 @@ class RecentSignInTests {
                 Map.of("code", app.code())));
 
         assertThat(back.uri().getPath()).isEqualTo("/account/two-factor");
+    }
+
+    @Test
+    void aSessionEndedElsewhereAMomentAgoCannotSlipAChangeInBeforeItsNextCheck() {
+        Page emailPage = browser.navigate("/account/email");
+        Browser owner = server.browser();
+        owner.signIn(user.getUserName(), TestUsers.PASSWORD);
+        owner.follow(owner.submit(owner.navigate("/account/change-password"), "form[action$=/account/change-password]",
+                Map.of("currentPassword", TestUsers.PASSWORD, "password", "Brand-New-Pass-7",
+                        "confirmPassword", "Brand-New-Pass-7")));
+
+        Page answer = browser.submit(emailPage, "form[action$=/account/email]", Map.of("email", "taken@example.org"));
+
+        assertThat(answer.location()).as("signed out, not asked to confirm").isEqualTo(server.issuer() + "/login");
+        assertThat(browser.get("/account").status()).isEqualTo(302);
+    }
+
+    @Test
+    void theAuthenticatorKeyIsNeverShownAgainOnceTwoFactorSignInIsOn() {
+        AuthenticatorApp.enable(browser, clock);
+
+        Page setUp = browser.get("/account/two-factor/enable");
+
+        assertThat(setUp.location()).isEqualTo(server.issuer() + "/account/two-factor");
     }
 }

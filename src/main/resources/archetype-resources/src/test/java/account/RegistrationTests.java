@@ -80,7 +80,8 @@ class RegistrationTests {
         assertThat(mainText(confirmPage)).contains(name);
         assertThat(userManager.findByName(name).orElseThrow().isEmailConfirmed()).as("opening the link changes nothing")
                 .isFalse();
-        Page confirmed = browser.follow(browser.submit(confirmPage, "form[action$=/account/confirm-email]", Map.of()));
+        Page confirmed = browser.follow(browser.submit(confirmPage, "form[action$=/account/confirm-email]",
+                Map.of("password", NEW_PASSWORD)));
 
         assertThat(h1(confirmed)).isEqualTo("Email address confirmed");
         assertThat(userManager.findByName(name).orElseThrow().isEmailConfirmed()).isTrue();

@@ -111,9 +111,19 @@ class ExternalLoginTests {
         assertThat(created.isEmailConfirmed()).as("the provider vouched for another address").isFalse();
         assertThat(userLogins.getLogins(created)).extracting(UserLogin::getProviderKey).containsExactly(upstream.getId());
         String link = TestMailServer.awaitMail(otherEmail).link("/account/confirm-email");
-        browser.follow(browser.submit(browser.get(link), "form[action$=/account/confirm-email]", Map.of()));
-        assertThat(userManager.findById(created.getId()).orElseThrow().isEmailConfirmed()).isTrue();
-        Page home = servers.clickSignInWith(browser, browser.navigate("/login"), UpstreamProvider.PROVIDER_ID);
+        Page confirmPage = browser.get(link);
+        assertThat(confirmPage.document().select("#password")).as("no password to ask for").isEmpty();
+        Browser stranger = servers.browser(); // the address's owner, say, who did not make this account
+        Page refused = servers.followAcross(stranger, stranger.submit(stranger.get(link),
+                "form[action$=/account/confirm-email/provider]", Map.of()));
+        assertThat(refused.uri().toString()).as("sent to sign in at the provider, as someone else")
+                .startsWith(servers.providerUrl + "/login");
+        assertThat(userManager.findById(created.getId()).orElseThrow().isEmailConfirmed()).isFalse();
+
+        Page home = servers.followAcross(browser, browser.submit(confirmPage,
+                "form[action$=/account/confirm-email/provider]", Map.of()));
+        assertThat(userManager.findById(created.getId()).orElseThrow().isEmailConfirmed())
+                .as("confirmed by signing in through its own provider account").isTrue();
         assertThat(home.document().text()).as("still signed in at the provider").contains("Signed in as "
                 + upstream.getUserName());
     }
@@ -194,6 +204,30 @@ class ExternalLoginTests {
 
             assertThat(back.uri().getPath()).isEqualTo("/account/external-logins");
             assertThat(back.document().text()).contains(UpstreamProvider.DISPLAY_NAME);
+        }
+        finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void anAbandonedLinkRequestDoesNotLinkWhateverSignsInLater() {
+        TestClock clock = servers.app.getBean(TestClock.class);
+        ApplicationUser local = servers.app.getBean(TestUsers.class).create("abandoned");
+        Browser browser = servers.browser();
+        browser.signIn(local.getUserName(), TestUsers.PASSWORD);
+        Page atProvider = servers.followAcross(browser, browser.submit(browser.navigate("/account/external-logins"),
+                "form[action$=/account/external-logins/add]", Map.of("provider", UpstreamProvider.PROVIDER_ID)));
+        assertThat(atProvider.uri().toString()).as("left at the provider").startsWith(servers.providerUrl + "/login");
+        clock.advance(Duration.ofMinutes(6));
+        try {
+            ApplicationUser someoneElse = servers.newUpstreamUser();
+            Page back = servers.signInAtProvider(browser, servers.followAcross(browser,
+                    browser.get("/oauth2/authorization/" + UpstreamProvider.PROVIDER_ID)), someoneElse);
+
+            assertThat(back.uri().getPath()).isEqualTo("/account/external-logins");
+            assertThat(userLogins.getLogins(local)).as("nothing linked").isEmpty();
+            assertThat(browser.navigate("/").document().text()).contains("Signed in as " + local.getUserName());
         }
         finally {
             clock.reset();

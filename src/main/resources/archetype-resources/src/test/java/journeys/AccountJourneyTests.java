@@ -58,7 +58,7 @@ class AccountJourneyTests {
 
         browser.open(TestMailServer.awaitMail(email).link("/account/confirm-email?token="));
         assertThat(browser.heading()).isEqualTo("Confirm your email address");
-        browser.click("form[action$='/account/confirm-email'] button[type=submit]");
+        browser.type("#password", PASSWORD).click("form[action$='/account/confirm-email'] button[type=submit]");
         assertThat(browser.heading()).isEqualTo("Email address confirmed");
 
         signInWithPassword(userName, PASSWORD);

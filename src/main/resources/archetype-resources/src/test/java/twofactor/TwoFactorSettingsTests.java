@@ -133,8 +133,9 @@ class TwoFactorSettingsTests {
 
         assertThat(status.document().select(".alert-info").text()).isEqualTo("Two-factor sign-in is off.");
         assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getPath()).isEqualTo("/");
-        assertThat(TestMailServer.awaitMail(user.getEmail()).subject()).startsWith("Two-factor sign-in of your")
-                .endsWith("was turned off");
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "Two-factor sign-in of your").subject())
+                .endsWith("was turned on");
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "was turned off")).isNotNull();
     }
 
     @Test

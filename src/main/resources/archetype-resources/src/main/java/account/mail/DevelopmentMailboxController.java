@@ -32,7 +32,9 @@ class DevelopmentMailboxController {
 
     @GetMapping(AccountPages.DEVELOPMENT_MAILBOX)
     String mailbox(HttpServletRequest request, Model model) {
-        if (!IpAddresses.isLoopback(request.getRemoteAddr())) {
+        // a tunnel (ssh -R, ngrok) arrives from the loopback address too, but says whom it forwards
+        if (!IpAddresses.isLoopback(request.getRemoteAddr()) || request.getHeader("X-Forwarded-For") != null
+                || request.getHeader("Forwarded") != null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("mails", mailbox.mails());

@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Counts each POST of the sign-in, registration, password reset and confirmation resend forms; past a
@@ -64,7 +65,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (!HttpMethod.POST.matches(request.getMethod())) {
             return null;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // decoded as Spring matches it: /log%69n is /login too
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         for (RateLimitedAction action : RateLimitedAction.values()) {
             if (action.path.equals(path)) {
                 return action;

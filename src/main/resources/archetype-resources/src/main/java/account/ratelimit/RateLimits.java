@@ -53,13 +53,16 @@ public class RateLimits {
         RateLimitProperties.Action limits = action.limits.apply(properties);
         String accountKey = account == null ? "" : LookupNormalizer.normalizeName(account);
         ConsumptionProbe ip = tryConsume(action + "/per-ip", limits.getPerIp(), clientAddress);
+        if (!ip.isConsumed()) { // an address past its limit makes no more account buckets, nor drains any
+            log.info("Rate limit reached for {} (per address)", action);
+            return Optional.of(Duration.ofNanos(ip.getNanosToWaitForRefill()));
+        }
         ConsumptionProbe user = tryConsume(action + "/per-account", limits.getPerAccount(), accountKey);
-        if (ip.isConsumed() && user.isConsumed()) {
+        if (user.isConsumed()) {
             return Optional.empty();
         }
-        long waitNanos = Math.max(ip.getNanosToWaitForRefill(), user.getNanosToWaitForRefill());
-        log.info("Rate limit reached for {} ({})", action, ip.isConsumed() ? "per account" : "per address");
-        return Optional.of(Duration.ofNanos(waitNanos));
+        log.info("Rate limit reached for {} (per account)", action);
+        return Optional.of(Duration.ofNanos(user.getNanosToWaitForRefill()));
     }
 
     private ConsumptionProbe tryConsume(String group, RateLimitProperties.Limit limit, String key) {
