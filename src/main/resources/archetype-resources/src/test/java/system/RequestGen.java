@@ -1,5 +1,6 @@
 package ${package}.system;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -137,7 +138,8 @@ final class RequestGen implements Gen<Case> {
         if (!WireFormat.validTarget(target) || headSize(target, head) > 7800 || Headers.refusedByContainer(head)) {
             traits.add(Trait.TRANSPORT);
         }
-        if (sender.csrfToken() != null && sender.csrfToken().equals(csrf) && (csrfInHeader || body.formFields())
+        if (sender.csrfToken() != null && sender.csrfToken().equals(csrf)
+                && (csrfInHeader || body.formFields() && arrivesIntact(body, csrf))
                 && !traits.contains(Trait.TRANSPORT) && !traits.contains(Trait.UNREADABLE)) {
             traits.add(Trait.CSRF_VALID);
         }
@@ -164,6 +166,26 @@ final class RequestGen implements Gen<Case> {
             params.add(new java.util.AbstractMap.SimpleEntry<>(BadValues.text().next(random), null));
         }
         return params;
+    }
+
+    /**
+     * Whether the form fields (body or query) still carry the token as it was: a broken escape put into the middle of it can make
+     * a valid one by chance ({@code %} before {@code 23} is {@code #}), and the server then rightly refuses it.
+     */
+    private static boolean arrivesIntact(Body body, String csrf) {
+        String form = body.content() != null ? new String(body.content(), StandardCharsets.ISO_8859_1)
+                : body.query() == null ? "" : body.query();
+        for (String field : form.split("&")) {
+            if (field.startsWith("_csrf=")) {
+                try {
+                    return URLDecoder.decode(field.substring("_csrf=".length()), StandardCharsets.UTF_8).equals(csrf);
+                }
+                catch (IllegalArgumentException ex) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** The token the case sends: its session's (most of the time, if it has one), another, or none. */
