@@ -56,7 +56,8 @@ public final class AccountPages {
 
     /** The pages a visitor who is not signed in may open. */
     public static String[] publicPaths() {
-        return new String[] { REGISTER, CONFIRM_EMAIL, CONFIRM_EMAIL + "/provider", RESEND_CONFIRMATION, FORGOT_PASSWORD, RESET_PASSWORD,
-                DEVELOPMENT_MAILBOX, EXTERNAL_LOGIN, EXTERNAL_LOGIN + "/*", CONFIRM_EMAIL_CHANGE };
+        return new String[] { REGISTER, CONFIRM_EMAIL, CONFIRM_EMAIL + "/provider", RESEND_CONFIRMATION,
+                FORGOT_PASSWORD, RESET_PASSWORD, DEVELOPMENT_MAILBOX, EXTERNAL_LOGIN, EXTERNAL_LOGIN + "/*",
+                CONFIRM_EMAIL_CHANGE };
     }
 }

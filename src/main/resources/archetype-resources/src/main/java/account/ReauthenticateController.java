@@ -64,7 +64,8 @@ class ReauthenticateController {
             @RequestParam(required = false) String password, @RequestParam(required = false) String code,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
-        String error = switch (proofOf(user)) {
+        String proof = proofOf(user);
+        String error = switch (proof) {
             case "password" -> checkPassword(user, password);
             case "code" -> checkCode(user, code);
             default -> "reauthenticate.error.provider";
@@ -73,7 +74,7 @@ class ReauthenticateController {
             model.addAttribute("error", error);
             return show(user, next, model);
         }
-        String factor = "password".equals(proofOf(user)) ? FactorGrantedAuthority.PASSWORD_AUTHORITY : TwoFactor.FACTOR;
+        String factor = "password".equals(proof) ? FactorGrantedAuthority.PASSWORD_AUTHORITY : TwoFactor.FACTOR;
         signedInUsers.reauthenticated(authentication, factor, request, response);
         // back to the page of the change, never anywhere else (no open redirect)
         return "redirect:" + RecentSignIn.returnTo(next);

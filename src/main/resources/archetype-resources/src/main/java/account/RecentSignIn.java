@@ -15,8 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import ${package}.identity.SecurityStamp;
-import ${package}.identity.UserManager;
+import ${package}.security.SignedInUsers;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -59,13 +58,13 @@ public class RecentSignIn {
 
     private final AccountProperties properties;
 
-    private final UserManager userManager;
+    private final SignedInUsers signedInUsers;
 
     private final Clock clock;
 
-    RecentSignIn(AccountProperties properties, UserManager userManager, Clock clock) {
+    RecentSignIn(AccountProperties properties, SignedInUsers signedInUsers, Clock clock) {
         this.properties = properties;
-        this.userManager = userManager;
+        this.signedInUsers = signedInUsers;
         this.clock = clock;
     }
 
@@ -75,13 +74,15 @@ public class RecentSignIn {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                String page = HttpMethod.POST.matches(request.getMethod()) ? GUARDED.get(pathOf(request)) : null;
+                String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request); // decoded, as Spring does
+                String page = HttpMethod.POST.matches(request.getMethod()) ? GUARDED.get(path) : null;
                 Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
                 if (page == null || !(signedIn instanceof UsernamePasswordAuthenticationToken)) {
                     chain.doFilter(request, response);
                     return;
                 }
-                if (!isCurrent(signedIn)) { // the stamp changed a moment ago (a reset elsewhere): no waiting for the check
+                // the stamp changed a moment ago (a reset elsewhere): no waiting for the periodic check
+                if (!signedInUsers.isCurrent(signedIn)) {
                     HttpSession session = request.getSession(false);
                     if (session != null) {
                         session.invalidate();
@@ -96,7 +97,7 @@ public class RecentSignIn {
                 }
                 String location = request.getContextPath() + AccountPages.REAUTHENTICATE + "?continue="
                         + URLEncoder.encode(page, StandardCharsets.UTF_8);
-                if (JSON_ENDPOINT.equals(pathOf(request))) {
+                if (JSON_ENDPOINT.equals(path)) {
                     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     response.setHeader(HttpHeaders.LOCATION, location);
@@ -107,13 +108,6 @@ public class RecentSignIn {
                 response.sendRedirect(location);
             }
         };
-    }
-
-    /** Whether the session's user is still active and signed in with the current security stamp. */
-    private boolean isCurrent(Authentication signedIn) {
-        return userManager.findById(signedIn.getName())
-                .filter(user -> userManager.isActive(user) && SecurityStamp.isCurrent(signedIn.getAuthorities(), user))
-                .isPresent();
     }
 
     /** Whether the user's latest sign-in factor is recent enough for a guarded change. */
@@ -130,9 +124,5 @@ public class RecentSignIn {
     private static Optional<Instant> lastFactorAt(Authentication signedIn) {
         return signedIn.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance)
                 .map(factor -> ((FactorGrantedAuthority) factor).getIssuedAt()).max(Instant::compareTo);
-    }
-
-    private static String pathOf(HttpServletRequest request) {
-        return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
     }
 }

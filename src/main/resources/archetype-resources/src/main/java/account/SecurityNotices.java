@@ -31,7 +31,8 @@ public class SecurityNotices {
     /** What changed. */
     public enum Kind {
         PASSWORD_CHANGED("passwordChanged"), EMAIL_CHANGED("emailChanged"), TWO_FACTOR_DISABLED("twoFactorDisabled"),
-        TWO_FACTOR_ENABLED("twoFactorEnabled"), PASSWORD_SET("passwordSet"), PASSKEY_ADDED("passkeyAdded"), EXTERNAL_LOGIN_ADDED("externalLoginAdded"),
+        TWO_FACTOR_ENABLED("twoFactorEnabled"), PASSWORD_SET("passwordSet"), PASSKEY_ADDED("passkeyAdded"),
+        EXTERNAL_LOGIN_ADDED("externalLoginAdded"),
         RECOVERY_CODES_REGENERATED("recoveryCodesRegenerated"), ACCOUNT_DELETED("accountDeleted"),
         LOCKED_OUT("lockedOut");
 

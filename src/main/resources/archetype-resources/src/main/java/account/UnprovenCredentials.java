@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  * credential added meanwhile goes: passkeys, the authenticator and its recovery codes, and (when the proof came with a
  * new password, or the account has a password to sign in with) external logins; the account's other sessions and
  * every grant end with them. The password set at registration stays unless the proof is a password reset, which
- * replaces it anyway. An account created through a provider, without a password, keeps that provider's link when its
- * address is confirmed: it would have no way in otherwise, and the confirmation email names the provider.
+ * replaces it anyway (a confirmation takes that password: see {@link EmailConfirmation}). An account created through a
+ * provider, without a password, keeps that provider's link when its address is confirmed: the confirmation took a
+ * sign-in through it, and the account would have no way in otherwise.
  */
 @Service
 class UnprovenCredentials {

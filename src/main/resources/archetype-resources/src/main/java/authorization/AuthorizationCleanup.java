@@ -43,11 +43,7 @@ class AuthorizationCleanup implements SchedulingConfigurer {
     }
 
     /** What one run did: nothing if another instance held the lock. */
-    record Result(boolean ran, Purged authorizations, Purged rotatedRefreshTokens) {
-    }
-
-    /** Rows deleted, and in how many delete statements. */
-    record Purged(int rows, int batches) {
+    record Result(boolean ran, ExpiredRows.Purged authorizations, ExpiredRows.Purged rotatedRefreshTokens) {
     }
 
     /** Every {@code interval}, the first time one interval after start-up. */
@@ -61,11 +57,13 @@ class AuthorizationCleanup implements SchedulingConfigurer {
         Instant leaseEnd = now.plus(properties.interval());
         if (!lock.tryAcquire(now, leaseEnd)) {
             log.debug("Authorization clean-up skipped: another instance is running it");
-            return new Result(false, new Purged(0, 0), new Purged(0, 0));
+            return new Result(false, new ExpiredRows.Purged(0, 0), new ExpiredRows.Purged(0, 0));
         }
         try {
-            Purged purgedAuthorizations = purgeAll(authorizations, now, leaseEnd);
-            Purged purgedRotated = purgeAll(rotatedRefreshTokens, now, leaseEnd);
+            ExpiredRows.Purged purgedAuthorizations = authorizations.deleteAll(now, properties.batchSize(), leaseEnd,
+                    clock);
+            ExpiredRows.Purged purgedRotated = rotatedRefreshTokens.deleteAll(now, properties.batchSize(), leaseEnd,
+                    clock);
             if (purgedAuthorizations.rows() + purgedRotated.rows() > 0) {
                 log.info("Authorization clean-up: purged {} authorizations and {} rotated refresh tokens",
                         purgedAuthorizations.rows(), purgedRotated.rows());
@@ -75,19 +73,5 @@ class AuthorizationCleanup implements SchedulingConfigurer {
         finally {
             lock.release();
         }
-    }
-
-    /** Deletes batch after batch until one comes back short, or the lease would run out (the next run goes on). */
-    private Purged purgeAll(ExpiredRows rows, Instant cutoff, Instant leaseEnd) {
-        int total = 0;
-        int batches = 0;
-        int deleted;
-        do {
-            deleted = rows.deleteBatch(cutoff, properties.batchSize());
-            total += deleted;
-            batches++;
-        }
-        while (deleted == properties.batchSize() && clock.instant().isBefore(leaseEnd));
-        return new Purged(total, batches);
     }
 }

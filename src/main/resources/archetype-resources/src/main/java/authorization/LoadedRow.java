@@ -1,7 +1,6 @@
 package ${package}.authorization;
 
 import java.io.Serializable;
-import java.util.HashSet;
 import java.util.Set;
 
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -21,18 +20,6 @@ record LoadedRow(long version, Set<String> tokenHashes) implements Serializable 
 
     static LoadedRow of(OAuth2Authorization authorization) {
         return authorization.getAttribute(ATTRIBUTE);
-    }
-
-    /** The hashes of every token the authorization holds, as stored. */
-    static Set<String> tokenHashesOf(OAuth2Authorization authorization) {
-        Set<String> hashes = new HashSet<>();
-        for (TokenKind kind : TokenKind.values()) {
-            OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(kind.tokenClass());
-            if (token != null) {
-                hashes.add(TokenHashes.hashToStore(token.getToken().getTokenValue()));
-            }
-        }
-        return hashes;
     }
 
     /**

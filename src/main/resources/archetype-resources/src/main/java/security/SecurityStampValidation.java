@@ -11,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import ${package}.identity.IdentityProperties;
-import ${package}.identity.SecurityStamp;
-import ${package}.identity.UserManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +32,7 @@ class SecurityStampValidation extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityStampValidation.class);
 
-    private final UserManager userManager;
+    private final SignedInUsers signedInUsers;
 
     private final IdentityProperties properties;
 
@@ -42,8 +40,8 @@ class SecurityStampValidation extends OncePerRequestFilter {
 
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    SecurityStampValidation(UserManager userManager, IdentityProperties properties, Clock clock) {
-        this.userManager = userManager;
+    SecurityStampValidation(SignedInUsers signedInUsers, IdentityProperties properties, Clock clock) {
+        this.signedInUsers = signedInUsers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -65,10 +63,7 @@ class SecurityStampValidation extends OncePerRequestFilter {
         if (checkedAt != null && checkedAt.plus(properties.getSecurityStampValidationInterval()).isAfter(now)) {
             return;
         }
-        boolean valid = userManager.findById(signedIn.getName())
-                .filter(user -> userManager.isActive(user) && SecurityStamp.isCurrent(signedIn.getAuthorities(), user))
-                .isPresent();
-        if (valid) {
+        if (signedInUsers.isCurrent(signedIn)) {
             session.setAttribute(CHECKED_AT, now);
             return;
         }

@@ -61,7 +61,18 @@ public class SignedInUsers {
 
     /** The filter both filter chains run: it ends sessions whose security stamp is no longer the user's. */
     Filter stampValidation() {
-        return new SecurityStampValidation(userManager, properties, clock);
+        return new SecurityStampValidation(this, properties, clock);
+    }
+
+    /**
+     * Whether a sign-in still holds: its user exists, is active, and has the security stamp it signed in with (one
+     * query). Checked periodically by {@link SecurityStampValidation}, and at once before a change that needs a
+     * recent sign-in (account/RecentSignIn).
+     */
+    public boolean isCurrent(Authentication signedIn) {
+        return userManager.findById(signedIn.getName())
+                .filter(user -> userManager.isActive(user) && SecurityStamp.isCurrent(signedIn.getAuthorities(), user))
+                .isPresent();
     }
 
     /** The user as signed in with these factors; the roles and the stamp are read now, not from {@code user}. */

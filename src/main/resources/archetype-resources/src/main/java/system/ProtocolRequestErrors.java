@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import ${package}.security.ClientEndpoints;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,6 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Requests to the endpoints clients call directly (token, introspection, revocation, pushed authorization
@@ -46,7 +46,7 @@ class ProtocolRequestErrors {
     FilterRegistrationBean<UnreadableParameters> unreadableProtocolParameters(AuthorizationServerSettings settings) {
         FilterRegistrationBean<UnreadableParameters> registration = new FilterRegistrationBean<>(
                 new UnreadableParameters());
-        registration.setUrlPatterns(clientEndpoints(settings));
+        registration.setUrlPatterns(new ClientEndpoints(settings).paths());
         // before Spring Security, whose filters read the parameters first; after DatabaseUnavailable
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
@@ -55,23 +55,16 @@ class ProtocolRequestErrors {
     /** Spring Security picks this bean up for its filter chains' firewall. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(AuthorizationServerSettings settings) {
-        List<String> clientEndpoints = clientEndpoints(settings);
+        ClientEndpoints clientEndpoints = new ClientEndpoints(settings);
         RequestRejectedHandler others = new HttpStatusRequestRejectedHandler();
         return (request, response, rejected) -> {
-            if (clientEndpoints.contains(UrlPathHelper.defaultInstance.getPathWithinApplication(request))) {
+            if (clientEndpoints.matches(request)) {
                 writeError(response, HttpServletResponse.SC_BAD_REQUEST, INVALID_REQUEST);
             }
             else {
                 others.handle(request, response, rejected);
             }
         };
-    }
-
-    /** The endpoints that answer clients with RFC 6749 error JSON. */
-    static List<String> clientEndpoints(AuthorizationServerSettings settings) {
-        return List.of(settings.getTokenEndpoint(), settings.getTokenIntrospectionEndpoint(),
-                settings.getTokenRevocationEndpoint(), settings.getPushedAuthorizationRequestEndpoint(),
-                settings.getDeviceAuthorizationEndpoint());
     }
 
     static void writeError(HttpServletResponse response, int status, byte[] error) throws IOException {

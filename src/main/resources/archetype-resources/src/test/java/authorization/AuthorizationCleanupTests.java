@@ -130,7 +130,7 @@ class AuthorizationCleanupTests {
         AuthorizationCleanup smallBatches = new AuthorizationCleanup(jdbc,
                 new CleanupProperties(Duration.ofHours(1), 2, Duration.ofHours(1)), clock);
 
-        AuthorizationCleanup.Purged purged = smallBatches.purge().authorizations();
+        ExpiredRows.Purged purged = smallBatches.purge().authorizations();
 
         assertThat(purged.rows()).isGreaterThanOrEqualTo(5);
         assertThat(purged.batches()).isEqualTo(purged.rows() / 2 + 1);

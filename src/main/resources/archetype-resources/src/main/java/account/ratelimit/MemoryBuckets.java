@@ -45,9 +45,7 @@ final class MemoryBuckets implements BucketStore {
         if (tracked == null) {
             forgetIdleBuckets(buckets);
             tracked = buckets.computeIfAbsent(key, newKey -> new Tracked(Bucket.builder().withCustomTimePrecision(time)
-                    .addLimit(bandwidth -> bandwidth.capacity(limit.getAttempts())
-                            .refillGreedy(limit.getAttempts(), limit.getPeriod()))
-                    .build(), limit.getAttempts()));
+                    .addLimit(limit.bandwidth()).build(), limit.getAttempts()));
         }
         return tracked.bucket().tryConsumeAndReturnRemaining(1);
     }

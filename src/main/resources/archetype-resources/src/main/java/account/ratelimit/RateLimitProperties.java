@@ -2,6 +2,8 @@ package ${package}.account.ratelimit;
 
 import java.time.Duration;
 
+import io.github.bucket4j.Bandwidth;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -154,6 +156,11 @@ public class RateLimitProperties {
 
         public void setPeriod(Duration period) {
             this.period = period;
+        }
+
+        /** The limit as a token bucket: {@code attempts} at once, refilled evenly over {@code period}. */
+        Bandwidth bandwidth() {
+            return Bandwidth.builder().capacity(attempts).refillGreedy(attempts, period).build();
         }
     }
 }
