@@ -41,7 +41,20 @@ assert new File(project, "src/test/java/${packagePath}/support/EmbeddedPostgresS
 assert new File(packageDir, 'account/ratelimit/PostgresqlBucketTable.java').isFile()
 assert !new File(packageDir, 'account/ratelimit/MysqlBucketTable.java').exists()
 assert pom.contains('<artifactId>bucket4j_jdk17-postgresql</artifactId>')
-assert new File(project, 'src/main/resources/application.yml').getText('UTF-8').contains('jdbc:postgresql://')
+assert new File(project, 'src/main/resources/database.yml').getText('UTF-8').contains('jdbc:postgresql://')
+assert !new File(project, 'databases').exists() : 'databases/ is laid over the project, then removed'
+// every file of the server project's databases/postgresql/ is in the project, the Java sources under the package
+File overlay = new File(serverProject as String, 'databases/postgresql')
+overlay.eachFileRecurse { File f ->
+    String rel = overlay.toPath().relativize(f.toPath()).toString().replace('\\', '/')
+    if (f.isFile() && rel != 'pom.xml') {
+        String out = rel.replace('/com/example/authserver/', "/${packagePath}/")
+        assert new File(project, out).isFile() : "databases/postgresql/${rel} was not generated as ${out}"
+    }
+}
+new File(project, 'src').eachFileRecurse { File f ->
+    assert !f.getText('ISO-8859-1').contains('com.example.authserver') : "${f} still names com.example.authserver"
+}
 assert pom.contains('<groupId>org.acme.identity.platform</groupId>')
 assert pom.contains('<artifactId>idp2-server</artifactId>')
 assert pom.contains('<version>2.3.4</version>')

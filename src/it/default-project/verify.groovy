@@ -1,13 +1,11 @@
 // default-project: generated with -DgroupId=com.example -DartifactId=auth-server only, then
 // built with `verify` (its whole test suite, once). This script then checks:
-//   1. the files: expected files present, mvnw executable, no archetype files, no unreplaced
-//      property or Velocity residue, every archetype-resources file generated, unfiltered
-//      files byte for byte;
+//   1. the files: expected files present, mvnw executable, no archetype files, the project
+//      identical to the server project auth-server/ of the repository (on H2), no Velocity residue;
 //   2. the server: `java -jar` on a free port, discovery document, a client_credentials token.
 // Every failed check is listed at the end; the script fails if any did.
 //
-// Variables: basedir (from the invoker plugin), archetypeResources and archetypeMetadata
-// (scriptVariables in the archetype's pom.xml).
+// Variables: basedir (from the invoker plugin), serverProject (scriptVariables in the archetype's pom.xml).
 
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -17,13 +15,9 @@ import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermission
 import java.time.Duration
 import java.util.concurrent.TimeUnit
-import javax.xml.parsers.DocumentBuilderFactory
 
 final String ARTIFACT_ID = 'auth-server'
 final String PACKAGE_PATH = 'com/example/authserver'
-final Map<String, String> PROPERTIES = [groupId: 'com.example', artifactId: ARTIFACT_ID,
-                                        version: '0.1.0-SNAPSHOT', package: 'com.example.authserver',
-                                        gitignore: '.gitignore', database: 'h2']
 
 Path project = basedir.toPath().resolve(ARTIFACT_ID)
 List<String> failures = []
@@ -57,117 +51,55 @@ List<Path> generated = Files.walk(project).withCloseable { stream ->
     stream.filter { Path p -> Files.isRegularFile(p) && !project.relativize(p).toString().startsWith('target/') }
           .collect()
 }
-List<String> generatedNames = generated.collect { project.relativize(it).toString() }
+List<String> generatedNames = generated.collect { project.relativize(it).toString().replace('\\', '/') }
 ['archetype-metadata.xml', 'archetype-post-generate.groovy', '__gitignore__'].each { String name ->
     List<String> found = generatedNames.findAll { it == name || it.endsWith('/' + name) }
     check("no ${name} in the project ${found ?: ''}", found.isEmpty())
 }
+check('no databases/ folder in the project', !Files.exists(project.resolve('databases')))
 
-// Ant-style pattern of a fileSet include (*, **, ?).
-def antMatch = { String pattern, String path ->
-    StringBuilder regex = new StringBuilder()
-    for (int i = 0; i < pattern.length(); i++) {
-        if (pattern.startsWith('**/', i)) { regex.append('(?:.*/)?'); i += 2 }
-        else if (pattern.startsWith('**', i)) { regex.append('.*'); i += 1 }
-        else if (pattern.charAt(i) == '*' as char) { regex.append('[^/]*') }
-        else if (pattern.charAt(i) == '?' as char) { regex.append('[^/]') }
-        else { regex.append(java.util.regex.Pattern.quote(pattern.substring(i, i + 1))) }
+// The generated default project is the server project of the repository (auth-server/), with databases/h2/
+// laid over it and the other databases' folders left out: every file identical, nothing added, nothing lost.
+// Only pom.xml differs: the H2 profile merged into it, the other databases' profiles gone.
+Path serverDir = new File(serverProject as String).toPath()
+List<String> localOnly = ['target/', 'data/', '.idea/', '.vscode/', '.settings/', 'nbproject/']
+Map<String, Path> expected = [:]
+Files.walk(serverDir).withCloseable { it.filter { Files.isRegularFile(it) }.collect() }.each { Path source ->
+    String rel = serverDir.relativize(source).toString().replace('\\', '/')
+    if (localOnly.any { rel.startsWith(it) } || rel.endsWith('.iml') || rel.endsWith('.log') || rel == 'pom.xml') {
+        return
     }
-    path.matches(regex.toString())
+    if (rel.startsWith('databases/')) {
+        if (rel.startsWith('databases/h2/') && rel != 'databases/h2/pom.xml') {
+            expected[rel.substring('databases/h2/'.length())] = source
+        }
+        return
+    }
+    expected[rel] = source
 }
+List<String> differing = expected.findAll { rel, source ->
+    Path target = project.resolve(rel)
+    !Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(source), Files.readAllBytes(target))
+}.collect { it.key }
+List<String> extra = generatedNames.findAll { !expected.containsKey(it) && it != 'pom.xml' && !it.startsWith('data/') }
+check("every file of auth-server/ (and databases/h2/) is generated, byte for byte ${differing ?: ''}", differing.isEmpty())
+check("the project has no file that auth-server/ lacks ${extra ?: ''}", extra.isEmpty())
 
-// The fileSets of archetype-metadata.xml.
-def doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File(archetypeMetadata as String))
-List<Map> fileSets = []
-def fileSetNodes = doc.getElementsByTagName('fileSet')
-for (int i = 0; i < fileSetNodes.length; i++) {
-    def node = fileSetNodes.item(i)
-    def texts = { String tag ->
-        def found = node.getElementsByTagName(tag)
-        (0..<found.length).collect { found.item(it).textContent.trim() }
-    }
-    fileSets << [directory: texts('directory') ? texts('directory')[0] : '',
-                 filtered: node.getAttribute('filtered') == 'true',
-                 packaged: node.getAttribute('packaged') == 'true',
-                 includes: texts('include'), excludes: texts('exclude')]
+// pom.xml: made from auth-server/pom.xml by merging the H2 profile: no line that the repository pom lacks, and no
+// line more often than there (indentation aside)
+List<String> pomLines = project.resolve('pom.xml').toFile().readLines('UTF-8')*.trim()
+Map<String, Integer> available = serverDir.resolve('pom.xml').toFile().readLines('UTF-8')*.trim().countBy { it }
+List<String> invented = pomLines.findAll { String line ->
+    available[line] = (available[line] ?: 0) - 1
+    available[line] < 0
 }
-
-// Every file under archetype-resources must reach the project (a file that no fileSet
-// includes is silently dropped by the archetype plugin); unfiltered ones byte for byte.
-Path resources = new File(archetypeResources as String).toPath()
-Set<String> filteredOutputs = ['pom.xml'] as Set
-List<String> dropped = []
-// what the post-generate script removes from an h2 project: the other vendors' files
-List<String> otherDatabases = ['src/main/resources/db/migration/postgresql/', 'src/main/resources/db/migration/mysql/',
-                               'src/test/java/support/EmbeddedPostgresServer.java',
-                               'src/test/java/system/DatabaseOutageTests.java',
-                               'src/main/java/account/ratelimit/PostgresqlBucketTable.java',
-                               'src/main/java/account/ratelimit/MysqlBucketTable.java']
-List<String> notRemoved = []
-List<String> missing = []
-List<String> altered = []
-List<String> mangled = []
-Files.walk(resources).withCloseable { it.filter { Files.isRegularFile(it) }.collect() }.each { Path source ->
-    String rel = resources.relativize(source).toString().replace('\\', '/')
-    String out
-    boolean filtered
-    if (rel == 'pom.xml') {
-        out = rel
-        filtered = true
-    } else {
-        Map fs = fileSets.find { Map fs ->
-            String prefix = fs.directory ? fs.directory + '/' : ''
-            rel.startsWith(prefix) &&
-                fs.includes.any { antMatch(it, rel.substring(prefix.length())) } &&
-                !fs.excludes.any { antMatch(it, rel.substring(prefix.length())) }
-        }
-        if (fs == null) {
-            dropped << rel
-            return
-        }
-        String prefix = fs.directory ? fs.directory + '/' : ''
-        out = fs.packaged ? prefix + PACKAGE_PATH + '/' + rel.substring(prefix.length()) : rel
-        filtered = fs.filtered
-    }
-    PROPERTIES.each { key, value -> out = out.replace("__${key}__", value) }
-    Path target = project.resolve(out)
-    if (otherDatabases.any { rel.startsWith(it) }) {
-        if (Files.exists(target)) {
-            notRemoved << out
-        }
-    } else if (!Files.isRegularFile(target)) {
-        missing << "${rel} -> ${out}"
-    } else if (filtered) {
-        filteredOutputs << out
-        // Java sources and configuration use no Velocity at all: once the properties are put in,
-        // the output must equal the template (Velocity silently eats "##", "#\\" and directives).
-        String template = source.toFile().getText('UTF-8')
-        boolean usesVelocity = template =~ /(?m)^#(if|elseif|else|end|set)\b/
-        if ((rel.endsWith('.java') || rel.endsWith('.yml')) && !usesVelocity) {
-            String expected = template
-            PROPERTIES.each { key, value -> expected = expected.replace('${' + key + '}', value) }
-            if (expected != target.toFile().getText('UTF-8')) {
-                mangled << out
-            }
-        }
-    } else if (!Arrays.equals(Files.readAllBytes(source), Files.readAllBytes(target))) {
-        altered << out
-    }
-}
-check("every archetype-resources file is in a fileSet of archetype-metadata.xml ${dropped ?: ''}", dropped.isEmpty())
-check("every archetype-resources file was generated ${missing ?: ''}", missing.isEmpty())
-check("the other databases' files were removed ${notRemoved ?: ''}", notRemoved.isEmpty())
+check("every line of pom.xml comes from auth-server/pom.xml ${invented ?: ''}", invented.isEmpty())
 String pomText = project.resolve('pom.xml').toFile().getText('UTF-8')
-check('the pom carries H2 and no other database', pomText.contains('<artifactId>h2</artifactId>') &&
-    !pomText.contains('postgres') && !pomText.contains('mysql'))
-check("unfiltered files are copied byte for byte ${altered ?: ''}", altered.isEmpty())
-check("filtered Java and YAML files differ from their templates only by the properties ${mangled ?: ''}",
-    mangled.isEmpty())
+check('the pom carries H2 and no other database, no database profile', pomText.contains('<artifactId>h2</artifactId>') &&
+    !pomText.contains('postgres') && !pomText.contains('mysql') && !pomText.contains('<profile>') &&
+    !pomText.contains('build-helper'))
 
-// Filtered files: no property left unreplaced. (Unfiltered files such as Thymeleaf
-// templates may contain ${version} legitimately; they were compared byte for byte above.)
-// All text files: no Velocity directive or literal-trick residue.
-def unreplaced = ~/\$\{(groupId|artifactId|version|package|packageInPathFormat|gitignore)\}/
+// No Velocity directive or literal-trick residue in any text file.
 def velocity = ~/#(set|if|elseif|foreach|macro|parse|define|evaluate)\s*\(|#(end|else)\b|#\[\[|\]\]#|\$\{[dh]\}|\$[dh]\{/
 List<String> leftovers = []
 generated.each { Path file ->
@@ -176,14 +108,13 @@ generated.each { Path file ->
         return // binary
     }
     String rel = project.relativize(file).toString()
-    String text = new String(bytes, 'UTF-8')
-    text.eachLine { String line, int number ->
-        if ((rel in filteredOutputs && line =~ unreplaced) || line =~ velocity) {
+    new String(bytes, 'UTF-8').eachLine { String line, int number ->
+        if (line =~ velocity) {
             leftovers << "${rel}:${number + 1}: ${line.trim()}"
         }
     }
 }
-check("no unreplaced property or Velocity residue ${leftovers ? '\n    ' + leftovers.join('\n    ') : ''}", leftovers.isEmpty())
+check("no Velocity residue ${leftovers ? '\n    ' + leftovers.join('\n    ') : ''}", leftovers.isEmpty())
 
 String readme = project.resolve('README.md').toFile().getText('UTF-8')
 check('README.md keeps its ## headings and loses the Velocity comment',

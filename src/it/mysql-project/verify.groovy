@@ -8,8 +8,9 @@ assert !new File(project, 'src/test/java/com/example/mysql/mysqlserver/support/E
 File rateLimits = new File(project, 'src/main/java/com/example/mysql/mysqlserver/account/ratelimit')
 assert new File(rateLimits, 'MysqlBucketTable.java').isFile() && !new File(rateLimits, 'PostgresqlBucketTable.java').exists()
 assert pom.contains('<artifactId>bucket4j_jdk17-mysql</artifactId>') && pom.contains('<bucket4j.version>8.15.0</bucket4j.version>')
-String config = new File(project, 'src/main/resources/application.yml').getText('UTF-8')
-assert config.contains('jdbc:mysql://') && config.contains('preserveInstants=true')
+String config = new File(project, 'src/main/resources/database.yml').getText('UTF-8')
+assert config.contains('jdbc:mysql://') && config.contains('preserveInstants=true') && config.contains('store: database')
+assert !new File(project, 'databases').exists()
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0/ : 'the suite did not run'
 assert new File(project, 'target/mysql-server-0.1.0-SNAPSHOT.jar').isFile()

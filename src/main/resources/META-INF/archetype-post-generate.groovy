@@ -3,16 +3,15 @@
 // 1. Validates the properties again: the validationRegex entries of archetype-metadata.xml
 //    only apply in interactive mode, batch mode (-B) skips them. On a bad value it removes what
 //    this run wrote and fails with one message naming the property, the value and the rule.
-// 2. Keeps only the chosen database's files: the migrations of the other vendors, the other
-//    vendors' rate-limit bucket tables (account/ratelimit/<Vendor>BucketTable.java, which need
-//    that vendor's Bucket4j module), and the embedded-PostgreSQL test support outside PostgreSQL
-//    projects, are removed.
+// 2. Lays databases/<database>/ (that database's pom, classes, migrations and database.yml) over
+//    the project and removes databases/ with the other databases' files.
 // 3. Gives mvnw back its execute bit (the archetype plugin writes every file without it).
 // It creates nothing.
 
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
+import java.nio.file.StandardCopyOption
 import java.nio.file.attribute.PosixFileAttributeView
 import java.nio.file.attribute.PosixFilePermission
 import java.util.jar.JarFile
@@ -213,20 +212,17 @@ if (problem != null) {
 }
 
 Path project = outputDir.resolve(artifactId)
-(DATABASES - database).each { String other ->
-    deleteTree(project.resolve("src/main/resources/db/migration/${other}"))
+// databases/<database>/ holds that database's pom, classes, migrations and settings: laid over the project
+Path databases = project.resolve('databases')
+Path chosen = databases.resolve(database)
+if (Files.isDirectory(chosen)) {
+    Files.walk(chosen).withCloseable { it.filter { Files.isRegularFile(it) }.collect() }.each { Path file ->
+        Path destination = project.resolve(chosen.relativize(file).toString())
+        Files.createDirectories(destination.parent)
+        Files.move(file, destination, StandardCopyOption.REPLACE_EXISTING)
+    }
 }
-// Bucket4j's JDBC module of each vendor, which only that vendor's pom brings (H2 projects have none)
-Map<String, String> bucketTables = [postgresql: 'PostgresqlBucketTable.java', mysql: 'MysqlBucketTable.java']
-bucketTables.findAll { it.key != database }.each { vendor, file ->
-    deleteTree(project.resolve("src/main/java/${pkg.replace('.', '/')}/account/ratelimit/${file}"))
-}
-if (database != 'postgresql') {
-    // embedded PostgreSQL (a test dependency of PostgreSQL projects only) and the tests that stop it
-    String tests = "src/test/java/${pkg.replace('.', '/')}"
-    deleteTree(project.resolve("${tests}/support/EmbeddedPostgresServer.java"))
-    deleteTree(project.resolve("${tests}/system/DatabaseOutageTests.java"))
-}
+deleteTree(databases)
 
 Path mvnw = project.resolve('mvnw')
 if (Files.isRegularFile(mvnw)) {

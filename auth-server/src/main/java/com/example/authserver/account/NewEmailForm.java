@@ -1,0 +1,13 @@
+package com.example.authserver.account;
+
+import jakarta.validation.constraints.Email;
+
+/** The email page's form: unlike the look-up forms, a new address must be a valid one. */
+class NewEmailForm extends EmailForm {
+
+    @Override
+    @Email(message = "{account.error.email.invalid}")
+    public String getEmail() {
+        return super.getEmail();
+    }
+}

@@ -1,0 +1,64 @@
+package com.example.authserver.authorization;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization.Token;
+
+/**
+ * The JSON of the {@code attributes} and {@code <kind>_metadata} columns. It uses Spring Security's own Jackson
+ * mapper with its allow-list of types (as the framework's JDBC store does), after two precautions: the signed-in
+ * user is stored as {@link StoredPrincipal} (name and authorities), and token claims as plain JSON values.
+ */
+final class AuthorizationJson {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .addModules(SecurityJacksonModules.getModules(AuthorizationJson.class.getClassLoader()))
+            .build();
+
+    /** The attributes, {@code state} already taken out (it has its own hashed column). */
+    String writeAttributes(Map<String, Object> attributes) {
+        Map<String, Object> stored = new LinkedHashMap<>(attributes);
+        Object principal = stored.get(StoredPrincipal.ATTRIBUTE);
+        if (principal != null) {
+            stored.put(StoredPrincipal.ATTRIBUTE, StoredPrincipal.toMap(principal));
+        }
+        return mapper.writeValueAsString(stored);
+    }
+
+    Map<String, Object> readAttributes(String json) {
+        Map<String, Object> attributes = read(json);
+        if (attributes.get(StoredPrincipal.ATTRIBUTE) instanceof Map<?, ?> principal) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> stored = (Map<String, Object>) principal;
+            attributes.put(StoredPrincipal.ATTRIBUTE, StoredPrincipal.fromMap(stored));
+        }
+        return attributes;
+    }
+
+    String writeMetadata(Map<String, Object> metadata) {
+        Map<String, Object> stored = new LinkedHashMap<>(metadata);
+        if (stored.get(Token.CLAIMS_METADATA_NAME) instanceof Map<?, ?> claims) {
+            stored.put(Token.CLAIMS_METADATA_NAME, JsonValues.plain(claims));
+        }
+        return mapper.writeValueAsString(stored);
+    }
+
+    Map<String, Object> readMetadata(String json) {
+        return read(json);
+    }
+
+    private Map<String, Object> read(String json) {
+        if (json == null || json.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        return mapper.readValue(json, MAP);
+    }
+}

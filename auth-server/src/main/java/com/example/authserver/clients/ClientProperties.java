@@ -1,0 +1,121 @@
+package com.example.authserver.clients;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Client settings from application.yml, under {@code authforge.clients}. */
+@ConfigurationProperties("authforge.clients")
+public class ClientProperties {
+
+    private final Interactive interactive = new Interactive();
+
+    /**
+     * How long a registered client read from the database is reused before it is read again (0: every request reads
+     * it). Every token request reads its client; with several instances, a change made through another instance is
+     * seen within this time.
+     */
+    private Duration cacheTimeToLive = Duration.ofSeconds(30);
+
+    /** Clients registered from configuration, in every profile, keyed by client id ({@link Clients#configuredClients}). */
+    private Map<String, Configured> configured = new LinkedHashMap<>();
+
+    public Duration getCacheTimeToLive() {
+        return cacheTimeToLive;
+    }
+
+    public void setCacheTimeToLive(Duration cacheTimeToLive) {
+        this.cacheTimeToLive = cacheTimeToLive;
+    }
+
+    public Interactive getInteractive() {
+        return interactive;
+    }
+
+    public Map<String, Configured> getConfigured() {
+        return configured;
+    }
+
+    public void setConfigured(Map<String, Configured> configured) {
+        this.configured = configured;
+    }
+
+    /** The {@code interactive} development client. */
+    public static class Interactive {
+
+        /** Redirect URIs allowed in addition to http://127.0.0.1:8080/login/oauth2/code/interactive. */
+        private List<String> redirectUris = new ArrayList<>();
+
+        public List<String> getRedirectUris() {
+            return redirectUris;
+        }
+
+        public void setRedirectUris(List<String> redirectUris) {
+            this.redirectUris = redirectUris;
+        }
+    }
+
+    /**
+     * A web application that signs its users in here with the authorization code flow (PKCE, refresh tokens): for
+     * example another AuthForge server whose {@code authforge.external-logins} names this one.
+     */
+    public static class Configured {
+
+        /** The name shown on the consent page; the client id when unset. */
+        private String name;
+
+        /** The client secret (stored hashed); use a long random value, from an environment variable in production. */
+        private String secret;
+
+        private List<String> redirectUris = new ArrayList<>();
+
+        private List<String> scopes = new ArrayList<>(List.of("openid", "profile", "email"));
+
+        /** Whether the user is asked to consent. */
+        private boolean requireConsent = true;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        public List<String> getRedirectUris() {
+            return redirectUris;
+        }
+
+        public void setRedirectUris(List<String> redirectUris) {
+            this.redirectUris = redirectUris;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public boolean isRequireConsent() {
+            return requireConsent;
+        }
+
+        public void setRequireConsent(boolean requireConsent) {
+            this.requireConsent = requireConsent;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.example.authserver.clients;
+
+import java.util.List;
+
+import com.example.authserver.seed.Seeder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Upserts clients by client id at start-up: those of {@code authforge.clients.configured} in every profile, and the
+ * development clients of {@link Clients} outside the {@code prod} profile. A client that exists keeps its id and
+ * issue date (so restarts never duplicate clients or orphan their grants) and takes the secret, redirect URIs and
+ * scopes given now.
+ */
+@Component
+class ClientSeeder implements Seeder {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientSeeder.class);
+
+    private final RegisteredClientRepository repository;
+
+    private final ClientProperties properties;
+
+    private final ClientSecretHashing hashing;
+
+    private final Environment environment;
+
+    ClientSeeder(RegisteredClientRepository repository, ClientProperties properties, ClientSecretHashing hashing,
+            Environment environment) {
+        this.repository = repository;
+        this.properties = properties;
+        this.hashing = hashing;
+        this.environment = environment;
+    }
+
+    @Override
+    public void seed() {
+        upsertAll("Clients from configuration", Clients.configuredClients(properties, hashing));
+        if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+            upsertAll("Development clients", Clients.developmentClients(properties, hashing));
+        }
+    }
+
+    private void upsertAll(String what, List<RegisteredClient> clients) {
+        for (RegisteredClient client : clients) {
+            RegisteredClient existing = repository.findByClientId(client.getClientId());
+            repository.save(existing == null ? client : RegisteredClient.from(client).id(existing.getId())
+                    .clientIdIssuedAt(existing.getClientIdIssuedAt()).build());
+        }
+        if (!clients.isEmpty()) {
+            log.info("{}: {}", what, clients.stream().map(RegisteredClient::getClientId).toList());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.example.authserver.identity;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A role ({@code AspNetRoles}). Its claims are in {@link RoleClaim}. */
+@Entity
+@Table(name = "roles")
+public class IdentityRole {
+
+    @Id
+    @Column(length = 36)
+    private String id = UUID.randomUUID().toString();
+
+    private String name;
+
+    private String normalizedName;
+
+    @Version
+    private long concurrencyStamp;
+
+    protected IdentityRole() {
+    }
+
+    public IdentityRole(String name) {
+        this.name = name;
+        this.normalizedName = LookupNormalizer.normalizeName(name);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getNormalizedName() {
+        return normalizedName;
+    }
+}

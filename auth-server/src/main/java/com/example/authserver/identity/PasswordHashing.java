@@ -1,0 +1,35 @@
+package com.example.authserver.identity;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+
+/**
+ * How user passwords are hashed: Argon2id with the OWASP Password Storage Cheat Sheet's
+ * parameters (19 MiB memory, 2 iterations, 1 lane). Hashes are stored with an {@code {id}} prefix,
+ * so bcrypt and PBKDF2 hashes (for example imported ones) still verify and are upgraded to Argon2id
+ * at the next successful sign-in.
+ * <p>
+ * Client secrets are not hashed here: see {@code clients/ClientSecretHashing}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasswordHashing {
+
+    private static final String ARGON2 = "argon2";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        Map<String, PasswordEncoder> encoders = Map.of(
+                ARGON2, argon2,
+                "bcrypt", new BCryptPasswordEncoder(),
+                "pbkdf2", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        return new DelegatingPasswordEncoder(ARGON2, encoders);
+    }
+}

@@ -1,0 +1,137 @@
+package com.example.authserver.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.example.authserver.authorization.RefreshTokenReplay;
+import com.example.authserver.authorization.RememberedConsents;
+import com.example.authserver.claims.TokenClaims;
+import com.example.authserver.clients.ClientSecretHashing;
+import com.example.authserver.clients.Clients;
+import com.example.authserver.keys.SigningAlgorithms;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The protocol filter chain: the OAuth 2.1 and OpenID Connect endpoints (authorize, token, JWKS,
+ * discovery, UserInfo, introspection, revocation, logout). Pages such as sign-in and consent are
+ * served by the application chain in {@link ApplicationSecurity}. Where the framework's defaults are not enough:
+ * authorization responses ({@link AuthorizationResponses}), who may introspect ({@link IntrospectionAccess}) and
+ * refresh token replay ({@link RefreshTokenReplay}).
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerSecurity {
+
+    static final String CONSENT_PAGE = "/oauth2/consent";
+
+    private static final String AUTHORIZATION_ENDPOINT = "/oauth2/authorize";
+
+    /** RFC 9207: authorization responses say who issued them ({@link AuthorizationResponses}). */
+    private static final String ISS_PARAMETER_SUPPORTED = "authorization_response_iss_parameter_supported";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenClaims tokenClaims,
+            ClientSecretHashing clientSecrets, SigningAlgorithms signingAlgorithms, SignedInUsers signedInUsers,
+            RefreshTokenReplay refreshTokenReplay, AuthorizationServerSettings settings) throws Exception {
+        http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
+                    .filter(ClientSecretAuthenticationProvider.class::isInstance)
+                    .map(ClientSecretAuthenticationProvider.class::cast)
+                    .forEach(provider -> provider.setPasswordEncoder(clientSecrets.passwordEncoder()))));
+            server.authorizationEndpoint(authorize -> authorize.consentPage(CONSENT_PAGE)
+                    .authorizationResponseHandler(AuthorizationResponses.success())
+                    .errorResponseHandler(AuthorizationResponses.failure())
+                    .authenticationProviders(providers -> providers.forEach(provider -> {
+                        if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                            consent.setAuthorizationConsentCustomizer(RememberedConsents.applyConsentChoices());
+                        }
+                        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                            request.setAuthenticationValidator(AuthorizationResponses.validator());
+                        }
+                    })));
+            server.tokenEndpoint(token -> token.authenticationProviders(providers -> providers.replaceAll(
+                    provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                            ? refreshTokenReplay.detecting(provider) : provider)));
+            server.tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(
+                    providers -> providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
+                            ? new IntrospectionAccess(provider) : provider)));
+            server.authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
+                    config -> config.claim(ISS_PARAMETER_SUPPORTED, true)));
+            server.oidc(oidc -> oidc
+                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokenClaims.userInfoMapper()))
+                    .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+                            config -> config.scopes(scopes -> {
+                                List<String> all = new ArrayList<>(Clients.IDENTITY_SCOPES);
+                                all.addAll(Clients.API_SCOPES);
+                                all.removeAll(scopes);
+                                scopes.addAll(all);
+                            }).idTokenSigningAlgorithms(algorithms -> {
+                                algorithms.clear();
+                                algorithms.addAll(signingAlgorithms.current());
+                            }).claim(ISS_PARAMETER_SUPPORTED, true))));
+        });
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(ApplicationSecurity.LOGIN_PAGE), userAgents())
+                        .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/**")))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new ClientEndpointBearerTokens(settings)).jwt(Customizer.withDefaults()));
+        SecurityHeaders.apply(http);
+        return http.build();
+    }
+
+    /**
+     * Who is sent to the sign-in page: every request to the authorization endpoint (an endpoint for user agents,
+     * whatever they accept) except script calls asking for JSON, and requests elsewhere that ask for HTML. Everything
+     * else gets the bearer-token challenge of an API.
+     */
+    private static RequestMatcher userAgents() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        MediaTypeRequestMatcher json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
+        json.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        RequestMatcher scriptAskingForJson = new AndRequestMatcher(
+                new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"), json);
+        RequestMatcher authorizationEndpoint = new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZATION_ENDPOINT),
+                new NegatedRequestMatcher(scriptAskingForJson));
+        return new OrRequestMatcher(authorizationEndpoint, html);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IssuerProperties issuer) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (issuer.getIssuer() != null && !issuer.getIssuer().isBlank()) {
+            settings.issuer(issuer.getIssuer());
+        }
+        return settings.build();
+    }
+}

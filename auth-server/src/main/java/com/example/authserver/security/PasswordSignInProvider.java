@@ -1,0 +1,79 @@
+package com.example.authserver.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.PasswordCheckResult;
+import com.example.authserver.identity.UserManager;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs a user in with user name (or email) and password through {@link UserManager}, so every
+ * password check counts towards lockout. The signed-in user is what {@link SignedInUsers} makes of
+ * the {@link ApplicationUser}; a user with two-factor sign-in is not signed in yet but sent on to the
+ * second step ({@link SecondFactorRequired}, {@link SignInFailures}).
+ */
+@Component
+class PasswordSignInProvider implements AuthenticationProvider {
+
+    static final String BAD_CREDENTIALS = "Invalid user name or password";
+
+    private final UserManager userManager;
+
+    private final SignedInUsers signedInUsers;
+
+    private final Clock clock;
+
+    PasswordSignInProvider(UserManager userManager, SignedInUsers signedInUsers, Clock clock) {
+        this.userManager = userManager;
+        this.signedInUsers = signedInUsers;
+        this.clock = clock;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String login = authentication.getName();
+        String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+        ApplicationUser user = userManager.findByNameOrEmail(login).orElse(null);
+        if (user == null) {
+            userManager.simulatePasswordCheck(password);
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
+        PasswordCheckResult result = userManager.checkPassword(user.getId(), password);
+        if (result == PasswordCheckResult.LOCKED_OUT) {
+            throw new LockedException("Account locked out");
+        }
+        if (result != PasswordCheckResult.SUCCESS) {
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
+        if (!user.isEnabled()) {
+            throw new DisabledException("Account disabled");
+        }
+        Instant now = clock.instant();
+        if (user.isTwoFactorEnabled()) {
+            throw new SecondFactorRequired(new PendingSignIn(user.getId(),
+                    FactorGrantedAuthority.PASSWORD_AUTHORITY, now));
+        }
+        // records how and when the user signed in: the ID token's auth_time comes from it
+        Authentication signedIn = signedInUsers.authenticationFor(user,
+                List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(now)
+                        .build()));
+        ((UsernamePasswordAuthenticationToken) signedIn).setDetails(authentication.getDetails());
+        return signedIn;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

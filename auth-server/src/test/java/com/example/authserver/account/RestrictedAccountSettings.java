@@ -1,0 +1,42 @@
+package com.example.authserver.account;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import com.example.authserver.support.ServerTest;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The second server of the account tests (one Spring context for every class carrying this): registration
+ * off, confirmed email required, small rate limits, and no SMTP server, so emails go to the development
+ * mailbox. Each rate limit is small in one dimension only, so the test classes do not use up each other's.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ServerTest
+@TestPropertySource(properties = {
+        "authforge.test.smtp=false",
+        "authforge.account.registration-enabled=false",
+        "authforge.account.require-confirmed-email=true",
+        "authforge.account.rate-limits.sign-in.per-account.attempts=" + RestrictedAccountSettings.SIGN_IN_PER_ACCOUNT,
+        "authforge.account.rate-limits.password-reset.per-ip.attempts=" + RestrictedAccountSettings.RESET_PER_IP,
+        "authforge.account.rate-limits.confirmation-resend.per-account.attempts="
+                + RestrictedAccountSettings.RESEND_PER_ACCOUNT,
+        "authforge.account.rate-limits.code-verification.per-account.attempts="
+                + RestrictedAccountSettings.CODE_PER_ACCOUNT })
+@interface RestrictedAccountSettings {
+
+    int SIGN_IN_PER_ACCOUNT = 3;
+
+    int RESET_PER_IP = 3;
+
+    int RESEND_PER_ACCOUNT = 2;
+
+    int CODE_PER_ACCOUNT = 2;
+
+    /** The period of every limit in the tests (application-test.yml). */
+    String PERIOD = "1m";
+}

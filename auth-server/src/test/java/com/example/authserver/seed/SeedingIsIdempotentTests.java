@@ -1,0 +1,75 @@
+package com.example.authserver.seed;
+
+import java.util.List;
+
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.UserManager;
+import com.example.authserver.support.ServerTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Seeding at every start must change nothing once the seed data is there. */
+@ServerTest
+class SeedingIsIdempotentTests {
+
+    @Autowired
+    List<Seeder> seeders;
+
+    @Autowired
+    UserManager userManager;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void seedingASecondTimeChangesNothing() throws Exception {
+        ApplicationUser alice = userManager.findByName("alice").orElseThrow();
+        RegisteredClient interactive = clients.findByClientId("interactive");
+        String before = snapshot();
+
+        assertThat(seeders).hasSize(2);
+        for (Seeder seeder : seeders) {
+            seeder.seed();
+        }
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(userManager.findByName("alice").orElseThrow().getId()).isEqualTo(alice.getId());
+        assertThat(clients.findByClientId("interactive").getId()).isEqualTo(interactive.getId());
+    }
+
+    @Test
+    void seedUsersHaveTheirClaimsAndConfirmedEmails() {
+        ApplicationUser bob = userManager.findByName("bob").orElseThrow();
+
+        assertThat(bob.getEmail()).isEqualTo("BobSmith@example.com");
+        assertThat(bob.isEmailConfirmed()).isTrue();
+        assertThat(userManager.getClaims(bob)).extracting(claim -> claim.getClaimType() + "=" + claim.getClaimValue())
+                .containsExactlyInAnyOrder("name=Bob Smith", "website=http://bob.example.com", "location=somewhere");
+    }
+
+    @Test
+    void clientSecretsAreStoredHashed() {
+        List<String> secrets = jdbc.queryForList("select client_secret from oauth2_registered_client", String.class);
+
+        assertThat(secrets).hasSize(2).allSatisfy(secret -> assertThat(secret).startsWith("{sha256}"))
+                .noneMatch(secret -> secret.contains("511536EF") || secret.contains("49C1A7E1"));
+    }
+
+    private String snapshot() {
+        return jdbc.queryForList("select id, user_name, concurrency_stamp from users where user_name in ('alice', 'bob') "
+                + "order by user_name").toString()
+                + jdbc.queryForList("select user_id, claim_type, claim_value from user_claims where user_id in "
+                        + "(select id from users where user_name in ('alice', 'bob')) order by id").toString()
+                + jdbc.queryForList("select id, client_id, client_secret, redirect_uris, scopes from "
+                        + "oauth2_registered_client order by client_id").toString();
+    }
+}

@@ -1,5 +1,0 @@
-package ${package}.identity;
-
-/** Published when an account at an upstream provider is linked to a user: the owner is told by email. */
-public record ExternalLoginAdded(String userId, String providerDisplayName) {
-}
