@@ -118,8 +118,11 @@ static List<String> generatedPaths(Properties props, String packagePath) {
                      includes: text('include'), excludes: text('exclude')]
     }
 
-    // the plugin creates each fileSet's folder, even when no file of the jar falls in it
-    List<String> paths = fileSets.findAll { it.directory }.collect { it.directory as String }
+    // the plugin creates each fileSet's folder (with the package folders, if packaged), even when no file of the
+    // jar falls in it
+    List<String> paths = fileSets.findAll { it.directory }.collect {
+        it.packaged && packagePath ? "${it.directory}/${packagePath}".toString() : it.directory as String
+    }
     jar.entries().each { entry ->
         if (!entry.name.startsWith(RESOURCES) || entry.name == RESOURCES) {
             return

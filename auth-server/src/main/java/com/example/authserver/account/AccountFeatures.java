@@ -1,7 +1,6 @@
 package com.example.authserver.account;
 
 import com.example.authserver.identity.IdentityProperties;
-
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

@@ -1,7 +1,17 @@
 package com.example.authserver.account;
 
-/** The addresses of the account pages; {@code security/ApplicationSecurity} opens {@link #publicPaths()} to visitors. */
-public final class AccountPages {
+import com.example.authserver.mail.SecurityNotices;
+import com.example.authserver.security.ApplicationChainContribution;
+import com.example.authserver.security.RecentSignIn.Guarded;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The addresses of the account pages, and their part of the application chain: the pages open to visitors and the
+ * changes that need a recent sign-in. (Two-factor, passkeys and external logins own theirs.)
+ */
+@Component
+public class AccountPages implements ApplicationChainContribution {
 
     public static final String REGISTER = "/account/register";
 
@@ -9,7 +19,8 @@ public final class AccountPages {
 
     public static final String RESEND_CONFIRMATION = "/account/resend-confirmation";
 
-    public static final String FORGOT_PASSWORD = "/account/forgot-password";
+    /** The way out that security notices offer, too. */
+    public static final String FORGOT_PASSWORD = SecurityNotices.WAY_OUT;
 
     public static final String RESET_PASSWORD = "/account/reset-password";
 
@@ -17,13 +28,6 @@ public final class AccountPages {
     public static final String MANAGE = "/account";
 
     public static final String CHANGE_PASSWORD = "/account/change-password";
-
-    public static final String TWO_FACTOR = "/account/two-factor";
-
-    public static final String TWO_FACTOR_ENABLE = "/account/two-factor/enable";
-
-    /** Signed-in users only: list, add and remove passkeys (see {@code passkeys/}). */
-    public static final String PASSKEYS = "/account/passkeys";
 
     public static final String PROFILE = "/account/profile";
 
@@ -36,28 +40,32 @@ public final class AccountPages {
 
     public static final String GRANTS = "/account/grants";
 
-    /** After signing in through a provider with an account not linked yet: create a local account or link one. */
-    public static final String EXTERNAL_LOGIN = "/account/external-login";
-
-    /** Signed-in users only: the providers linked to the account (see {@code external/}). */
-    public static final String EXTERNAL_LOGINS = "/account/external-logins";
-
-    /** Signed-in users only: sign in again before a change that needs a recent sign-in (see {@code RecentSignIn}). */
-    public static final String REAUTHENTICATE = "/account/reauthenticate";
-
     /** Signed-in users only: a first password, for users who sign in only through providers. */
     public static final String SET_PASSWORD = "/account/set-password";
 
-    /** Outside the prod profile, and only while no SMTP server is configured (see {@code mail/DevelopmentMailbox}). */
-    public static final String DEVELOPMENT_MAILBOX = "/dev/mailbox";
+    /**
+     * Signed-in users only: the providers linked to the account, served by {@code external/}; the set-password page
+     * and the already-registered email link to it.
+     */
+    public static final String EXTERNAL_LOGINS = "/account/external-logins";
 
-    private AccountPages() {
+    @Override
+    public List<String> publicPaths() {
+        return List.of(
+                REGISTER,
+                CONFIRM_EMAIL,
+                CONFIRM_EMAIL + "/provider",
+                RESEND_CONFIRMATION,
+                FORGOT_PASSWORD,
+                RESET_PASSWORD,
+                CONFIRM_EMAIL_CHANGE);
     }
 
-    /** The pages a visitor who is not signed in may open. */
-    public static String[] publicPaths() {
-        return new String[] { REGISTER, CONFIRM_EMAIL, CONFIRM_EMAIL + "/provider", RESEND_CONFIRMATION,
-                FORGOT_PASSWORD, RESET_PASSWORD, DEVELOPMENT_MAILBOX, EXTERNAL_LOGIN, EXTERNAL_LOGIN + "/*",
-                CONFIRM_EMAIL_CHANGE };
+    @Override
+    public List<Guarded> recentSignInRequired() {
+        return List.of(
+                Guarded.page(SET_PASSWORD, SET_PASSWORD),
+                Guarded.page(EMAIL, EMAIL),
+                Guarded.page(PERSONAL_DATA + "/delete", PERSONAL_DATA));
     }
 }

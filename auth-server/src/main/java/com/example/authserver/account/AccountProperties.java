@@ -1,12 +1,12 @@
 package com.example.authserver.account;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The account pages' settings, under {@code authforge.account} in application.yml (the rate limits are
- * under {@code authforge.account.rate-limits}, see {@code ratelimit/RateLimitProperties}).
+ * under {@code authforge.account.rate-limits}, see {@code ratelimit/RateLimitProperties}; the recent sign-in in
+ * {@code security/RecentSignInProperties}; the sender of emails in {@code mail/MailProperties}).
  */
 @ConfigurationProperties("authforge.account")
 public class AccountProperties {
@@ -20,21 +20,11 @@ public class AccountProperties {
      */
     private boolean requireConfirmedEmail = true;
 
-    /**
-     * How recent the last sign-in must be for the changes that could keep someone else in the account (a new passkey,
-     * external login or email address, two-factor off, new recovery codes, deleting it): older, the user enters the
-     * password or a code again first ({@code RecentSignIn}).
-     */
-    private Duration recentSignIn = Duration.ofMinutes(5);
-
     /** How long an email confirmation link works. */
     private Duration confirmationLinkLifetime = Duration.ofHours(24);
 
     /** How long a password reset link works. */
     private Duration resetLinkLifetime = Duration.ofHours(1);
-
-    /** The sender of account emails, for example {@code AuthForge <no-reply@example.com>}. */
-    private String mailFrom = "AuthForge <no-reply@localhost>";
 
     public boolean isRegistrationEnabled() {
         return registrationEnabled;
@@ -52,14 +42,6 @@ public class AccountProperties {
         this.requireConfirmedEmail = requireConfirmedEmail;
     }
 
-    public Duration getRecentSignIn() {
-        return recentSignIn;
-    }
-
-    public void setRecentSignIn(Duration recentSignIn) {
-        this.recentSignIn = recentSignIn;
-    }
-
     public Duration getConfirmationLinkLifetime() {
         return confirmationLinkLifetime;
     }
@@ -74,13 +56,5 @@ public class AccountProperties {
 
     public void setResetLinkLifetime(Duration resetLinkLifetime) {
         this.resetLinkLifetime = resetLinkLifetime;
-    }
-
-    public String getMailFrom() {
-        return mailFrom;
-    }
-
-    public void setMailFrom(String mailFrom) {
-        this.mailFrom = mailFrom;
     }
 }

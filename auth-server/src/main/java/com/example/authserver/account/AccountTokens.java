@@ -1,5 +1,10 @@
 package com.example.authserver.account;
 
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.Sha256;
+import com.example.authserver.identity.UserManager;
+import com.example.authserver.identity.UserToken;
+import com.example.authserver.identity.UserTokenRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -10,13 +15,6 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-
-import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.identity.Sha256;
-import com.example.authserver.identity.UserManager;
-import com.example.authserver.identity.UserToken;
-import com.example.authserver.identity.UserTokenRepository;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,15 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
  * and several instances share the tokens through the database.
  */
 @Component
-class AccountTokens {
+public class AccountTokens {
 
     private static final int SECRET_BYTES = 32;
 
     private static final int MAX_TOKEN_LENGTH = 128;
 
     /** What a token is for: its row name, its lifetime and what it is bound to. */
-    enum Purpose {
-        EMAIL_CONFIRMATION("EmailConfirmation", AccountProperties::getConfirmationLinkLifetime,
+    public enum Purpose {
+        EMAIL_CONFIRMATION(
+                "EmailConfirmation",
+                AccountProperties::getConfirmationLinkLifetime,
                 user -> Objects.toString(user.getNormalizedEmail(), "")),
         PASSWORD_RESET("PasswordReset", AccountProperties::getResetLinkLifetime, ApplicationUser::getSecurityStamp),
         /** Carries the new address; dies when the stamp changes (password, email, two-factor changed). */
@@ -49,7 +49,9 @@ class AccountTokens {
 
         final Function<ApplicationUser, String> binding;
 
-        Purpose(String tokenName, Function<AccountProperties, Duration> lifetime,
+        Purpose(
+                String tokenName,
+                Function<AccountProperties, Duration> lifetime,
                 Function<ApplicationUser, String> binding) {
             this.tokenName = tokenName;
             this.lifetime = lifetime;
@@ -57,12 +59,10 @@ class AccountTokens {
         }
     }
 
-    private record Valid(UserToken row, ApplicationUser user, String payload) {
-    }
+    private record Valid(UserToken row, ApplicationUser user, String payload) {}
 
     /** A used token: whose it was, and what it carried (see {@link #issue(ApplicationUser, Purpose, String)}). */
-    record Redeemed(ApplicationUser user, String payload) {
-    }
+    public record Redeemed(ApplicationUser user, String payload) {}
 
     private final UserTokenRepository tokens;
 
@@ -102,28 +102,32 @@ class AccountTokens {
 
     /** The user whose token this is, if the token still works; uses nothing up. */
     @Transactional(readOnly = true)
-    Optional<ApplicationUser> check(String token, Purpose purpose) {
+    public Optional<ApplicationUser> check(String token, Purpose purpose) {
         return validate(token, purpose).map(Valid::user);
     }
 
     /** As {@link #check}, with the value the token carries. */
     @Transactional(readOnly = true)
-    Optional<Redeemed> inspect(String token, Purpose purpose) {
+    public Optional<Redeemed> inspect(String token, Purpose purpose) {
         return validate(token, purpose).map(valid -> new Redeemed(valid.user(), valid.payload()));
     }
 
     /** As {@link #check}, and the token stops working: of concurrent uses, only one gets the user. */
     @Transactional
-    Optional<ApplicationUser> consume(String token, Purpose purpose) {
+    public Optional<ApplicationUser> consume(String token, Purpose purpose) {
         return redeem(token, purpose).map(Redeemed::user);
     }
 
     /** As {@link #consume}, with the value the token carries. */
     @Transactional
-    Optional<Redeemed> redeem(String token, Purpose purpose) {
+    public Optional<Redeemed> redeem(String token, Purpose purpose) {
         return validate(token, purpose)
-                .filter(valid -> tokens.deleteIfUnchanged(valid.row().getUserId(), UserToken.SERVER_PROVIDER,
-                        purpose.tokenName, valid.row().getValue()) == 1)
+                .filter(valid -> tokens.deleteIfUnchanged(
+                                valid.row().getUserId(),
+                                UserToken.SERVER_PROVIDER,
+                                purpose.tokenName,
+                                valid.row().getValue())
+                        == 1)
                 .map(valid -> new Redeemed(valid.user(), valid.payload()));
     }
 
@@ -145,17 +149,20 @@ class AccountTokens {
         if (parts.length != 4) {
             return Optional.empty();
         }
-        boolean sameSecret = MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII),
+        boolean sameSecret = MessageDigest.isEqual(
+                parts[0].getBytes(StandardCharsets.US_ASCII),
                 Sha256.base64Url(secret).getBytes(StandardCharsets.US_ASCII));
         boolean unexpired = clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[1])));
         boolean bound = parts[3].equals(purpose.binding.apply(user));
-        return sameSecret && unexpired && bound ? Optional.of(new Valid(row, user, decode(parts[2])))
+        return sameSecret && unexpired && bound
+                ? Optional.of(new Valid(row, user, decode(parts[2])))
                 : Optional.empty();
     }
 
     private static String encode(String payload) {
-        return payload == null ? "" : Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return payload == null
+                ? ""
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String decode(String encoded) {

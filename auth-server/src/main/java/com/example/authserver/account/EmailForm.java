@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** The one-field form of the forgotten-password and resend-confirmation pages. */
-class EmailForm {
+public class EmailForm {
 
     @NotBlank(message = "{account.error.email.required}")
     @Size(max = 256, message = "{account.error.email.invalid}")

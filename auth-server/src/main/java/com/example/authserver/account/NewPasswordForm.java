@@ -4,7 +4,7 @@ package com.example.authserver.account;
  * A new password typed twice: the reset page (which also carries the link's token) and the change page
  * (which also asks for the current password).
  */
-class NewPasswordForm {
+public class NewPasswordForm {
 
     private String token;
 

@@ -2,7 +2,6 @@ package com.example.authserver.account;
 
 import com.example.authserver.identity.IdentityProperties;
 import com.example.authserver.identity.PasswordPolicy;
-
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
@@ -13,7 +12,7 @@ import org.springframework.validation.Errors;
  * messages.properties), a different confirmation an error on {@code confirmPassword}.
  */
 @Component
-class PasswordFields {
+public class PasswordFields {
 
     private final PasswordPolicy policy;
 
@@ -24,14 +23,17 @@ class PasswordFields {
         this.rules = identity.getPassword();
     }
 
-    void check(String password, String confirmation, Errors errors) {
+    public void check(String password, String confirmation, Errors errors) {
         if (!StringUtils.hasLength(password)) {
             errors.rejectValue("password", "account.error.password.required");
             return;
         }
         for (String problem : policy.problems(password)) {
-            errors.rejectValue("password", "account.password." + problem,
-                    new Object[] { rules.getMinLength(), rules.getMaxLength() }, null);
+            errors.rejectValue(
+                    "password",
+                    "account.password." + problem,
+                    new Object[] {rules.getMinLength(), rules.getMaxLength()},
+                    null);
         }
         if (!password.equals(confirmation)) {
             errors.rejectValue("confirmPassword", "account.error.password.mismatch");

@@ -1,10 +1,8 @@
 package com.example.authserver.account;
 
+import com.example.authserver.identity.ApplicationUser;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import com.example.authserver.identity.ApplicationUser;
-
 import org.springframework.util.StringUtils;
 
 /**

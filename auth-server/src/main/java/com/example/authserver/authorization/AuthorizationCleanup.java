@@ -2,10 +2,8 @@ package com.example.authserver.authorization;
 
 import java.time.Clock;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -43,8 +41,7 @@ class AuthorizationCleanup implements SchedulingConfigurer {
     }
 
     /** What one run did: nothing if another instance held the lock. */
-    record Result(boolean ran, ExpiredRows.Purged authorizations, ExpiredRows.Purged rotatedRefreshTokens) {
-    }
+    record Result(boolean ran, ExpiredRows.Purged authorizations, ExpiredRows.Purged rotatedRefreshTokens) {}
 
     /** Every {@code interval}, the first time one interval after start-up. */
     @Override
@@ -60,17 +57,18 @@ class AuthorizationCleanup implements SchedulingConfigurer {
             return new Result(false, new ExpiredRows.Purged(0, 0), new ExpiredRows.Purged(0, 0));
         }
         try {
-            ExpiredRows.Purged purgedAuthorizations = authorizations.deleteAll(now, properties.batchSize(), leaseEnd,
-                    clock);
-            ExpiredRows.Purged purgedRotated = rotatedRefreshTokens.deleteAll(now, properties.batchSize(), leaseEnd,
-                    clock);
+            ExpiredRows.Purged purgedAuthorizations =
+                    authorizations.deleteAll(now, properties.batchSize(), leaseEnd, clock);
+            ExpiredRows.Purged purgedRotated =
+                    rotatedRefreshTokens.deleteAll(now, properties.batchSize(), leaseEnd, clock);
             if (purgedAuthorizations.rows() + purgedRotated.rows() > 0) {
-                log.info("Authorization clean-up: purged {} authorizations and {} rotated refresh tokens",
-                        purgedAuthorizations.rows(), purgedRotated.rows());
+                log.info(
+                        "Authorization clean-up: purged {} authorizations and {} rotated refresh tokens",
+                        purgedAuthorizations.rows(),
+                        purgedRotated.rows());
             }
             return new Result(true, purgedAuthorizations, purgedRotated);
-        }
-        finally {
+        } finally {
             lock.release();
         }
     }

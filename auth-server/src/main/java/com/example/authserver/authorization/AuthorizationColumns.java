@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -54,13 +53,17 @@ final class AuthorizationColumns {
         values.add(time(expiresAt(authorization, now)));
         for (TokenKind kind : TokenKind.values()) {
             OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(kind.tokenClass());
-            values.add(text(token == null ? null : TokenHashes.hashToStore(token.getToken().getTokenValue())));
+            values.add(text(
+                    token == null
+                            ? null
+                            : TokenHashes.hashToStore(token.getToken().getTokenValue())));
             values.add(time(token == null ? null : token.getToken().getIssuedAt()));
             values.add(time(token == null ? null : token.getToken().getExpiresAt()));
             values.add(text(token == null ? null : json.writeMetadata(token.getMetadata())));
             if (kind == TokenKind.ACCESS_TOKEN) {
                 OAuth2AccessToken accessToken = token == null ? null : (OAuth2AccessToken) token.getToken();
-                values.add(text(accessToken == null ? null : accessToken.getTokenType().getValue()));
+                values.add(text(
+                        accessToken == null ? null : accessToken.getTokenType().getValue()));
                 values.add(text(accessToken == null ? null : spaceSeparated(accessToken.getScopes())));
             }
         }
@@ -97,11 +100,18 @@ final class AuthorizationColumns {
     }
 
     private static List<String> names() {
-        List<String> names = new ArrayList<>(List.of("id", "registered_client_id", "principal_name",
-                "authorization_grant_type", "authorized_scopes", "attributes", "state_hash", "expires_at"));
+        List<String> names = new ArrayList<>(List.of(
+                "id",
+                "registered_client_id",
+                "principal_name",
+                "authorization_grant_type",
+                "authorized_scopes",
+                "attributes",
+                "state_hash",
+                "expires_at"));
         for (TokenKind kind : TokenKind.values()) {
-            names.addAll(List.of(kind.hashColumn(), kind.issuedAtColumn(), kind.expiresAtColumn(),
-                    kind.metadataColumn()));
+            names.addAll(
+                    List.of(kind.hashColumn(), kind.issuedAtColumn(), kind.expiresAtColumn(), kind.metadataColumn()));
             if (kind == TokenKind.ACCESS_TOKEN) {
                 names.addAll(List.of("access_token_type", "access_token_scopes"));
             }

@@ -2,12 +2,10 @@ package com.example.authserver.authorization;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization.Token;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON of the {@code attributes} and {@code <kind>_metadata} columns. It uses Spring Security's own Jackson
@@ -16,8 +14,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
  */
 final class AuthorizationJson {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JsonMapper mapper = JsonMapper.builder()
             .addModules(SecurityJacksonModules.getModules(AuthorizationJson.class.getClassLoader()))

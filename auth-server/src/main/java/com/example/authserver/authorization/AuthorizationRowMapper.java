@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -53,8 +52,8 @@ final class AuthorizationRowMapper implements RowMapper<OAuth2Authorization> {
         String clientId = row.getString("registered_client_id");
         RegisteredClient client = clients.findById(clientId);
         if (client == null) {
-            throw new DataRetrievalFailureException("The registered client with id '" + clientId
-                    + "' of an authorization no longer exists.");
+            throw new DataRetrievalFailureException(
+                    "The registered client with id '" + clientId + "' of an authorization no longer exists.");
         }
         Map<String, Object> attributes = json.readAttributes(row.getString("attributes"));
         OAuth2Authorization.Builder authorization = OAuth2Authorization.withRegisteredClient(client)
@@ -90,8 +89,13 @@ final class AuthorizationRowMapper implements RowMapper<OAuth2Authorization> {
         Instant issuedAt = instant(row, kind.issuedAtColumn());
         Instant expiresAt = instant(row, kind.expiresAtColumn());
         return switch (kind) {
-            case ACCESS_TOKEN -> new OAuth2AccessToken(accessTokenType(row.getString("access_token_type")), value,
-                    issuedAt, expiresAt, scopes(row.getString("access_token_scopes")));
+            case ACCESS_TOKEN ->
+                new OAuth2AccessToken(
+                        accessTokenType(row.getString("access_token_type")),
+                        value,
+                        issuedAt,
+                        expiresAt,
+                        scopes(row.getString("access_token_scopes")));
             case REFRESH_TOKEN -> new OAuth2RefreshToken(value, issuedAt, expiresAt);
             case AUTHORIZATION_CODE -> new OAuth2AuthorizationCode(value, issuedAt, expiresAt);
             case OIDC_ID_TOKEN -> new OidcIdToken(value, issuedAt, expiresAt, claims(metadata));
@@ -106,7 +110,8 @@ final class AuthorizationRowMapper implements RowMapper<OAuth2Authorization> {
     }
 
     private static OAuth2AccessToken.TokenType accessTokenType(String type) {
-        return OAuth2AccessToken.TokenType.DPOP.getValue().equalsIgnoreCase(type) ? OAuth2AccessToken.TokenType.DPOP
+        return OAuth2AccessToken.TokenType.DPOP.getValue().equalsIgnoreCase(type)
+                ? OAuth2AccessToken.TokenType.DPOP
                 : OAuth2AccessToken.TokenType.BEARER;
     }
 

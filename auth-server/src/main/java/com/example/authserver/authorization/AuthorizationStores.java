@@ -1,10 +1,8 @@
 package com.example.authserver.authorization;
 
-import java.time.Clock;
-
 import com.example.authserver.clients.CachedRegisteredClients;
 import com.example.authserver.clients.ClientProperties;
-
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -35,12 +33,23 @@ class AuthorizationStores {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, PlatformTransactionManager transactions,
-            RegisteredClientRepository clients, CleanupProperties cleanup, JwtDecoder ownTokens, Clock clock) {
+    OAuth2AuthorizationService authorizationService(
+            JdbcOperations jdbc,
+            PlatformTransactionManager transactions,
+            RegisteredClientRepository clients,
+            CleanupProperties cleanup,
+            JwtDecoder ownTokens,
+            Clock clock) {
         AuthorizationJson json = new AuthorizationJson();
-        return new HashedAuthorizationService(jdbc, new TransactionTemplate(transactions), clients, json,
-                new AuthorizationColumns(json, cleanup.pendingConsentLifetime()), new RotatedRefreshTokens(jdbc),
-                new SelfContainedClientTokens(ownTokens, clients), clock);
+        return new HashedAuthorizationService(
+                jdbc,
+                new TransactionTemplate(transactions),
+                clients,
+                json,
+                new AuthorizationColumns(json, cleanup.pendingConsentLifetime()),
+                new RotatedRefreshTokens(jdbc),
+                new SelfContainedClientTokens(ownTokens, clients),
+                clock);
     }
 
     @Bean
@@ -54,8 +63,8 @@ class AuthorizationStores {
     }
 
     @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
-            RegisteredClientRepository clients) {
-        return new RememberedConsents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients));
+    OAuth2AuthorizationConsentService authorizationConsentService(
+            JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new RememberedConsentService(new JdbcOAuth2AuthorizationConsentService(jdbc, clients));
     }
 }

@@ -1,7 +1,6 @@
 package com.example.authserver.authorization;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pendingConsentLifetime how long an authorization request waiting for the user's consent is kept
  */
 @ConfigurationProperties("authforge.authorizations.cleanup")
-record CleanupProperties(@DefaultValue("1h") Duration interval, @DefaultValue("1000") int batchSize,
-        @DefaultValue("1h") Duration pendingConsentLifetime) {
-}
+record CleanupProperties(
+        @DefaultValue("1h") Duration interval,
+        @DefaultValue("1000") int batchSize,
+        @DefaultValue("1h") Duration pendingConsentLifetime) {}

@@ -8,20 +8,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * Deletes rows whose {@code expires_at} has passed, a limited number at a time: the ids of one batch are selected
  * through the {@code expires_at} index, then deleted by primary key (the same statements on every vendor, where
  * {@code delete ... limit} is not). Used by the authorization clean-up here and by the rate-limit bucket clean-up
- * (account/ratelimit), whose {@code expires_at} holds epoch milliseconds.
+ * (ratelimit), whose {@code expires_at} holds epoch milliseconds.
  */
 public final class ExpiredRows {
 
     /** Rows deleted, and in how many delete statements. */
-    public record Purged(int rows, int batches) {
-    }
+    public record Purged(int rows, int batches) {}
 
     private final JdbcOperations jdbc;
 
@@ -61,29 +59,31 @@ public final class ExpiredRows {
             deleted = deleteBatch(cutoff, batchSize);
             total += deleted;
             batches++;
-        }
-        while (deleted == batchSize && clock.instant().isBefore(stopAt));
+        } while (deleted == batchSize && clock.instant().isBefore(stopAt));
         return new Purged(total, batches);
     }
 
     /** Deletes at most {@code limit} rows that expired before {@code cutoff}; returns how many it deleted. */
     int deleteBatch(Instant cutoff, int limit) {
         Object before = expiresAtValue.apply(cutoff);
-        List<Object> keys = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(
-                    "select " + key + " from " + table + " where expires_at < ? order by expires_at");
-            statement.setObject(1, before);
-            statement.setMaxRows(limit);
-            return statement;
-        }, (row, rowNumber) -> row.getObject(1));
+        List<Object> keys = jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "select " + key + " from " + table + " where expires_at < ? order by expires_at");
+                    statement.setObject(1, before);
+                    statement.setMaxRows(limit);
+                    return statement;
+                },
+                (row, rowNumber) -> row.getObject(1));
         if (keys.isEmpty()) {
             return 0;
         }
         List<Object> parameters = new ArrayList<>(keys);
         parameters.add(before);
         // expires_at is checked again: a row renewed since the select stays
-        return jdbc.update("delete from " + table + " where " + key + " in ("
-                + String.join(", ", Collections.nCopies(keys.size(), "?")) + ") and expires_at < ?",
+        return jdbc.update(
+                "delete from " + table + " where " + key + " in ("
+                        + String.join(", ", Collections.nCopies(keys.size(), "?")) + ") and expires_at < ?",
                 parameters.toArray());
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -46,8 +45,8 @@ import org.springframework.util.Assert;
  */
 final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
-    private static final String SELECT = "select " + String.join(", ", AuthorizationColumns.NAMES)
-            + ", version from oauth2_authorization where ";
+    private static final String SELECT =
+            "select " + String.join(", ", AuthorizationColumns.NAMES) + ", version from oauth2_authorization where ";
 
     private static final String INSERT = "insert into oauth2_authorization ("
             + String.join(", ", AuthorizationColumns.NAMES) + ") values ("
@@ -73,9 +72,15 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final Clock clock;
 
-    HashedAuthorizationService(JdbcOperations jdbc, TransactionOperations transactions,
-            RegisteredClientRepository clients, AuthorizationJson json, AuthorizationColumns columns,
-            RotatedRefreshTokens rotatedRefreshTokens, SelfContainedClientTokens clientTokens, Clock clock) {
+    HashedAuthorizationService(
+            JdbcOperations jdbc,
+            TransactionOperations transactions,
+            RegisteredClientRepository clients,
+            AuthorizationJson json,
+            AuthorizationColumns columns,
+            RotatedRefreshTokens rotatedRefreshTokens,
+            SelfContainedClientTokens clientTokens,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clients = clients;
@@ -101,8 +106,11 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
             return;
         }
         transactions.executeWithoutResult(transaction -> {
-            List<StoredRow> stored = jdbc.query("select refresh_token_hash, refresh_token_expires_at, version"
-                    + " from oauth2_authorization where id = ? for update", StoredRow::read, authorization.getId());
+            List<StoredRow> stored = jdbc.query(
+                    "select refresh_token_hash, refresh_token_expires_at, version"
+                            + " from oauth2_authorization where id = ? for update",
+                    StoredRow::read,
+                    authorization.getId());
             if (stored.isEmpty() || stored.get(0).version() != loaded.version()) {
                 resolveConflict(authorization, loaded, !stored.isEmpty());
                 return;
@@ -119,8 +127,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
     private void insert(OAuth2Authorization authorization, List<SqlParameterValue> values) {
         try {
             jdbc.update(INSERT, values.toArray());
-        }
-        catch (DuplicateKeyException ex) {
+        } catch (DuplicateKeyException ex) {
             // stored a moment ago by a concurrent request: only a token without a row (a client_credentials JWT)
             // revoked twice at once gets here, and the first revocation stands
             if (LoadedRow.issuesTokens(authorization, null)) {
@@ -137,8 +144,8 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
      */
     private void resolveConflict(OAuth2Authorization authorization, LoadedRow loaded, boolean rowExists) {
         if (LoadedRow.issuesTokens(authorization, loaded)) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-                    LoadedRow.CHANGED_MEANWHILE, null));
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, LoadedRow.CHANGED_MEANWHILE, null));
         }
         if (rowExists) {
             jdbc.update("delete from oauth2_authorization where id = ?", authorization.getId());
@@ -157,7 +164,8 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private void refuseReusedRefreshTokens(String registeredClientId) {
         RegisteredClient client = clients.findById(registeredClientId);
-        if (client != null && client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)
+        if (client != null
+                && client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)
                 && client.getTokenSettings().isReuseRefreshTokens()) {
             throw new IllegalStateException("Client '" + client.getClientId() + "' is registered with"
                     + " TokenSettings.reuseRefreshTokens(true), which this server does not support: it stores refresh"
@@ -217,8 +225,8 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
         AuthorizationRowMapper mapper = new AuthorizationRowMapper(clients, json, presentedValue);
         // one transaction, so the registered-client lookup inside mapRow reuses this connection: holding one
         // connection while waiting for a second would starve the pool under concurrent lookups
-        return transactions.execute(transaction -> jdbc.query(SELECT + filter,
-                rows -> rows.next() ? mapper.mapRow(rows, 0) : null, parameter));
+        return transactions.execute(transaction ->
+                jdbc.query(SELECT + filter, rows -> rows.next() ? mapper.mapRow(rows, 0) : null, parameter));
     }
 
     /** What saving needs of the stored row: its refresh token (to remember it once rotated) and its version. */

@@ -20,8 +20,7 @@ import java.util.Set;
  */
 final class JsonValues {
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     static Map<String, Object> plain(Map<?, ?> map) {
         Map<String, Object> plain = new LinkedHashMap<>();
@@ -30,9 +29,15 @@ final class JsonValues {
     }
 
     static Object plain(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Instant
-                || value instanceof Integer || value instanceof Long || value instanceof Double
-                || value instanceof BigDecimal || value instanceof BigInteger) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Instant
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Double
+                || value instanceof BigDecimal
+                || value instanceof BigInteger) {
             return value;
         }
         if (value instanceof Number number) {

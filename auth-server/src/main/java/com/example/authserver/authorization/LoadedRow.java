@@ -2,7 +2,6 @@ package com.example.authserver.authorization;
 
 import java.io.Serializable;
 import java.util.Set;
-
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 
@@ -29,8 +28,12 @@ record LoadedRow(long version, Set<String> tokenHashes) implements Serializable 
     static boolean issuesTokens(OAuth2Authorization authorization, LoadedRow loaded) {
         for (TokenKind kind : TokenKind.values()) {
             OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(kind.tokenClass());
-            if (token != null && !token.isInvalidated() && (loaded == null
-                    || !loaded.tokenHashes().contains(TokenHashes.hashToStore(token.getToken().getTokenValue())))) {
+            if (token != null
+                    && !token.isInvalidated()
+                    && (loaded == null
+                            || !loaded.tokenHashes()
+                                    .contains(TokenHashes.hashToStore(
+                                            token.getToken().getTokenValue())))) {
                 return true;
             }
         }

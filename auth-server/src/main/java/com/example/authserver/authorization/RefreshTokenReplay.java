@@ -29,16 +29,17 @@ public final class RefreshTokenReplay {
             public Authentication authenticate(Authentication authentication) {
                 try {
                     return refreshGrant.authenticate(authentication);
-                }
-                catch (OAuth2AuthenticationException ex) {
+                } catch (OAuth2AuthenticationException ex) {
                     // a refresh that lost a race with another refresh of the same token (two tabs, a retry) is not a
                     // replay: the other one's new tokens stay good
                     if (OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())
                             && !LoadedRow.CHANGED_MEANWHILE.equals(ex.getError().getDescription())
                             && authentication instanceof OAuth2RefreshTokenAuthenticationToken refresh
                             && refresh.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
-                            && client.getRegisteredClient() != null && refresh.getRefreshToken() != null) {
-                        rotatedRefreshTokens.revokeGrantIfRotated(TokenHashes.hash(refresh.getRefreshToken()),
+                            && client.getRegisteredClient() != null
+                            && refresh.getRefreshToken() != null) {
+                        rotatedRefreshTokens.revokeGrantIfRotated(
+                                TokenHashes.hash(refresh.getRefreshToken()),
                                 client.getRegisteredClient().getId());
                     }
                     throw ex;

@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
@@ -52,7 +51,9 @@ public final class SelfContainedClientTokens {
     static boolean needsNoRow(OAuth2Authorization authorization) {
         OAuth2Authorization.Token<OAuth2AccessToken> token = authorization.getAccessToken();
         return AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())
-                && token != null && !token.isInvalidated() && authorization.getRefreshToken() == null
+                && token != null
+                && !token.isInvalidated()
+                && authorization.getRefreshToken() == null
                 && isMarked(token);
     }
 
@@ -61,7 +62,8 @@ public final class SelfContainedClientTokens {
      * must outlive it (until its own expiry), or the token would come back to life when the row is purged.
      */
     static boolean isMarked(OAuth2Authorization.Token<?> token) {
-        return token.getClaims() != null && CLIENT_CREDENTIALS.equals(token.getClaims().get(GRANT_TYPE_CLAIM));
+        return token.getClaims() != null
+                && CLIENT_CREDENTIALS.equals(token.getClaims().get(GRANT_TYPE_CLAIM));
     }
 
     /** Whether the value has the shape of a JWT (three parts): only those are worth decoding. */
@@ -77,29 +79,34 @@ public final class SelfContainedClientTokens {
         Jwt jwt;
         try {
             jwt = decoder.decode(token);
-        }
-        catch (JwtException ex) { // not ours, tampered with, or expired
+        } catch (JwtException ex) { // not ours, tampered with, or expired
             return null;
         }
-        if (!CLIENT_CREDENTIALS.equals(jwt.getClaimAsString(GRANT_TYPE_CLAIM)) || jwt.getSubject() == null
-                || jwt.getId() == null || jwt.getIssuedAt() == null || jwt.getExpiresAt() == null) {
+        if (!CLIENT_CREDENTIALS.equals(jwt.getClaimAsString(GRANT_TYPE_CLAIM))
+                || jwt.getSubject() == null
+                || jwt.getId() == null
+                || jwt.getIssuedAt() == null
+                || jwt.getExpiresAt() == null) {
             return null;
         }
         RegisteredClient client = clients.findByClientId(jwt.getSubject());
-        if (client == null || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
+        if (client == null
+                || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
             return null;
         }
         Set<String> scopes = new HashSet<>(scopesOf(jwt));
-        OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token,
-                jwt.getIssuedAt(), jwt.getExpiresAt(), scopes);
+        OAuth2AccessToken accessToken = new OAuth2AccessToken(
+                OAuth2AccessToken.TokenType.BEARER, token, jwt.getIssuedAt(), jwt.getExpiresAt(), scopes);
         return OAuth2Authorization.withRegisteredClient(client)
-            .id(jwt.getId())
-            .principalName(client.getClientId())
-            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-            .authorizedScopes(scopes)
-            .token(accessToken, metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
-                    Map.copyOf(jwt.getClaims())))
-            .build();
+                .id(jwt.getId())
+                .principalName(client.getClientId())
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .authorizedScopes(scopes)
+                .token(
+                        accessToken,
+                        metadata -> metadata.put(
+                                OAuth2Authorization.Token.CLAIMS_METADATA_NAME, Map.copyOf(jwt.getClaims())))
+                .build();
     }
 
     private static List<String> scopesOf(Jwt jwt) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -37,8 +36,7 @@ final class StoredPrincipal {
 
     private static final String ACTORS = "actors";
 
-    private StoredPrincipal() {
-    }
+    private StoredPrincipal() {}
 
     /** Plain maps, lists and strings: what the attributes column holds for the user. */
     static Map<String, Object> toMap(Object principal) {
@@ -53,7 +51,8 @@ final class StoredPrincipal {
         stored.put(NAME, (user instanceof Principal named) ? named.getName() : String.valueOf(user));
         List<Object> authorities = new ArrayList<>();
         if (user instanceof Authentication authentication) {
-            authentication.getAuthorities().stream().filter(authority -> authority.getAuthority() != null)
+            authentication.getAuthorities().stream()
+                    .filter(authority -> authority.getAuthority() != null)
                     .forEach(authority -> authorities.add(toMap(authority)));
         }
         stored.put(AUTHORITIES, authorities);
@@ -94,6 +93,8 @@ final class StoredPrincipal {
         if (issuedAt == null) {
             return new SimpleGrantedAuthority(authority);
         }
-        return FactorGrantedAuthority.withAuthority(authority).issuedAt(Instant.parse((String) issuedAt)).build();
+        return FactorGrantedAuthority.withAuthority(authority)
+                .issuedAt(Instant.parse((String) issuedAt))
+                .build();
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * Listed in the order a lookup without a token type tries them (most frequent first).
  */
 enum TokenKind {
-
     ACCESS_TOKEN("access_token", OAuth2AccessToken.class, OAuth2TokenType.ACCESS_TOKEN.getValue()),
     REFRESH_TOKEN("refresh_token", OAuth2RefreshToken.class, OAuth2TokenType.REFRESH_TOKEN.getValue()),
     AUTHORIZATION_CODE("authorization_code", OAuth2AuthorizationCode.class, OAuth2ParameterNames.CODE),

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -27,8 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserGrants {
 
     /** One application the user consented to, and the scopes they allowed. */
-    public record Grant(String registeredClientId, String clientId, String clientName, List<String> scopes) {
-    }
+    public record Grant(String registeredClientId, String clientId, String clientName, List<String> scopes) {}
 
     private final JdbcOperations jdbc;
 
@@ -49,23 +47,32 @@ public class UserGrants {
     @Transactional(readOnly = true)
     public List<Grant> grantsOf(String userId) {
         Map<String, Set<String>> scopesByClient = new TreeMap<>();
-        jdbc.query("select registered_client_id, authorities from oauth2_authorization_consent where principal_name = ?",
+        jdbc.query(
+                "select registered_client_id, authorities from oauth2_authorization_consent where principal_name = ?",
                 row -> {
-                    scopesByClient.computeIfAbsent(row.getString(1), id -> new LinkedHashSet<>())
+                    scopesByClient
+                            .computeIfAbsent(row.getString(1), id -> new LinkedHashSet<>())
                             .addAll(scopes(row.getString(2)));
-                }, userId);
-        jdbc.query("select registered_client_id, authorized_scopes from oauth2_authorization where principal_name = ?"
-                + " and (expires_at is null or expires_at > ?) and authorization_grant_type <> ?", row -> {
+                },
+                userId);
+        jdbc.query(
+                "select registered_client_id, authorized_scopes from oauth2_authorization where principal_name = ?"
+                        + " and (expires_at is null or expires_at > ?) and authorization_grant_type <> ?",
+                row -> {
                     Set<String> scopes = scopesByClient.computeIfAbsent(row.getString(1), id -> new LinkedHashSet<>());
                     if (row.getString(2) != null) {
                         scopes.addAll(List.of(row.getString(2).split(" ")));
                     }
-                }, userId, Timestamp.from(clock.instant()), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+                },
+                userId,
+                Timestamp.from(clock.instant()),
+                AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
         List<Grant> grants = new ArrayList<>();
         scopesByClient.forEach((registeredClientId, scopes) -> {
             RegisteredClient client = clients.findById(registeredClientId);
             if (client != null) {
-                grants.add(new Grant(client.getId(), client.getClientId(), client.getClientName(), List.copyOf(scopes)));
+                grants.add(
+                        new Grant(client.getId(), client.getClientId(), client.getClientName(), List.copyOf(scopes)));
             }
         });
         return grants;
@@ -74,10 +81,14 @@ public class UserGrants {
     /** Withdraws the consent to one application and ends every authorization it holds for the user. */
     @Transactional
     public boolean revoke(String userId, String registeredClientId) {
-        int consents = jdbc.update("delete from oauth2_authorization_consent where registered_client_id = ? "
-                + "and principal_name = ?", registeredClientId, userId);
-        int authorizations = jdbc.update("delete from oauth2_authorization where registered_client_id = ? "
-                + "and principal_name = ?", registeredClientId, userId);
+        int consents = jdbc.update(
+                "delete from oauth2_authorization_consent where registered_client_id = ? " + "and principal_name = ?",
+                registeredClientId,
+                userId);
+        int authorizations = jdbc.update(
+                "delete from oauth2_authorization where registered_client_id = ? " + "and principal_name = ?",
+                registeredClientId,
+                userId);
         return consents + authorizations > 0;
     }
 
@@ -91,7 +102,9 @@ public class UserGrants {
 
     private static List<String> scopes(String authorities) {
         return Arrays.stream(authorities == null ? new String[0] : authorities.split(","))
-                .map(String::strip).filter(authority -> authority.startsWith("SCOPE_"))
-                .map(authority -> authority.substring("SCOPE_".length())).toList();
+                .map(String::strip)
+                .filter(authority -> authority.startsWith("SCOPE_"))
+                .map(authority -> authority.substring("SCOPE_".length()))
+                .toList();
     }
 }

@@ -1,5 +1,9 @@
 package com.example.authserver.claims;
 
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.RoleClaim;
+import com.example.authserver.identity.UserClaim;
+import com.example.authserver.identity.UserManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,12 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.identity.RoleClaim;
-import com.example.authserver.identity.UserClaim;
-import com.example.authserver.identity.UserManager;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +28,22 @@ public class ClaimsMapping {
      */
     static final Map<String, Set<String>> SCOPE_CLAIMS = Map.of(
             "openid", Set.of("sub"),
-            "profile", Set.of("name", "family_name", "given_name", "middle_name", "nickname", "preferred_username",
-                    "profile", "picture", "website", "gender", "birthdate", "zoneinfo", "locale", "updated_at"),
+            "profile",
+                    Set.of(
+                            "name",
+                            "family_name",
+                            "given_name",
+                            "middle_name",
+                            "nickname",
+                            "preferred_username",
+                            "profile",
+                            "picture",
+                            "website",
+                            "gender",
+                            "birthdate",
+                            "zoneinfo",
+                            "locale",
+                            "updated_at"),
             "email", Set.of("email", "email_verified"),
             "address", Set.of("address"),
             "phone", Set.of("phone_number", "phone_number_verified"));
@@ -62,8 +74,14 @@ public class ClaimsMapping {
         claims.put("preferred_username", user.getUserName());
         putIfPresent(claims, "given_name", user.getGivenName());
         putIfPresent(claims, "family_name", user.getFamilyName());
-        putIfPresent(claims, "name", String.join(" ",
-                Stream.of(user.getGivenName(), user.getFamilyName()).filter(Objects::nonNull).toList()));
+        putIfPresent(
+                claims,
+                "name",
+                String.join(
+                        " ",
+                        Stream.of(user.getGivenName(), user.getFamilyName())
+                                .filter(Objects::nonNull)
+                                .toList()));
         if (user.getEmail() != null) {
             claims.put("email", user.getEmail());
             claims.put("email_verified", user.isEmailConfirmed());
@@ -117,11 +135,9 @@ public class ClaimsMapping {
                 values.add(value);
             }
             claims.put(type, values);
-        }
-        else if (existing instanceof String single && !single.equals(value) && isMultiValued(type)) {
+        } else if (existing instanceof String single && !single.equals(value) && isMultiValued(type)) {
             claims.put(type, List.of(single, value));
-        }
-        else {
+        } else {
             claims.put(type, value);
         }
     }

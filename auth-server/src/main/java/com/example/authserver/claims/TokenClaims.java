@@ -1,16 +1,14 @@
 package com.example.authserver.claims;
 
-import java.security.Principal;
-import java.util.Collection;
-import java.util.Map;
-import java.util.function.Function;
-
 import com.example.authserver.authorization.SelfContainedClientTokens;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.SecurityStamp;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.system.SecurityMetrics;
-
+import java.security.Principal;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -52,7 +50,8 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             metrics.tokenIssued(context.getAuthorizationGrantType().getValue());
             return;
         }
-        boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+        boolean idToken =
+                OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
         if (!idToken && !accessToken) {
             return;
         }
@@ -67,8 +66,8 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     /** The UserInfo endpoint's answer: the same claims as the ID token, for the access token's scopes. */
     public Function<OidcUserInfoAuthenticationContext, OidcUserInfo> userInfoMapper() {
         return context -> {
-            ApplicationUser user = activeUser(context.getAuthorization().getAttribute(Principal.class.getName()),
-                    OAuth2ErrorCodes.INVALID_TOKEN);
+            ApplicationUser user = activeUser(
+                    context.getAuthorization().getAttribute(Principal.class.getName()), OAuth2ErrorCodes.INVALID_TOKEN);
             return new OidcUserInfo(claimsFor(user, context.getAccessToken().getScopes()));
         };
     }
@@ -82,9 +81,13 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
      * stamp of the sign-in that granted it (a password change, for one, ends every earlier grant).
      */
     private ApplicationUser activeUser(Authentication principal, String errorCode) {
-        return userManager.findById(principal.getName()).filter(userManager::isActive)
+        return userManager
+                .findById(principal.getName())
+                .filter(userManager::isActive)
                 .filter(user -> SecurityStamp.isCurrent(principal.getAuthorities(), user))
-                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(errorCode,
-                        "The user is disabled, locked out or no longer exists, or changed their credentials.", null)));
+                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(
+                        errorCode,
+                        "The user is disabled, locked out or no longer exists, or changed their credentials.",
+                        null)));
     }
 }

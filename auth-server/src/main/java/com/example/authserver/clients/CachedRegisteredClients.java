@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
@@ -19,8 +18,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  */
 public final class CachedRegisteredClients implements RegisteredClientRepository {
 
-    private record Entry(RegisteredClient client, Instant readAt) {
-    }
+    private record Entry(RegisteredClient client, Instant readAt) {}
 
     private final RegisteredClientRepository database;
 

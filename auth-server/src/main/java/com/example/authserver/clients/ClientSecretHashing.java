@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
-
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -53,8 +52,7 @@ public class ClientSecretHashing {
             byte[] expected;
             try {
                 expected = Base64.getDecoder().decode(encodedSecret);
-            }
-            catch (IllegalArgumentException notBase64) {
+            } catch (IllegalArgumentException notBase64) {
                 return false;
             }
             return MessageDigest.isEqual(digest(rawSecret), expected);
@@ -62,9 +60,9 @@ public class ClientSecretHashing {
 
         private static byte[] digest(CharSequence value) {
             try {
-                return MessageDigest.getInstance("SHA-256").digest(value.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            catch (NoSuchAlgorithmException impossible) {
+                return MessageDigest.getInstance("SHA-256")
+                        .digest(value.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException impossible) {
                 throw new IllegalStateException(impossible);
             }
         }

@@ -1,11 +1,9 @@
 package com.example.authserver.clients;
 
-import java.util.List;
-
 import com.example.authserver.seed.Seeder;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -31,7 +29,10 @@ class ClientSeeder implements Seeder {
 
     private final Environment environment;
 
-    ClientSeeder(RegisteredClientRepository repository, ClientProperties properties, ClientSecretHashing hashing,
+    ClientSeeder(
+            RegisteredClientRepository repository,
+            ClientProperties properties,
+            ClientSecretHashing hashing,
             Environment environment) {
         this.repository = repository;
         this.properties = properties;
@@ -50,11 +51,19 @@ class ClientSeeder implements Seeder {
     private void upsertAll(String what, List<RegisteredClient> clients) {
         for (RegisteredClient client : clients) {
             RegisteredClient existing = repository.findByClientId(client.getClientId());
-            repository.save(existing == null ? client : RegisteredClient.from(client).id(existing.getId())
-                    .clientIdIssuedAt(existing.getClientIdIssuedAt()).build());
+            repository.save(
+                    existing == null
+                            ? client
+                            : RegisteredClient.from(client)
+                                    .id(existing.getId())
+                                    .clientIdIssuedAt(existing.getClientIdIssuedAt())
+                                    .build());
         }
         if (!clients.isEmpty()) {
-            log.info("{}: {}", what, clients.stream().map(RegisteredClient::getClientId).toList());
+            log.info(
+                    "{}: {}",
+                    what,
+                    clients.stream().map(RegisteredClient::getClientId).toList());
         }
     }
 }

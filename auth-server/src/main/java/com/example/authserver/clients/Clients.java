@@ -4,15 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.util.StringUtils;
-
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.util.StringUtils;
 
 /**
  * THE file for scopes and clients (IdentityServer's {@code Config.cs}). Add a client to
@@ -33,8 +31,7 @@ public final class Clients {
 
     static final String INTERACTIVE_DEVELOPMENT_SECRET = "49C1A7E1-0C79-4A89-A3D6-A37998FB86B0";
 
-    private Clients() {
-    }
+    private Clients() {}
 
     /** The development clients, with their secrets already hashed by {@code hashing}. */
     static List<RegisteredClient> developmentClients(ClientProperties properties, ClientSecretHashing hashing) {
@@ -46,7 +43,9 @@ public final class Clients {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope("scope1")
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(1)).build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofHours(1))
+                        .build())
                 .build();
 
         RegisteredClient interactive = RegisteredClient.withId(UUID.randomUUID().toString())
@@ -61,7 +60,10 @@ public final class Clients {
                 .redirectUris(uris -> uris.addAll(properties.getInteractive().getRedirectUris()))
                 .postLogoutRedirectUri("http://127.0.0.1:8080/")
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope2")))
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(true)
+                        .build())
                 .tokenSettings(TokenSettings.builder()
                         .authorizationCodeTimeToLive(Duration.ofMinutes(5))
                         .accessTokenTimeToLive(Duration.ofMinutes(15))
@@ -84,15 +86,16 @@ public final class Clients {
         properties.getConfigured().forEach((clientId, client) -> {
             String prefix = "authforge.clients.configured." + clientId;
             if (!StringUtils.hasText(client.getSecret())) {
-                throw new InvalidConfigurationPropertyValueException(prefix + ".secret", null, "a client secret is required");
+                throw new InvalidConfigurationPropertyValueException(
+                        prefix + ".secret", null, "a client secret is required");
             }
             if (client.getRedirectUris().isEmpty()) {
-                throw new InvalidConfigurationPropertyValueException(prefix + ".redirect-uris", null,
-                        "at least one redirect URI is required");
+                throw new InvalidConfigurationPropertyValueException(
+                        prefix + ".redirect-uris", null, "at least one redirect URI is required");
             }
             if (!client.getScopes().contains("openid")) {
-                throw new InvalidConfigurationPropertyValueException(prefix + ".scopes", client.getScopes(),
-                        "the scopes must include openid");
+                throw new InvalidConfigurationPropertyValueException(
+                        prefix + ".scopes", client.getScopes(), "the scopes must include openid");
             }
             clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
                     .clientId(clientId)
@@ -104,8 +107,10 @@ public final class Clients {
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                     .redirectUris(uris -> uris.addAll(client.getRedirectUris()))
                     .scopes(scopes -> scopes.addAll(client.getScopes()))
-                    .clientSettings(ClientSettings.builder().requireProofKey(true)
-                            .requireAuthorizationConsent(client.isRequireConsent()).build())
+                    .clientSettings(ClientSettings.builder()
+                            .requireProofKey(true)
+                            .requireAuthorizationConsent(client.isRequireConsent())
+                            .build())
                     .tokenSettings(TokenSettings.builder()
                             .authorizationCodeTimeToLive(Duration.ofMinutes(5))
                             .accessTokenTimeToLive(Duration.ofMinutes(15))

@@ -1,12 +1,10 @@
 package com.example.authserver.clients;
 
+import com.example.authserver.system.InsecureSetting;
+import com.example.authserver.system.ProductionCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.example.authserver.system.InsecureSetting;
-import com.example.authserver.system.ProductionCheck;
-
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
@@ -30,10 +28,14 @@ class DevelopmentSecretGuard implements ProductionCheck {
 
     @Override
     public List<InsecureSetting> problems() {
-        return DEVELOPMENT_SECRETS.entrySet().stream().filter(entry -> {
-            RegisteredClient client = repository.findByClientId(entry.getKey());
-            return client != null && hashing.matches(entry.getValue(), client.getClientSecret());
-        }).map(entry -> new InsecureSetting("the secret of client '" + entry.getKey() + "'",
-                "still the published development secret; give the client a new secret or delete it")).toList();
+        return DEVELOPMENT_SECRETS.entrySet().stream()
+                .filter(entry -> {
+                    RegisteredClient client = repository.findByClientId(entry.getKey());
+                    return client != null && hashing.matches(entry.getValue(), client.getClientSecret());
+                })
+                .map(entry -> new InsecureSetting(
+                        "the secret of client '" + entry.getKey() + "'",
+                        "still the published development secret; give the client a new secret or delete it"))
+                .toList();
     }
 }

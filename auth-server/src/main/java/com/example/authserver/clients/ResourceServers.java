@@ -3,7 +3,6 @@ package com.example.authserver.clients;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
@@ -18,8 +17,7 @@ public final class ResourceServers {
     /** Space-separated audiences (token {@code aud} values) whose tokens the client may introspect. */
     public static final String AUDIENCES = "settings.client.resource-server-audiences";
 
-    private ResourceServers() {
-    }
+    private ResourceServers() {}
 
     /** The audiences the client serves as a resource server; empty for an ordinary client. */
     public static Set<String> audiencesOf(RegisteredClient client) {

@@ -1,10 +1,8 @@
 package com.example.authserver.external;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
 import java.io.Serializable;
-
-import jakarta.servlet.http.HttpSession;
-
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
@@ -12,8 +10,16 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * account's key there ({@code sub}) and what may prefill a new local account. Kept in the HTTP session
  * between the provider's answer and the page where the visitor creates or links a local account.
  */
-record ExternalAccount(String provider, String providerDisplayName, String providerKey, String userName,
-        String email, boolean emailVerified, String givenName, String familyName) implements Serializable {
+record ExternalAccount(
+        String provider,
+        String providerDisplayName,
+        String providerKey,
+        String userName,
+        String email,
+        boolean emailVerified,
+        String givenName,
+        String familyName)
+        implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -21,16 +27,29 @@ record ExternalAccount(String provider, String providerDisplayName, String provi
     private static final String SESSION_ATTRIBUTE = ExternalAccount.class.getName();
 
     static ExternalAccount of(String provider, String providerDisplayName, OidcUser user) {
-        String userName = user.getPreferredUsername() != null ? user.getPreferredUsername()
-                : user.getEmail() != null ? user.getEmail().substring(0, Math.max(0, user.getEmail().indexOf('@')))
-                : null;
-        return new ExternalAccount(provider, providerDisplayName, user.getSubject(), userName, user.getEmail(),
-                Boolean.TRUE.equals(user.getEmailVerified()), user.getGivenName(), user.getFamilyName());
+        String userName = user.getPreferredUsername() != null
+                ? user.getPreferredUsername()
+                : user.getEmail() != null
+                        ? user.getEmail()
+                                .substring(0, Math.max(0, user.getEmail().indexOf('@')))
+                        : null;
+        return new ExternalAccount(
+                provider,
+                providerDisplayName,
+                user.getSubject(),
+                userName,
+                user.getEmail(),
+                Boolean.TRUE.equals(user.getEmailVerified()),
+                user.getGivenName(),
+                user.getFamilyName());
     }
 
     /** Whether the provider vouches for this address: it said email_verified=true for exactly this one. */
     boolean verifies(String address) {
-        return emailVerified && email != null && address != null && email.strip().equalsIgnoreCase(address.strip());
+        return emailVerified
+                && email != null
+                && address != null
+                && email.strip().equalsIgnoreCase(address.strip());
     }
 
     void keepIn(HttpSession session) {

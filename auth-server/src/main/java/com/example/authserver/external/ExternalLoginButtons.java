@@ -1,7 +1,6 @@
 package com.example.authserver.external;
 
 import java.util.List;
-
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

@@ -1,22 +1,19 @@
 package com.example.authserver.external;
 
-import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-
-import com.example.authserver.account.AccountForm;
 import com.example.authserver.account.AccountPages;
 import com.example.authserver.account.AccountProperties;
-import com.example.authserver.account.Registration;
+import com.example.authserver.account.registration.AccountForm;
+import com.example.authserver.account.registration.Registration;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.IdentityException;
 import com.example.authserver.identity.PasswordCheckResult;
 import com.example.authserver.identity.UserLogins;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.security.PendingSignIn;
-
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +45,12 @@ class ExternalLoginController {
 
     private final Registration registration;
 
-    ExternalLoginController(UserLogins userLogins, UserManager userManager, AccountProperties accountProperties,
-            ExternalSignIn externalSignIn, Registration registration) {
+    ExternalLoginController(
+            UserLogins userLogins,
+            UserManager userManager,
+            AccountProperties accountProperties,
+            ExternalSignIn externalSignIn,
+            Registration registration) {
         this.userLogins = userLogins;
         this.userManager = userManager;
         this.accountProperties = accountProperties;
@@ -57,7 +58,7 @@ class ExternalLoginController {
         this.registration = registration;
     }
 
-    @GetMapping(AccountPages.EXTERNAL_LOGIN)
+    @GetMapping(ExternalSignIn.EXTERNAL_LOGIN)
     String page(HttpServletRequest request, Model model) {
         ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
         if (account == null) {
@@ -66,9 +67,13 @@ class ExternalLoginController {
         return show(model, account, newAccount(account), new LinkAccountForm());
     }
 
-    @PostMapping(AccountPages.EXTERNAL_LOGIN + "/create")
-    String create(@Valid @ModelAttribute("newAccount") AccountForm form, BindingResult errors,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    @PostMapping(ExternalSignIn.EXTERNAL_LOGIN + "/create")
+    String create(
+            @Valid @ModelAttribute("newAccount") AccountForm form,
+            BindingResult errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
         if (account == null || !accountProperties.isRegistrationEnabled()) {
             return "redirect:" + ExternalSignIn.LOGIN_PAGE;
@@ -76,8 +81,10 @@ class ExternalLoginController {
         form.rejectEmailLikeUserName(errors);
         if (!errors.hasErrors() && !account.verifies(form.getEmail())) {
             // an address the provider did not vouch for: as on the registration page, whether it is taken or not
-            rejectProblem(registration.registerWithLogin(form, account.provider(), account.providerKey(),
-                    account.providerDisplayName(), request), errors);
+            rejectProblem(
+                    registration.registerWithLogin(
+                            form, account.provider(), account.providerKey(), account.providerDisplayName(), request),
+                    errors);
             if (!errors.hasErrors()) {
                 ExternalAccount.forget(request.getSession(false));
                 return "redirect:" + AccountPages.REGISTER + "?sent";
@@ -91,9 +98,13 @@ class ExternalLoginController {
         return signIn(created, request, response);
     }
 
-    @PostMapping(AccountPages.EXTERNAL_LOGIN + "/link")
-    String link(@ModelAttribute("link") LinkAccountForm form, BindingResult errors, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    @PostMapping(ExternalSignIn.EXTERNAL_LOGIN + "/link")
+    String link(
+            @ModelAttribute("link") LinkAccountForm form,
+            BindingResult errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
         if (account == null) {
             return "redirect:" + ExternalSignIn.LOGIN_PAGE;
@@ -103,13 +114,15 @@ class ExternalLoginController {
         String problem;
         if (user.isPresent()) {
             problem = checkOwner(user.get(), form.getPassword());
-        }
-        else {
+        } else {
             userManager.simulatePasswordCheck(form.getPassword());
             problem = "account.externalLogin.error.credentials";
         }
-        if (problem == null && userLogins.findByLogin(account.provider(), account.providerKey())
-                .filter(linked -> !linked.getId().equals(user.get().getId())).isPresent()) {
+        if (problem == null
+                && userLogins
+                        .findByLogin(account.provider(), account.providerKey())
+                        .filter(linked -> !linked.getId().equals(user.get().getId()))
+                        .isPresent()) {
             problem = "account.externalLogin.error.linkedElsewhere";
         }
         if (problem != null) {
@@ -118,8 +131,8 @@ class ExternalLoginController {
             return show(model, account, newAccount(account), form);
         }
         ExternalAccount.forget(request.getSession(false));
-        PendingSignIn.ExternalLink link = new PendingSignIn.ExternalLink(account.provider(), account.providerKey(),
-                account.providerDisplayName());
+        PendingSignIn.ExternalLink link = new PendingSignIn.ExternalLink(
+                account.provider(), account.providerKey(), account.providerDisplayName());
         if (user.get().isTwoFactorEnabled()) { // linked once the second step succeeds, not on the password alone
             return "redirect:" + externalSignIn.signIn(user.get(), link, request, response);
         }
@@ -159,10 +172,9 @@ class ExternalLoginController {
         ApplicationUser user = form.newUser();
         user.setEmailConfirmed(true);
         try {
-            return userLogins.createWithLogin(user, account.provider(), account.providerKey(),
-                    account.providerDisplayName());
-        }
-        catch (DataIntegrityViolationException | IdentityException ex) {
+            return userLogins.createWithLogin(
+                    user, account.provider(), account.providerKey(), account.providerDisplayName());
+        } catch (DataIntegrityViolationException | IdentityException ex) {
             Registration.Outcome conflict = Registration.conflictOf(ex);
             rejectProblem(conflict == null ? Registration.Outcome.LOGIN_LINKED_ELSEWHERE : conflict, errors);
         }
@@ -174,7 +186,7 @@ class ExternalLoginController {
             case USER_NAME_TAKEN -> errors.rejectValue("userName", "account.error.userName.taken");
             case EMAIL_TAKEN -> errors.rejectValue("email", "account.externalLogin.error.emailTaken");
             case LOGIN_LINKED_ELSEWHERE -> errors.reject("account.externalLogin.error.linkedElsewhere");
-            case EMAIL_SENT -> { }
+            case EMAIL_SENT -> {}
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,6 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("authforge")
 public class ExternalLoginProperties {
 
+    /**
+     * Upstream OpenID Connect providers users may also sign in with, keyed by the provider's id: one "Sign in with
+     * (display name)" button each. Register this server at the provider with the redirect URI
+     * https://(this server)/login/oauth2/code/(id).
+     */
     private Map<String, Provider> externalLogins = new LinkedHashMap<>();
 
     public Map<String, Provider> getExternalLogins() {
@@ -34,8 +38,10 @@ public class ExternalLoginProperties {
         /** The provider's issuer identifier; its discovery document is read from there on first use. */
         private String issuerUri;
 
+        /** This server's client id at the provider. */
         private String clientId;
 
+        /** This server's client secret at the provider (better from the environment or a secret store). */
         private String clientSecret;
 
         /** The scopes asked for; {@code openid} is required. */

@@ -1,22 +1,19 @@
 package com.example.authserver.external;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import com.example.authserver.account.AccountPages;
-import com.example.authserver.account.RecentSignIn;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.IdentityException;
 import com.example.authserver.identity.UserLogin;
 import com.example.authserver.identity.UserLogins;
 import com.example.authserver.identity.UserManager;
+import com.example.authserver.security.RecentSignIn;
 import com.example.authserver.security.SignedInUsers;
-
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,11 +46,19 @@ class ExternalLoginsController {
 
     private final SignedInUsers signedInUsers;
 
+    private final RecentSignIn recentSignIn;
+
     private final Clock clock;
 
-    ExternalLoginsController(UserLogins userLogins, UserManager userManager, ExternalProviders providers,
-            SignedInUsers signedInUsers, Clock clock) {
+    ExternalLoginsController(
+            UserLogins userLogins,
+            UserManager userManager,
+            ExternalProviders providers,
+            SignedInUsers signedInUsers,
+            RecentSignIn recentSignIn,
+            Clock clock) {
         this.signedInUsers = signedInUsers;
+        this.recentSignIn = recentSignIn;
         this.clock = clock;
         this.userLogins = userLogins;
         this.userManager = userManager;
@@ -62,30 +67,43 @@ class ExternalLoginsController {
 
     /** {@code authentication}'s name is the user id. */
     @GetMapping(AccountPages.EXTERNAL_LOGINS)
-    String page(Authentication authentication, @RequestParam(required = false) String failed,
-            HttpServletRequest request, Model model) {
+    String page(
+            Authentication authentication,
+            @RequestParam(required = false) String failed,
+            HttpServletRequest request,
+            Model model) {
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         List<UserLogin> logins = userLogins.getLogins(user);
         Set<String> linked = logins.stream().map(UserLogin::getLoginProvider).collect(Collectors.toSet());
         model.addAttribute("logins", logins);
         model.addAttribute("canRemove", userLogins.canRemoveLogin(user));
         model.addAttribute("hasPassword", user.getPasswordHash() != null);
-        model.addAttribute("available", providers.buttons().stream().filter(button -> !linked.contains(button.id()))
-                .toList());
-        STATUSES.stream().filter(name -> request.getParameter(name) != null).findFirst()
+        model.addAttribute(
+                "available",
+                providers.buttons().stream()
+                        .filter(button -> !linked.contains(button.id()))
+                        .toList());
+        STATUSES.stream()
+                .filter(name -> request.getParameter(name) != null)
+                .findFirst()
                 .ifPresent(name -> model.addAttribute("statusKey", "account.externalLogins.status." + name));
-        ALERTS.stream().filter(name -> request.getParameter(name) != null).findFirst()
+        ALERTS.stream()
+                .filter(name -> request.getParameter(name) != null)
+                .findFirst()
                 .ifPresent(name -> model.addAttribute("alertKey", "account.externalLogins.alert." + name));
         if (failed != null) {
-            model.addAttribute("alertKey", "account.externalLogins.alert.failed."
-                    + (FAILURES.contains(failed) ? failed : "failed"));
+            model.addAttribute(
+                    "alertKey",
+                    "account.externalLogins.alert.failed." + (FAILURES.contains(failed) ? failed : "failed"));
         }
         return VIEW;
     }
 
     /** Goes to the provider; its answer comes back to {@link ExternalSignIn}, which links the account. */
     @PostMapping(AccountPages.EXTERNAL_LOGINS + "/add")
-    String add(Authentication authentication, @RequestParam(required = false) String provider,
+    String add(
+            Authentication authentication,
+            @RequestParam(required = false) String provider,
             HttpServletRequest request) {
         if (!providers.contains(provider)) {
             return "redirect:" + AccountPages.EXTERNAL_LOGINS + "?failed=failed";
@@ -99,21 +117,29 @@ class ExternalLoginsController {
      * at {@link ExternalSignIn}, which then sends the user on to {@code continue}.
      */
     @PostMapping(AccountPages.EXTERNAL_LOGINS + "/reauthenticate")
-    String reauthenticate(Authentication authentication, @RequestParam(required = false) String provider,
-            @RequestParam(name = "continue", required = false) String next, HttpServletRequest request) {
+    String reauthenticate(
+            Authentication authentication,
+            @RequestParam(required = false) String provider,
+            @RequestParam(name = "continue", required = false) String next,
+            HttpServletRequest request) {
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
-        boolean linked = userLogins.getLogins(user).stream().anyMatch(login -> login.getLoginProvider().equals(provider));
+        boolean linked = userLogins.getLogins(user).stream()
+                .anyMatch(login -> login.getLoginProvider().equals(provider));
         if (!linked || !providers.contains(provider)) {
-            return "redirect:" + AccountPages.REAUTHENTICATE + "?failed";
+            return "redirect:" + RecentSignIn.PAGE + "?failed";
         }
-        new LinkRequest(provider, authentication, RecentSignIn.returnTo(next), clock.instant())
+        new LinkRequest(provider, authentication, recentSignIn.returnTo(next), clock.instant())
                 .keepIn(request.getSession());
         return "redirect:/oauth2/authorization/" + provider;
     }
 
     @PostMapping(AccountPages.EXTERNAL_LOGINS + "/remove")
-    String remove(Authentication authentication, @RequestParam(required = false) String provider,
-            @RequestParam(required = false) String key, HttpServletRequest request, HttpServletResponse response) {
+    String remove(
+            Authentication authentication,
+            @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String key,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         try {
             boolean removed = provider != null && key != null && userLogins.removeLogin(user, provider, key);
@@ -121,8 +147,7 @@ class ExternalLoginsController {
                 signedInUsers.refresh(user.getId(), request, response);
             }
             return "redirect:" + AccountPages.EXTERNAL_LOGINS + (removed ? "?removed" : "");
-        }
-        catch (IdentityException ex) { // LastLogin: the page explains it already; say it again
+        } catch (IdentityException ex) { // LastLogin: the page explains it already; say it again
             return "redirect:" + AccountPages.EXTERNAL_LOGINS + "?last";
         }
     }

@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -33,8 +31,7 @@ import org.springframework.web.client.RestClientException;
 public class ExternalProviders implements ClientRegistrationRepository {
 
     /** A provider's button: its id and the name shown. */
-    public record Button(String id, String displayName) {
-    }
+    public record Button(String id, String displayName) {}
 
     private static final Logger log = LoggerFactory.getLogger(ExternalProviders.class);
 
@@ -58,7 +55,8 @@ public class ExternalProviders implements ClientRegistrationRepository {
         requests.setReadTimeout(TIMEOUT);
         this.http = RestClient.builder().requestFactory(requests).build();
         this.buttons = properties.getExternalLogins().entrySet().stream()
-                .map(entry -> new Button(entry.getKey(), entry.getValue().getDisplayName())).toList();
+                .map(entry -> new Button(entry.getKey(), entry.getValue().getDisplayName()))
+                .toList();
     }
 
     /** The providers in the order of application.yml. */
@@ -103,18 +101,23 @@ public class ExternalProviders implements ClientRegistrationRepository {
         String location = issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
         Map<String, Object> configuration;
         try {
-            configuration = http.get().uri(location).retrieve().body(new ParameterizedTypeReference<>() {
-            });
-        }
-        catch (RestClientException ex) {
-            log.warn("Could not read the discovery document of external login provider '{}' at {}: {}", id, location,
+            configuration = http.get().uri(location).retrieve().body(new ParameterizedTypeReference<>() {});
+        } catch (RestClientException ex) {
+            log.warn(
+                    "Could not read the discovery document of external login provider '{}' at {}: {}",
+                    id,
+                    location,
                     ex.getMessage());
             throw new ProviderUnavailableException(id, ex);
         }
         // OpenID Connect Discovery 1.0, section 4.3: the document must name the issuer it was read from
         if (configuration == null || !Objects.equals(issuer, configuration.get("issuer"))) {
-            log.warn("The discovery document of external login provider '{}' at {} names the issuer {}, not {}", id,
-                    location, configuration == null ? null : configuration.get("issuer"), issuer);
+            log.warn(
+                    "The discovery document of external login provider '{}' at {} names the issuer {}, not {}",
+                    id,
+                    location,
+                    configuration == null ? null : configuration.get("issuer"),
+                    issuer);
             throw new ProviderUnavailableException(id, null);
         }
         try {
@@ -126,9 +129,11 @@ public class ExternalProviders implements ClientRegistrationRepository {
                     .scope(provider.getScopes())
                     .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                     .build();
-        }
-        catch (IllegalArgumentException ex) {
-            log.warn("The discovery document of external login provider '{}' at {} is not usable: {}", id, location,
+        } catch (IllegalArgumentException ex) {
+            log.warn(
+                    "The discovery document of external login provider '{}' at {} is not usable: {}",
+                    id,
+                    location,
                     ex.getMessage());
             throw new ProviderUnavailableException(id, ex);
         }
@@ -137,16 +142,24 @@ public class ExternalProviders implements ClientRegistrationRepository {
     private static void requireValid(String id, ExternalLoginProperties.Provider provider) {
         String prefix = "authforge.external-logins." + id;
         if (!ID.matcher(id).matches()) {
-            throw new InvalidConfigurationPropertyValueException(prefix, id,
+            throw new InvalidConfigurationPropertyValueException(
+                    prefix,
+                    id,
                     "a provider id may only have letters, digits and . _ - (it becomes part of the redirect URI)");
         }
         require(prefix + ".display-name", provider.getDisplayName(), "the name on the sign-in button");
-        require(prefix + ".issuer-uri", provider.getIssuerUri(), "the provider's issuer, e.g. https://login.example.com");
+        require(
+                prefix + ".issuer-uri",
+                provider.getIssuerUri(),
+                "the provider's issuer, e.g. https://login.example.com");
         require(prefix + ".client-id", provider.getClientId(), "the client id this server has at the provider");
-        require(prefix + ".client-secret", provider.getClientSecret(), "the client secret this server has at the provider");
+        require(
+                prefix + ".client-secret",
+                provider.getClientSecret(),
+                "the client secret this server has at the provider");
         if (provider.getScopes() == null || !provider.getScopes().contains("openid")) {
-            throw new InvalidConfigurationPropertyValueException(prefix + ".scopes", provider.getScopes(),
-                    "the scopes must include openid");
+            throw new InvalidConfigurationPropertyValueException(
+                    prefix + ".scopes", provider.getScopes(), "the scopes must include openid");
         }
     }
 

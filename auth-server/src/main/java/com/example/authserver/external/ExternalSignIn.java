@@ -1,26 +1,26 @@
 package com.example.authserver.external;
 
+import com.example.authserver.account.AccountPages;
+import com.example.authserver.account.confirmation.EmailConfirmation;
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.UserConfirmation;
+import com.example.authserver.identity.UserLogins;
+import com.example.authserver.identity.UserManager;
+import com.example.authserver.security.ApplicationChainContribution;
+import com.example.authserver.security.PendingSignIn;
+import com.example.authserver.security.RecentSignIn;
+import com.example.authserver.security.RecentSignIn.Guarded;
+import com.example.authserver.security.SignedInUsers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import com.example.authserver.account.AccountPages;
-import com.example.authserver.account.EmailConfirmation;
-import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.identity.UserConfirmation;
-import com.example.authserver.identity.UserLogins;
-import com.example.authserver.identity.UserManager;
-import com.example.authserver.security.PendingSignIn;
-import com.example.authserver.security.SignedInUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -51,7 +51,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * account to that user. Failures go back to the sign-in page (or the manage page) with a message.
  */
 @Component
-public class ExternalSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+public class ExternalSignIn
+        implements AuthenticationSuccessHandler, AuthenticationFailureHandler, ApplicationChainContribution {
+
+    /** After signing in through a provider with an account not linked yet: create a local account or link one. */
+    public static final String EXTERNAL_LOGIN = "/account/external-login";
 
     static final String LOGIN_PAGE = "/login";
 
@@ -73,9 +77,14 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
 
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    ExternalSignIn(ExternalProviders providers, UserLogins userLogins, UserManager userManager,
-            ObjectProvider<UserConfirmation> confirmation, SignedInUsers signedInUsers,
-            EmailConfirmation emailConfirmation, Clock clock) {
+    ExternalSignIn(
+            ExternalProviders providers,
+            UserLogins userLogins,
+            UserManager userManager,
+            ObjectProvider<UserConfirmation> confirmation,
+            SignedInUsers signedInUsers,
+            EmailConfirmation emailConfirmation,
+            Clock clock) {
         this.providers = providers;
         this.signedInUsers = signedInUsers;
         this.userLogins = userLogins;
@@ -89,13 +98,25 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
      * Adds sign-in through the providers to the application filter chain ({@code security/ApplicationSecurity});
      * without providers, nothing: no endpoint, no button.
      */
-    public void applyTo(HttpSecurity http) throws Exception {
+    @Override
+    public List<String> publicPaths() {
+        return List.of(EXTERNAL_LOGIN, EXTERNAL_LOGIN + "/*");
+    }
+
+    /** Linking another provider to the account needs a recent sign-in. */
+    @Override
+    public List<Guarded> recentSignInRequired() {
+        return List.of(Guarded.page(AccountPages.EXTERNAL_LOGINS + "/add", AccountPages.EXTERNAL_LOGINS));
+    }
+
+    @Override
+    public void configure(HttpSecurity http) throws Exception {
         if (providers.isEmpty()) {
             return;
         }
         http.oauth2Login(login -> login.loginPage(LOGIN_PAGE)
                 .clientRegistrationRepository(providers)
-                .authorizedClientRepository(new UpstreamTokensNotKept())
+                .authorizedClientRepository(new DiscardingAuthorizedClientRepository())
                 .successHandler(this)
                 .failureHandler(this)
                 .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
@@ -109,12 +130,13 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
         String provider = token.getAuthorizedClientRegistrationId();
-        ExternalAccount account = ExternalAccount.of(provider, providers.displayName(provider),
-                (OidcUser) token.getPrincipal());
+        ExternalAccount account =
+                ExternalAccount.of(provider, providers.displayName(provider), (OidcUser) token.getPrincipal());
         LinkRequest linking = LinkRequest.takeFrom(request.getSession(false));
         if (linking != null && !linking.isAnsweredBy(provider, clock.instant())) {
             // an abandoned or stale trip: the user stays who they were, and nothing is linked
@@ -134,11 +156,12 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
         if (user.isEmpty()) {
             signedInUsers.signOut(request, response);
             account.keepIn(request.getSession());
-            response.sendRedirect(request.getContextPath() + AccountPages.EXTERNAL_LOGIN);
+            response.sendRedirect(request.getContextPath() + EXTERNAL_LOGIN);
             return;
         }
         if (!user.get().isEmailConfirmed()
-                && emailConfirmation.confirmAfterProviderSignIn(request.getSession(false), user.get().getId())) {
+                && emailConfirmation.confirmAfterProviderSignIn(
+                        request.getSession(false), user.get().getId())) {
             user = userManager.findById(user.get().getId()); // its address confirmed through its own provider account
         }
         String refusal = refusal(user.get());
@@ -151,8 +174,9 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String outcome = outcomeOf(exception);
         log.info("External sign-in failed ({}): {}", outcome, exception.getMessage());
         LinkRequest linking = LinkRequest.takeFrom(request.getSession(false));
@@ -179,15 +203,22 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
     }
 
     /** As {@link #signIn(ApplicationUser, HttpServletRequest, HttpServletResponse)}, linking {@code link} once done. */
-    String signIn(ApplicationUser user, PendingSignIn.ExternalLink link, HttpServletRequest request,
+    String signIn(
+            ApplicationUser user,
+            PendingSignIn.ExternalLink link,
+            HttpServletRequest request,
             HttpServletResponse response) {
         // how and when the user signed in (through a provider's authorization code): the ID token's auth_time
-        FactorGrantedAuthority factor = FactorGrantedAuthority
-                .withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY).issuedAt(clock.instant()).build();
+        FactorGrantedAuthority factor = FactorGrantedAuthority.withAuthority(
+                        FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY)
+                .issuedAt(clock.instant())
+                .build();
         if (user.isTwoFactorEnabled()) {
             signedInUsers.signOut(request, response);
             new PendingSignIn(user.getId(), factor.getAuthority(), factor.getIssuedAt(), link).store(request);
-            return ServletUriComponentsBuilder.fromContextPath(request).path(PendingSignIn.PAGE).toUriString();
+            return ServletUriComponentsBuilder.fromContextPath(request)
+                    .path(PendingSignIn.PAGE)
+                    .toUriString();
         }
         signedInUsers.signIn(signedInUsers.authenticationFor(user, List.of(factor)), request, response);
         return continueAfterSignIn(request, response);
@@ -200,14 +231,17 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
     String continueAfterSignIn(HttpServletRequest request, HttpServletResponse response) {
         SavedRequest saved = requestCache.getRequest(request, response);
         if (saved == null) {
-            return ServletUriComponentsBuilder.fromContextPath(request).path("/").toUriString();
+            return ServletUriComponentsBuilder.fromContextPath(request)
+                    .path("/")
+                    .toUriString();
         }
         requestCache.removeRequest(request, response);
         return saved.getRedirectUrl();
     }
 
-    private void finishLink(LinkRequest linking, ExternalAccount account, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    private void finishLink(
+            LinkRequest linking, ExternalAccount account, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         // the provider's sign-in replaced the user's in this session: the user who asked to link signs in again
         signedInUsers.signIn(linking.signedIn(), request, response);
         Optional<ApplicationUser> user = userManager.findById(linking.signedIn().getName());
@@ -216,8 +250,8 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
             return;
         }
-        UserLogins.LinkResult result = userLogins.addLogin(user.get(), account.provider(), account.providerKey(),
-                account.providerDisplayName());
+        UserLogins.LinkResult result = userLogins.addLogin(
+                user.get(), account.provider(), account.providerKey(), account.providerDisplayName());
         // the new link renewed the security stamp: this session goes on with the new one
         signedInUsers.refresh(user.get().getId(), request, response);
         String outcome = result == UserLogins.LinkResult.LINKED_TO_ANOTHER_USER ? "taken" : "added";
@@ -228,14 +262,20 @@ public class ExternalSignIn implements AuthenticationSuccessHandler, Authenticat
      * Back from signing in again at the provider: if the provider's account is one linked to the signed-in user, the
      * session's sign-in is recent again; any other account changes nothing (the user stays who they were).
      */
-    private void finishReauthentication(LinkRequest reauthentication, ExternalAccount account,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void finishReauthentication(
+            LinkRequest reauthentication,
+            ExternalAccount account,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         Authentication signedIn = reauthentication.signedIn();
-        boolean sameUser = userLogins.findByLogin(account.provider(), account.providerKey())
-                .filter(user -> user.getId().equals(signedIn.getName()) && refusal(user) == null).isPresent();
+        boolean sameUser = userLogins
+                .findByLogin(account.provider(), account.providerKey())
+                .filter(user -> user.getId().equals(signedIn.getName()) && refusal(user) == null)
+                .isPresent();
         signedInUsers.signIn(signedIn, request, response);
         if (!sameUser) {
-            response.sendRedirect(request.getContextPath() + AccountPages.REAUTHENTICATE + "?failed&continue="
+            response.sendRedirect(request.getContextPath() + RecentSignIn.PAGE + "?failed&continue="
                     + URLEncoder.encode(reauthentication.reauthenticateTo(), StandardCharsets.UTF_8));
             return;
         }

@@ -1,12 +1,10 @@
 package com.example.authserver.external;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-
-import jakarta.servlet.http.HttpSession;
-
 import org.springframework.security.core.Authentication;
 
 /**

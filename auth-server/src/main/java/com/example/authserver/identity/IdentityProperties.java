@@ -1,7 +1,6 @@
 package com.example.authserver.identity;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Identity rules, set under {@code authforge.identity} in application.yml. */
@@ -48,8 +47,10 @@ public class IdentityProperties {
     /** Failed password checks in a row before the account is locked, and for how long. */
     public static class Lockout {
 
+        /** Wrong passwords (or codes) in a row that lock the account. */
         private int maxFailedAttempts = 5;
 
+        /** How long a locked account stays locked; its owner is told by email. */
         private Duration duration = Duration.ofMinutes(5);
 
         public int getMaxFailedAttempts() {
@@ -72,17 +73,25 @@ public class IdentityProperties {
     /** The password policy, applied by {@link PasswordPolicy} wherever a password is set. */
     public static class Password {
 
+        /** The shortest password accepted. */
         private int minLength = 8;
 
         /** Longer passwords are refused, so that nobody makes the server hash megabytes. */
         private int maxLength = 128;
 
+        /**
+         * Whether a password must contain a digit. The character-class rules are off by default, as NIST SP 800-63B
+         * advises: length and the common-password check protect better.
+         */
         private boolean requireDigit;
 
+        /** Whether a password must contain a lower-case letter. */
         private boolean requireLowercase;
 
+        /** Whether a password must contain an upper-case letter. */
         private boolean requireUppercase;
 
+        /** Whether a password must contain a character that is neither letter nor digit. */
         private boolean requireNonAlphanumeric;
 
         /** Refuse the passwords listed in {@code common-passwords.txt}, ignoring case. */

@@ -1,12 +1,11 @@
 package com.example.authserver.identity;
 
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.UUID;
 
 /** A role ({@code AspNetRoles}). Its claims are in {@link RoleClaim}. */
 @Entity
@@ -24,8 +23,7 @@ public class IdentityRole {
     @Version
     private long concurrencyStamp;
 
-    protected IdentityRole() {
-    }
+    protected IdentityRole() {}
 
     public IdentityRole(String name) {
         this.name = name;

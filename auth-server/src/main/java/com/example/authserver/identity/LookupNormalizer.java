@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 public final class LookupNormalizer {
 
-    private LookupNormalizer() {
-    }
+    private LookupNormalizer() {}
 
     public static String normalizeName(String name) {
         return normalize(name);

@@ -5,5 +5,8 @@ package com.example.authserver.identity;
  * {@link UserConfirmation} says the user may not sign in yet (an unconfirmed email address, for example).
  */
 public enum PasswordCheckResult {
-    SUCCESS, FAILED, LOCKED_OUT, NOT_CONFIRMED
+    SUCCESS,
+    FAILED,
+    LOCKED_OUT,
+    NOT_CONFIRMED
 }

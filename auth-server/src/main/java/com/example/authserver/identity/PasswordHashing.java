@@ -1,7 +1,6 @@
 package com.example.authserver.identity;
 
 import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -27,9 +26,12 @@ class PasswordHashing {
     PasswordEncoder passwordEncoder() {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
         Map<String, PasswordEncoder> encoders = Map.of(
-                ARGON2, argon2,
-                "bcrypt", new BCryptPasswordEncoder(),
-                "pbkdf2", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+                ARGON2,
+                argon2,
+                "bcrypt",
+                new BCryptPasswordEncoder(),
+                "pbkdf2",
+                Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
         return new DelegatingPasswordEncoder(ARGON2, encoders);
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -82,12 +81,14 @@ public class PasswordPolicy {
         List<String> problems = problems(password);
         if (!problems.isEmpty()) {
             String code = problems.get(0);
-            throw new IdentityException(code, switch (code) {
-                case TOO_SHORT -> "Passwords must be at least " + rules.getMinLength() + " characters.";
-                case TOO_LONG -> "Passwords must be at most " + rules.getMaxLength() + " characters.";
-                case TOO_COMMON -> "This password is too common.";
-                default -> "The password breaks the rule " + code + ".";
-            });
+            throw new IdentityException(
+                    code,
+                    switch (code) {
+                        case TOO_SHORT -> "Passwords must be at least " + rules.getMinLength() + " characters.";
+                        case TOO_LONG -> "Passwords must be at most " + rules.getMaxLength() + " characters.";
+                        case TOO_COMMON -> "This password is too common.";
+                        default -> "The password breaks the rule " + code + ".";
+                    });
         }
     }
 
@@ -104,10 +105,11 @@ public class PasswordPolicy {
         Set<String> passwords = new HashSet<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource(COMMON_PASSWORDS).getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().map(String::strip).filter(line -> !line.isEmpty())
+            reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
                     .forEach(line -> passwords.add(line.toLowerCase(Locale.ROOT)));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Could not read " + COMMON_PASSWORDS + " from the class path", ex);
         }
         return Set.copyOf(passwords);

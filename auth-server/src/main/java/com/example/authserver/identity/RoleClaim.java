@@ -21,8 +21,7 @@ public class RoleClaim {
 
     private String claimValue;
 
-    protected RoleClaim() {
-    }
+    protected RoleClaim() {}
 
     RoleClaim(String roleId, String claimType, String claimValue) {
         this.roleId = roleId;

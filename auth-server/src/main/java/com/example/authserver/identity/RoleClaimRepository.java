@@ -2,7 +2,6 @@ package com.example.authserver.identity;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface RoleClaimRepository extends JpaRepository<RoleClaim, Long> {

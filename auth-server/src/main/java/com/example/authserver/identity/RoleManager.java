@@ -1,7 +1,6 @@
 package com.example.authserver.identity;
 
 import java.util.Optional;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,6 @@
 package com.example.authserver.identity;
 
 import java.util.Collection;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -16,8 +15,7 @@ public final class SecurityStamp {
 
     static final String PREFIX = "SECURITY_STAMP_";
 
-    private SecurityStamp() {
-    }
+    private SecurityStamp() {}
 
     public static GrantedAuthority authority(IdentityUser user) {
         return new SimpleGrantedAuthority(name(user));
@@ -29,7 +27,8 @@ public final class SecurityStamp {
      */
     public static boolean isCurrent(Collection<? extends GrantedAuthority> authorities, IdentityUser user) {
         String current = name(user);
-        return authorities.stream().map(GrantedAuthority::getAuthority)
+        return authorities.stream()
+                .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority != null && authority.startsWith(PREFIX))
                 .allMatch(current::equals);
     }

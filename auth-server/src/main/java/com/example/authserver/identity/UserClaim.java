@@ -21,8 +21,7 @@ public class UserClaim {
 
     private String claimValue;
 
-    protected UserClaim() {
-    }
+    protected UserClaim() {}
 
     UserClaim(String userId, String claimType, String claimValue) {
         this.userId = userId;

@@ -1,7 +1,6 @@
 package com.example.authserver.identity;
 
 import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface UserClaimRepository extends JpaRepository<UserClaim, Long> {

@@ -1,12 +1,11 @@
 package com.example.authserver.identity;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 
 /** A link between a local user and an account at an external provider ({@code AspNetUserLogins}). */
 @Entity
@@ -24,8 +23,7 @@ public class UserLogin {
 
     private String userId;
 
-    protected UserLogin() {
-    }
+    protected UserLogin() {}
 
     public UserLogin(String loginProvider, String providerKey, String providerDisplayName, String userId) {
         this.loginProvider = loginProvider;
@@ -57,8 +55,7 @@ public class UserLogin {
 
         private String providerKey;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public Key(String loginProvider, String providerKey) {
             this.loginProvider = loginProvider;
@@ -67,7 +64,8 @@ public class UserLogin {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(loginProvider, key.loginProvider)
+            return other instanceof Key key
+                    && Objects.equals(loginProvider, key.loginProvider)
                     && Objects.equals(providerKey, key.providerKey);
         }
 

@@ -2,7 +2,6 @@ package com.example.authserver.identity;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -20,7 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserLogins {
 
     /** What {@link #addLogin} did. */
-    public enum LinkResult { ADDED, ALREADY_LINKED, LINKED_TO_ANOTHER_USER }
+    public enum LinkResult {
+        ADDED,
+        ALREADY_LINKED,
+        LINKED_TO_ANOTHER_USER
+    }
 
     private final UserRepository users;
 
@@ -34,8 +37,13 @@ public class UserLogins {
 
     private final ApplicationEventPublisher events;
 
-    UserLogins(UserRepository users, UserLoginRepository logins, IdentityProperties properties,
-            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    UserLogins(
+            UserRepository users,
+            UserLoginRepository logins,
+            IdentityProperties properties,
+            PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.logins = logins;
         this.properties = properties;
@@ -67,13 +75,15 @@ public class UserLogins {
      * Stores a new user who has no password and signs in through the provider's account. Fails like
      * {@link UserManager#create} when the user name or email is taken, and when the account is linked already.
      */
-    public ApplicationUser createWithLogin(ApplicationUser user, String loginProvider, String providerKey,
-            String providerDisplayName) {
+    public ApplicationUser createWithLogin(
+            ApplicationUser user, String loginProvider, String providerKey, String providerDisplayName) {
         UserManager.requireAllowedUserName(user);
         if (users.findByNormalizedUserName(user.getNormalizedUserName()).isPresent()) {
-            throw new IdentityException("DuplicateUserName", "User name '" + user.getUserName() + "' is already taken.");
+            throw new IdentityException(
+                    "DuplicateUserName", "User name '" + user.getUserName() + "' is already taken.");
         }
-        if (user.getEmail() != null && properties.isRequireUniqueEmail()
+        if (user.getEmail() != null
+                && properties.isRequireUniqueEmail()
                 && users.findByNormalizedEmail(user.getNormalizedEmail()).isPresent()) {
             throw new IdentityException("DuplicateEmail", "Email '" + user.getEmail() + "' is already taken.");
         }
@@ -88,11 +98,12 @@ public class UserLogins {
     }
 
     /** Links the provider's account to the user, unless it is linked already; a new link renews the security stamp. */
-    public LinkResult addLogin(ApplicationUser user, String loginProvider, String providerKey,
-            String providerDisplayName) {
+    public LinkResult addLogin(
+            ApplicationUser user, String loginProvider, String providerKey, String providerDisplayName) {
         Optional<UserLogin> existing = logins.findById(new UserLogin.Key(loginProvider, providerKey));
         if (existing.isPresent()) {
-            return existing.get().getUserId().equals(user.getId()) ? LinkResult.ALREADY_LINKED
+            return existing.get().getUserId().equals(user.getId())
+                    ? LinkResult.ALREADY_LINKED
                     : LinkResult.LINKED_TO_ANOTHER_USER;
         }
         ApplicationUser current = users.findForUpdateById(user.getId()).orElseThrow();
@@ -115,7 +126,8 @@ public class UserLogins {
             return false;
         }
         if (current.getPasswordHash() == null && getLogins(current).size() <= 1) {
-            throw new IdentityException("LastLogin", "The last way to sign in cannot be removed: set a password first.");
+            throw new IdentityException(
+                    "LastLogin", "The last way to sign in cannot be removed: set a password first.");
         }
         logins.delete(login.get());
         current.renewSecurityStamp();

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,10 +45,17 @@ public class UserManager {
 
     private volatile String timingEqualizerHash;
 
-    UserManager(UserRepository users, RoleRepository roles, UserClaimRepository userClaims,
-            RoleClaimRepository roleClaims, PasswordEncoder passwordEncoder, IdentityProperties properties,
-            PasswordPolicy passwordPolicy, ObjectProvider<UserConfirmation> confirmation,
-            ApplicationEventPublisher events, Clock clock) {
+    UserManager(
+            UserRepository users,
+            RoleRepository roles,
+            UserClaimRepository userClaims,
+            RoleClaimRepository roleClaims,
+            PasswordEncoder passwordEncoder,
+            IdentityProperties properties,
+            PasswordPolicy passwordPolicy,
+            ObjectProvider<UserConfirmation> confirmation,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.users = users;
         this.roles = roles;
         this.userClaims = userClaims;
@@ -70,9 +76,11 @@ public class UserManager {
         passwordPolicy.requireValid(password);
         requireAllowedUserName(user);
         if (users.findByNormalizedUserName(user.getNormalizedUserName()).isPresent()) {
-            throw new IdentityException("DuplicateUserName", "User name '" + user.getUserName() + "' is already taken.");
+            throw new IdentityException(
+                    "DuplicateUserName", "User name '" + user.getUserName() + "' is already taken.");
         }
-        if (user.getEmail() != null && properties.isRequireUniqueEmail()
+        if (user.getEmail() != null
+                && properties.isRequireUniqueEmail()
                 && users.findByNormalizedEmail(user.getNormalizedEmail()).isPresent()) {
             throw new IdentityException("DuplicateEmail", "Email '" + user.getEmail() + "' is already taken.");
         }
@@ -118,7 +126,8 @@ public class UserManager {
      * the address of someone else's account.
      */
     public static boolean isAllowedUserName(String userName, String email) {
-        return userName == null || !looksLikeEmail(userName)
+        return userName == null
+                || !looksLikeEmail(userName)
                 || LookupNormalizer.normalizeEmail(userName).equals(LookupNormalizer.normalizeEmail(email));
     }
 
@@ -127,8 +136,8 @@ public class UserManager {
             throw new IdentityException("InvalidUserName", "A user name is required.");
         }
         if (!isAllowedUserName(user.getUserName(), user.getEmail())) {
-            throw new IdentityException("InvalidUserName",
-                    "A user name that looks like an email address must be the user's own address.");
+            throw new IdentityException(
+                    "InvalidUserName", "A user name that looks like an email address must be the user's own address.");
         }
     }
 
@@ -149,19 +158,22 @@ public class UserManager {
             simulatePasswordCheck(password); // as slow as a real check: the answer's time tells nobody of the lockout
             return PasswordCheckResult.LOCKED_OUT;
         }
-        if (user.getPasswordHash() != null && password != null
+        if (user.getPasswordHash() != null
+                && password != null
                 && passwordEncoder.matches(password, user.getPasswordHash())) {
             if (passwordEncoder.upgradeEncoding(user.getPasswordHash())) {
                 user.setPasswordHash(passwordEncoder.encode(password));
             }
             // with two-factor sign-in on, a right password is half a sign-in: failed codes keep counting until the
-            // second step succeeds (resetAccessFailedCount), so password, wrong codes, password... never escapes lockout
+            // second step succeeds (resetAccessFailedCount), so password, wrong codes, password... never escapes
+            // lockout
             if (!user.isTwoFactorEnabled() && (user.getAccessFailedCount() != 0 || user.getLockoutEnd() != null)) {
                 user.setAccessFailedCount(0);
                 user.setLockoutEnd(null);
             }
             UserConfirmation rule = confirmation.getIfAvailable();
-            return rule == null || rule.isConfirmed(user) ? PasswordCheckResult.SUCCESS
+            return rule == null || rule.isConfirmed(user)
+                    ? PasswordCheckResult.SUCCESS
                     : PasswordCheckResult.NOT_CONFIRMED;
         }
         return countFailure(user, now) ? PasswordCheckResult.LOCKED_OUT : PasswordCheckResult.FAILED;
@@ -279,14 +291,17 @@ public class UserManager {
     @Transactional(readOnly = true)
     public Set<String> getRoleNames(ApplicationUser user) {
         Set<String> names = new TreeSet<>();
-        users.findById(user.getId()).ifPresent(current -> current.getRoles().forEach(role -> names.add(role.getName())));
+        users.findById(user.getId())
+                .ifPresent(current -> current.getRoles().forEach(role -> names.add(role.getName())));
         return names;
     }
 
     @Transactional(readOnly = true)
     public List<RoleClaim> getRoleClaims(ApplicationUser user) {
         List<String> roleIds = users.findById(user.getId()).stream()
-                .flatMap(current -> current.getRoles().stream()).map(IdentityRole::getId).toList();
+                .flatMap(current -> current.getRoles().stream())
+                .map(IdentityRole::getId)
+                .toList();
         return roleIds.isEmpty() ? List.of() : roleClaims.findByRoleIdInOrderById(roleIds);
     }
 

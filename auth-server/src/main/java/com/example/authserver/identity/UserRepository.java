@@ -1,7 +1,6 @@
 package com.example.authserver.identity;
 
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 

@@ -1,12 +1,11 @@
 package com.example.authserver.identity;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 
 /** A named value a provider keeps for a user, such as an authenticator key ({@code AspNetUserTokens}). */
 @Entity
@@ -28,8 +27,7 @@ public class UserToken {
 
     private String value;
 
-    protected UserToken() {
-    }
+    protected UserToken() {}
 
     public UserToken(String userId, String loginProvider, String name, String value) {
         this.userId = userId;
@@ -67,8 +65,7 @@ public class UserToken {
 
         private String name;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public Key(String userId, String loginProvider, String name) {
             this.userId = userId;
@@ -78,8 +75,10 @@ public class UserToken {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(userId, key.userId)
-                    && Objects.equals(loginProvider, key.loginProvider) && Objects.equals(name, key.name);
+            return other instanceof Key key
+                    && Objects.equals(userId, key.userId)
+                    && Objects.equals(loginProvider, key.loginProvider)
+                    && Objects.equals(name, key.name);
         }
 
         @Override

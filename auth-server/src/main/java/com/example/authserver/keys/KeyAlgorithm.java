@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.JWKGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /** The signature algorithms a new key can be made for ({@code authforge.keys.algorithm}). */
@@ -31,9 +30,12 @@ enum KeyAlgorithm {
             case ES256 -> new ECKeyGenerator(Curve.P_256);
         };
         try {
-            return generator.keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.parse(name())).keyID(kid).generate();
-        }
-        catch (JOSEException ex) {
+            return generator
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.parse(name()))
+                    .keyID(kid)
+                    .generate();
+        } catch (JOSEException ex) {
             throw new IllegalStateException("Could not generate a " + name() + " signing key", ex);
         }
     }

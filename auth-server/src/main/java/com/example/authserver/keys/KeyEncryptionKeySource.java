@@ -10,10 +10,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -54,17 +52,18 @@ class KeyEncryptionKeySource {
             if (configured != null && !configured.isBlank()) {
                 key = decode(configured, "authforge.keys.encryption-key");
                 description = "the configured key-encryption key (authforge.keys.encryption-key)";
-            }
-            else if (environment.matchesProfiles("prod")) {
+            } else if (environment.matchesProfiles("prod")) {
                 throw new IllegalStateException("No key-encryption key for the signing keys: " + HOW_TO_CONFIGURE
                         + ". The prod profile never uses a development key file.");
-            }
-            else {
+            } else {
                 Path file = properties.getDevelopmentKeyFile().toAbsolutePath().normalize();
                 key = decode(readOrCreate(file), "the development key file " + file);
                 description = "the development key file " + file;
-                log.info("Signing keys are encrypted with the development key file {} (for development only: in "
-                        + "production, {})", file, HOW_TO_CONFIGURE);
+                log.info(
+                        "Signing keys are encrypted with the development key file {} (for development only: in "
+                                + "production, {})",
+                        file,
+                        HOW_TO_CONFIGURE);
             }
         }
         return key;
@@ -80,13 +79,12 @@ class KeyEncryptionKeySource {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64.strip());
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             bytes = new byte[0];
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException("The key-encryption key in " + source + " is not the base64 of "
-                    + KEY_BYTES + " bytes: " + HOW_TO_CONFIGURE);
+            throw new IllegalStateException("The key-encryption key in " + source + " is not the base64 of " + KEY_BYTES
+                    + " bytes: " + HOW_TO_CONFIGURE);
         }
         return new SecretKeySpec(bytes, "AES");
     }
@@ -105,23 +103,26 @@ class KeyEncryptionKeySource {
             Files.writeString(temporary, base64 + System.lineSeparator(), StandardCharsets.US_ASCII);
             try {
                 Files.move(temporary, file);
-            }
-            catch (FileAlreadyExistsException ex) { // another process created it first: use theirs
+            } catch (FileAlreadyExistsException ex) { // another process created it first: use theirs
                 Files.delete(temporary);
                 return Files.readString(file, StandardCharsets.US_ASCII);
             }
             log.info("Created the development key-encryption key file {}", file);
             return base64;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("Could not read or create the development key file " + file + ": "
-                    + HOW_TO_CONFIGURE + ", or set authforge.keys.development-key-file", ex);
+        } catch (IOException ex) {
+            throw new IllegalStateException(
+                    "Could not read or create the development key file " + file + ": " + HOW_TO_CONFIGURE
+                            + ", or set authforge.keys.development-key-file",
+                    ex);
         }
     }
 
     private static Path ownerOnlyFile(Path folder) throws IOException {
         if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(folder, ".development-signing-kek", ".tmp",
+            return Files.createTempFile(
+                    folder,
+                    ".development-signing-kek",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         return Files.createTempFile(folder, ".development-signing-kek", ".tmp");

@@ -2,7 +2,6 @@ package com.example.authserver.keys;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,80 +12,93 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("authforge.keys")
 class KeyProperties {
 
-    /** The algorithm of new keys: RS256 or ES256. */
+    /**
+     * The algorithm of new signing keys: RS256 (every client accepts it) or ES256 (smaller and faster, but clients must
+     * accept ES256 ID tokens). After a change, the next check publishes a key of the new algorithm, which signs once
+     * the propagation time has passed.
+     */
     private KeyAlgorithm algorithm = KeyAlgorithm.RS256;
 
     /** How long a key signs before the next one takes over. */
     private Duration rotationInterval = Duration.ofDays(90);
 
-    /** How long a new key is published before it signs, so that clients have fetched it. */
+    /** How long a new key is published before it signs: longer than clients cache the JWKS. */
     private Duration propagationTime = Duration.ofDays(14);
 
-    /** How long a key stays published after it stopped signing, so that its tokens still validate. */
+    /** How long a key stays published after it stopped signing: longer than its tokens live. */
     private Duration retentionTime = Duration.ofDays(14);
 
-    /** How often each instance reloads the keys from the database and rotates them when due. */
+    /**
+     * How often each instance reloads the keys from the database and rotates them when due (shorter than the
+     * propagation time).
+     */
     private Duration checkInterval = Duration.ofHours(1);
 
-    /** The key-encryption key: base64 of 32 random bytes (AUTHFORGE_KEYS_ENCRYPTION_KEY). */
+    /**
+     * The key-encryption key for the private keys in the database: base64 of 32 random bytes ({@code openssl rand
+     * -base64 32}). Required in production: AUTHFORGE_KEYS_ENCRYPTION_KEY.
+     */
     private String encryptionKey;
 
-    /** Where the key-encryption key is kept when none is configured, outside the prod profile only. */
+    /**
+     * Where the key-encryption key is kept when none is configured, outside the prod profile only: created on first
+     * use, readable by its owner only.
+     */
     private Path developmentKeyFile = Path.of("data", "development-signing-kek");
 
-    KeyAlgorithm getAlgorithm() {
+    public KeyAlgorithm getAlgorithm() {
         return algorithm;
     }
 
-    void setAlgorithm(KeyAlgorithm algorithm) {
+    public void setAlgorithm(KeyAlgorithm algorithm) {
         this.algorithm = algorithm;
     }
 
-    Duration getRotationInterval() {
+    public Duration getRotationInterval() {
         return rotationInterval;
     }
 
-    void setRotationInterval(Duration rotationInterval) {
+    public void setRotationInterval(Duration rotationInterval) {
         this.rotationInterval = rotationInterval;
     }
 
-    Duration getPropagationTime() {
+    public Duration getPropagationTime() {
         return propagationTime;
     }
 
-    void setPropagationTime(Duration propagationTime) {
+    public void setPropagationTime(Duration propagationTime) {
         this.propagationTime = propagationTime;
     }
 
-    Duration getRetentionTime() {
+    public Duration getRetentionTime() {
         return retentionTime;
     }
 
-    void setRetentionTime(Duration retentionTime) {
+    public void setRetentionTime(Duration retentionTime) {
         this.retentionTime = retentionTime;
     }
 
-    Duration getCheckInterval() {
+    public Duration getCheckInterval() {
         return checkInterval;
     }
 
-    void setCheckInterval(Duration checkInterval) {
+    public void setCheckInterval(Duration checkInterval) {
         this.checkInterval = checkInterval;
     }
 
-    String getEncryptionKey() {
+    public String getEncryptionKey() {
         return encryptionKey;
     }
 
-    void setEncryptionKey(String encryptionKey) {
+    public void setEncryptionKey(String encryptionKey) {
         this.encryptionKey = encryptionKey;
     }
 
-    Path getDevelopmentKeyFile() {
+    public Path getDevelopmentKeyFile() {
         return developmentKeyFile;
     }
 
-    void setDevelopmentKeyFile(Path developmentKeyFile) {
+    public void setDevelopmentKeyFile(Path developmentKeyFile) {
         this.developmentKeyFile = developmentKeyFile;
     }
 }

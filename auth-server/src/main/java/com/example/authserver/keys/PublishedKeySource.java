@@ -1,12 +1,11 @@
 package com.example.authserver.keys;
 
-import java.util.List;
-
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.util.List;
 
 /**
  * The public keys of {@link SigningKeyRing#publishedKeys()}: what the JWKS endpoint ({@code /oauth2/jwks})
@@ -24,7 +23,8 @@ class PublishedKeySource implements JWKSource<SecurityContext> {
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
         List<JWK> matches = selector.select(publicKeys());
-        if (matches.isEmpty() && selector.getMatcher().getKeyIDs() != null
+        if (matches.isEmpty()
+                && selector.getMatcher().getKeyIDs() != null
                 && !selector.getMatcher().getKeyIDs().isEmpty()) {
             ring.reloadForUnknownKey();
             matches = selector.select(publicKeys());
@@ -33,6 +33,7 @@ class PublishedKeySource implements JWKSource<SecurityContext> {
     }
 
     private JWKSet publicKeys() {
-        return new JWKSet(ring.publishedKeys().stream().map(SigningKey::publicJwk).toList());
+        return new JWKSet(
+                ring.publishedKeys().stream().map(SigningKey::publicJwk).toList());
     }
 }

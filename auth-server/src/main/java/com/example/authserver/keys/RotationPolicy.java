@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +20,16 @@ class RotationPolicy {
     RotationPolicy(KeyProperties properties) {
         this.properties = properties;
         // every instance loads a new key (at its next check) before the key signs
-        requireShorter("check-interval", properties.getCheckInterval(), "propagation-time",
-                properties.getPropagationTime());
+        requireShorter(
+                "check-interval", properties.getCheckInterval(), "propagation-time", properties.getPropagationTime());
         // the next key is published during the last propagation-time of the current key's rotation-interval
-        requireShorter("propagation-time", properties.getPropagationTime(), "rotation-interval",
+        requireShorter(
+                "propagation-time",
+                properties.getPropagationTime(),
+                "rotation-interval",
                 properties.getRotationInterval());
-        if (properties.getRetentionTime() == null || properties.getRetentionTime().isNegative()) {
+        if (properties.getRetentionTime() == null
+                || properties.getRetentionTime().isNegative()) {
             throw new IllegalStateException("authforge.keys.retention-time must be zero or more");
         }
     }
@@ -65,7 +68,8 @@ class RotationPolicy {
             return Optional.empty(); // a successor is already published and waiting
         }
         Instant rotation = current.algorithm() == properties.getAlgorithm()
-                ? current.activatesAt().plus(properties.getRotationInterval()) : now;
+                ? current.activatesAt().plus(properties.getRotationInterval())
+                : now;
         Instant earliest = now.plus(properties.getPropagationTime());
         if (rotation.isAfter(earliest)) {
             return Optional.empty();
@@ -77,11 +81,15 @@ class RotationPolicy {
     private boolean isExpired(List<SigningKey> keys, SigningKey key, Instant now) {
         return keys.stream()
                 .filter(newer -> newer.generation() > key.generation() && newer.hasActivatedBy(now))
-                .anyMatch(newer -> !newer.activatesAt().plus(properties.getRetentionTime()).isAfter(now));
+                .anyMatch(newer ->
+                        !newer.activatesAt().plus(properties.getRetentionTime()).isAfter(now));
     }
 
     private static void requireShorter(String shorter, Duration shorterValue, String longer, Duration longerValue) {
-        if (shorterValue == null || longerValue == null || shorterValue.isNegative() || shorterValue.isZero()
+        if (shorterValue == null
+                || longerValue == null
+                || shorterValue.isNegative()
+                || shorterValue.isZero()
                 || shorterValue.compareTo(longerValue) >= 0) {
             throw new IllegalStateException("authforge.keys." + shorter + " (" + shorterValue
                     + ") must be more than zero and shorter than authforge.keys." + longer + " (" + longerValue + ")");

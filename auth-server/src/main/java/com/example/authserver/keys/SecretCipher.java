@@ -7,7 +7,6 @@ import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +34,7 @@ public class SecretCipher {
     }
 
     /** What the database stores for a private key. */
-    record Sealed(int version, byte[] iv, byte[] ciphertext) {
-    }
+    record Sealed(int version, byte[] iv, byte[] ciphertext) {}
 
     Sealed seal(String kid, String privateJwkJson) {
         byte[] iv = new byte[IV_BYTES];
@@ -44,8 +42,7 @@ public class SecretCipher {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, kid, iv);
             return new Sealed(VERSION, iv, cipher.doFinal(privateJwkJson.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Could not encrypt signing key " + kid, ex);
         }
     }
@@ -58,15 +55,16 @@ public class SecretCipher {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, kid, sealed.iv());
             return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8);
-        }
-        catch (AEADBadTagException ex) {
-            throw new IllegalStateException("Signing key " + kid + " in table signing_keys cannot be decrypted with "
-                    + keySource.description() + ": it was encrypted with another key-encryption key. Start with "
-                    + "the key it was encrypted with (authforge.keys.encryption-key, environment variable "
-                    + "AUTHFORGE_KEYS_ENCRYPTION_KEY), or, in development only, delete the rows of signing_keys to "
-                    + "start with new keys.", ex);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (AEADBadTagException ex) {
+            throw new IllegalStateException(
+                    "Signing key " + kid + " in table signing_keys cannot be decrypted with "
+                            + keySource.description()
+                            + ": it was encrypted with another key-encryption key. Start with "
+                            + "the key it was encrypted with (authforge.keys.encryption-key, environment variable "
+                            + "AUTHFORGE_KEYS_ENCRYPTION_KEY), or, in development only, delete the rows of signing_keys to "
+                            + "start with new keys.",
+                    ex);
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Could not decrypt signing key " + kid, ex);
         }
     }
@@ -88,12 +86,14 @@ public class SecretCipher {
         Base64.Decoder base64 = Base64.getUrlDecoder();
         Sealed sealed = new Sealed(VERSION, base64.decode(parts[1]), base64.decode(parts[2]));
         try {
-            return new String(cipher(Cipher.DECRYPT_MODE, owner, sealed.iv()).doFinal(sealed.ciphertext()),
+            return new String(
+                    cipher(Cipher.DECRYPT_MODE, owner, sealed.iv()).doFinal(sealed.ciphertext()),
                     StandardCharsets.UTF_8);
-        }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("A sealed value of " + owner + " cannot be decrypted with "
-                    + keySource.description() + " (" + KeyEncryptionKeySource.HOW_TO_CONFIGURE + ")", ex);
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(
+                    "A sealed value of " + owner + " cannot be decrypted with " + keySource.description() + " ("
+                            + KeyEncryptionKeySource.HOW_TO_CONFIGURE + ")",
+                    ex);
         }
     }
 

@@ -2,7 +2,6 @@ package com.example.authserver.keys;
 
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +21,9 @@ public class SigningAlgorithms {
     public List<String> current() {
         SigningKey signing = ring.signingKey();
         Stream<SigningKey> next = ring.publishedKeys().stream().filter(key -> key.generation() > signing.generation());
-        return Stream.concat(Stream.of(signing), next).map(key -> key.algorithm().name()).distinct().toList();
+        return Stream.concat(Stream.of(signing), next)
+                .map(key -> key.algorithm().name())
+                .distinct()
+                .toList();
     }
 }

@@ -2,7 +2,6 @@ package com.example.authserver.keys;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -25,8 +24,7 @@ class SigningKeyJwtEncoder implements JwtEncoder {
         this.ring = ring;
     }
 
-    private record KeyEncoder(String kid, NimbusJwtEncoder encoder) {
-    }
+    private record KeyEncoder(String kid, NimbusJwtEncoder encoder) {}
 
     @Override
     public Jwt encode(JwtEncoderParameters parameters) {
@@ -38,7 +36,8 @@ class SigningKeyJwtEncoder implements JwtEncoder {
             current = encoder;
         }
         JwsHeader requested = parameters.getJwsHeader();
-        JwsHeader.Builder header = (requested != null) ? JwsHeader.from(requested)
+        JwsHeader.Builder header = (requested != null)
+                ? JwsHeader.from(requested)
                 : JwsHeader.with(key.algorithm().signatureAlgorithm());
         header.algorithm(key.algorithm().signatureAlgorithm()).keyId(key.kid());
         return encoder.encoder().encode(JwtEncoderParameters.from(header.build(), parameters.getClaims()));

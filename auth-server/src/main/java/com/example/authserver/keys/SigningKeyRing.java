@@ -7,10 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -67,8 +65,8 @@ class SigningKeyRing implements SmartLifecycle, SchedulingConfigurer {
     /** Runs {@link #check()} every {@code authforge.keys.check-interval}. */
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::check, properties.getCheckInterval(),
-                properties.getCheckInterval()));
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(this::check, properties.getCheckInterval(), properties.getCheckInterval()));
     }
 
     /**
@@ -85,10 +83,12 @@ class SigningKeyRing implements SmartLifecycle, SchedulingConfigurer {
             KeyAlgorithm algorithm = properties.getAlgorithm();
             SigningKey key = new SigningKey(kid, generation, algorithm, algorithm.generate(kid), now, activation.get());
             if (store.insertIfGenerationFree(key)) {
-                log.info("Created signing key {} ({}), published now, signing from {}", kid, algorithm,
+                log.info(
+                        "Created signing key {} ({}), published now, signing from {}",
+                        kid,
+                        algorithm,
                         activation.get());
-            }
-            else {
+            } else {
                 log.info("Another instance created signing key generation {} first; using that one", generation);
             }
             loaded = store.findAll();
@@ -110,8 +110,7 @@ class SigningKeyRing implements SmartLifecycle, SchedulingConfigurer {
                     loadedAt = clock.instant();
                     try {
                         keys = store.findAll();
-                    }
-                    catch (RuntimeException ex) {
+                    } catch (RuntimeException ex) {
                         log.warn("Could not reload the signing keys; keeping the ones loaded before", ex);
                     }
                 }
@@ -124,8 +123,7 @@ class SigningKeyRing implements SmartLifecycle, SchedulingConfigurer {
     public void start() {
         try {
             check();
-        }
-        catch (IllegalStateException ex) {
+        } catch (IllegalStateException ex) {
             log.error("The server cannot start: {}", ex.getMessage());
             throw ex;
         }

@@ -1,16 +1,14 @@
 package com.example.authserver.keys;
 
+import com.example.authserver.keys.SecretCipher.Sealed;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.List;
-
-import com.example.authserver.keys.SecretCipher.Sealed;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,15 +47,21 @@ class SigningKeyStore {
     boolean insertIfGenerationFree(SigningKey key) {
         Sealed sealed = cipher.seal(key.kid(), key.privateJwk().toJSONString());
         try {
-            jdbc.update("insert into signing_keys (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)", key.kid(),
-                    key.generation(), key.algorithm().name(), key.publicJwk().toJSONString(), sealed.version(),
-                    encode(sealed.iv()), encode(sealed.ciphertext()), Timestamp.from(key.createdAt()),
+            jdbc.update(
+                    "insert into signing_keys (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    key.kid(),
+                    key.generation(),
+                    key.algorithm().name(),
+                    key.publicJwk().toJSONString(),
+                    sealed.version(),
+                    encode(sealed.iv()),
+                    encode(sealed.ciphertext()),
+                    Timestamp.from(key.createdAt()),
                     Timestamp.from(key.activatesAt()));
             return true;
-        }
-        catch (DataIntegrityViolationException ex) {
-            Integer taken = jdbc.queryForObject("select count(*) from signing_keys where generation = ?",
-                    Integer.class, key.generation());
+        } catch (DataIntegrityViolationException ex) {
+            Integer taken = jdbc.queryForObject(
+                    "select count(*) from signing_keys where generation = ?", Integer.class, key.generation());
             if (taken == null || taken == 0) {
                 throw ex;
             }
@@ -71,12 +75,19 @@ class SigningKeyStore {
 
     private SigningKey toKey(ResultSet row, int index) throws SQLException {
         String kid = row.getString("kid");
-        Sealed sealed = new Sealed(row.getInt("encryption_version"), decode(row.getString("encryption_iv")),
+        Sealed sealed = new Sealed(
+                row.getInt("encryption_version"),
+                decode(row.getString("encryption_iv")),
                 decode(row.getString("encrypted_private_jwk")));
         JWK privateJwk = parse(kid, cipher.open(kid, sealed));
         requireSameKey(kid, privateJwk, parse(kid, row.getString("public_jwk")));
-        return new SigningKey(kid, row.getLong("generation"), KeyAlgorithm.valueOf(row.getString("algorithm")),
-                privateJwk, row.getTimestamp("created_at").toInstant(), row.getTimestamp("activates_at").toInstant());
+        return new SigningKey(
+                kid,
+                row.getLong("generation"),
+                KeyAlgorithm.valueOf(row.getString("algorithm")),
+                privateJwk,
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("activates_at").toInstant());
     }
 
     private static JWK parse(String kid, String json) {
@@ -86,8 +97,7 @@ class SigningKeyStore {
                 throw new IllegalStateException("Signing key " + kid + " holds a JWK with key id " + jwk.getKeyID());
             }
             return jwk;
-        }
-        catch (ParseException ex) {
+        } catch (ParseException ex) {
             throw new IllegalStateException("Signing key " + kid + " does not hold a valid JWK", ex);
         }
     }
@@ -97,8 +107,7 @@ class SigningKeyStore {
             if (!privateJwk.computeThumbprint().equals(publicJwk.computeThumbprint())) {
                 throw new IllegalStateException("The public_jwk of signing key " + kid + " is not its private key's");
             }
-        }
-        catch (JOSEException ex) {
+        } catch (JOSEException ex) {
             throw new IllegalStateException("Could not compare the public and private parts of signing key " + kid, ex);
         }
     }

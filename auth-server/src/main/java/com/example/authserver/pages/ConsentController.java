@@ -1,15 +1,12 @@
 package com.example.authserver.pages;
 
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.UserManager;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletResponse;
-
-import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.identity.UserManager;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -29,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The consent page the authorization server redirects to ({@code consentPage("/oauth2/consent")}).
  * Allow posts the checked scopes back to the authorization endpoint (the device verification
  * endpoint for the device flow); Deny posts {@code deny=true} and no scope, which the server treats
- * as a denial (see {@code authorization/RememberedConsents}).
+ * as a denial (see {@code authorization/RememberedConsentService}).
  * {@code openid} needs no consent: it is sent along as a hidden field.
  */
 @Controller
@@ -47,8 +44,11 @@ class ConsentController {
 
     private final AuthorizationServerSettings endpoints;
 
-    ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
-            UserManager userManager, AuthorizationServerSettings endpoints) {
+    ConsentController(
+            RegisteredClientRepository clients,
+            OAuth2AuthorizationConsentService consents,
+            UserManager userManager,
+            AuthorizationServerSettings endpoints) {
         this.clients = clients;
         this.consents = consents;
         this.userManager = userManager;
@@ -56,7 +56,10 @@ class ConsentController {
     }
 
     @GetMapping("/oauth2/consent")
-    String consent(Authentication authentication, Model model, HttpServletResponse response,
+    String consent(
+            Authentication authentication,
+            Model model,
+            HttpServletResponse response,
             @RequestParam(name = OAuth2ParameterNames.CLIENT_ID, required = false) String clientId,
             @RequestParam(name = OAuth2ParameterNames.SCOPE, required = false) String scope,
             @RequestParam(name = OAuth2ParameterNames.STATE, required = false) String state,
@@ -77,21 +80,25 @@ class ConsentController {
             }
             if (approvedBefore.contains(requestedScope)) {
                 previouslyApproved.add(requestedScope);
-            }
-            else {
+            } else {
                 toApprove.add(requestedScope);
             }
         }
 
         boolean deviceFlow = StringUtils.hasText(userCode);
-        model.addAttribute("action", deviceFlow ? endpoints.getDeviceVerificationEndpoint()
-                : endpoints.getAuthorizationEndpoint());
+        model.addAttribute(
+                "action",
+                deviceFlow ? endpoints.getDeviceVerificationEndpoint() : endpoints.getAuthorizationEndpoint());
         model.addAttribute("clientId", client.getClientId());
         model.addAttribute("clientName", client.getClientName());
         model.addAttribute("state", state);
         model.addAttribute("userCode", deviceFlow ? userCode : null);
-        model.addAttribute("userName", userManager.findById(authentication.getName())
-                .map(ApplicationUser::getUserName).orElse(authentication.getName()));
+        model.addAttribute(
+                "userName",
+                userManager
+                        .findById(authentication.getName())
+                        .map(ApplicationUser::getUserName)
+                        .orElse(authentication.getName()));
         model.addAttribute("openid", requested.contains(OidcScopes.OPENID));
         model.addAttribute("scopes", toApprove);
         model.addAttribute("previouslyApprovedScopes", previouslyApproved);

@@ -1,14 +1,12 @@
 package com.example.authserver.pages;
 
+import com.example.authserver.claims.ClaimsMapping;
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.UserManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.example.authserver.claims.ClaimsMapping;
-import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.identity.UserManager;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +35,8 @@ class HomeController {
     /** {@code authentication} is null for an anonymous visitor; its name is the user id. */
     @GetMapping("/")
     String home(Authentication authentication, Model model) {
-        Optional<ApplicationUser> user = Optional.ofNullable(authentication)
-                .flatMap(signedIn -> userManager.findById(signedIn.getName()));
+        Optional<ApplicationUser> user =
+                Optional.ofNullable(authentication).flatMap(signedIn -> userManager.findById(signedIn.getName()));
         user.ifPresent(signedIn -> {
             model.addAttribute("userName", signedIn.getUserName());
             model.addAttribute("claims", displayable(claimsMapping.claimsFor(signedIn, ID_TOKEN_SCOPES)));
@@ -49,9 +47,11 @@ class HomeController {
     /** Claim values are strings, booleans or lists of strings; lists are shown comma-separated. */
     static Map<String, String> displayable(Map<String, Object> claims) {
         Map<String, String> shown = new LinkedHashMap<>();
-        claims.forEach((name, value) -> shown.put(name, value instanceof List<?> list
-                ? String.join(", ", list.stream().map(String::valueOf).toList())
-                : String.valueOf(value)));
+        claims.forEach((name, value) -> shown.put(
+                name,
+                value instanceof List<?> list
+                        ? String.join(", ", list.stream().map(String::valueOf).toList())
+                        : String.valueOf(value)));
         return shown;
     }
 }

@@ -1,10 +1,8 @@
 package com.example.authserver.passkeys;
 
-import com.example.authserver.account.SecurityNotices;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
-
-
+import com.example.authserver.mail.SecurityNotices;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -45,7 +43,8 @@ class NamedAccounts implements WebAuthnRelyingPartyOperations {
     public PublicKeyCredentialCreationOptions createPublicKeyCredentialCreationOptions(
             PublicKeyCredentialCreationOptionsRequest request) {
         PublicKeyCredentialCreationOptions options = ceremonies.createPublicKeyCredentialCreationOptions(request);
-        ApplicationUser user = userManager.findById(request.getAuthentication().getName()).orElseThrow();
+        ApplicationUser user =
+                userManager.findById(request.getAuthentication().getName()).orElseThrow();
         PublicKeyCredentialUserEntity shown = ImmutablePublicKeyCredentialUserEntity.builder()
                 .id(options.getUser().getId())
                 .name(user.getUserName())
@@ -74,16 +73,15 @@ class NamedAccounts implements WebAuthnRelyingPartyOperations {
         CredentialRecord registered;
         try {
             registered = ceremonies.registerCredential(request);
-        }
-        catch (DataAccessException unavailable) {
+        } catch (DataAccessException unavailable) {
             throw unavailable;
-        }
-        catch (RuntimeException notAPasskey) {
+        } catch (RuntimeException notAPasskey) {
             throw new AccessDeniedException("The passkey could not be registered", notAPasskey);
         }
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
         if (signedIn != null) {
-            userManager.findById(signedIn.getName())
+            userManager
+                    .findById(signedIn.getName())
                     .ifPresent(user -> notices.send(user, SecurityNotices.Kind.PASSKEY_ADDED));
         }
         return registered;
@@ -102,7 +100,8 @@ class NamedAccounts implements WebAuthnRelyingPartyOperations {
 
     private static String displayName(ApplicationUser user) {
         String fullName = ((user.getGivenName() == null ? "" : user.getGivenName()) + " "
-                + (user.getFamilyName() == null ? "" : user.getFamilyName())).strip();
+                        + (user.getFamilyName() == null ? "" : user.getFamilyName()))
+                .strip();
         return fullName.isEmpty() ? user.getUserName() : fullName;
     }
 }

@@ -1,11 +1,8 @@
 package com.example.authserver.passkeys;
 
-import java.util.Set;
-
 import com.example.authserver.identity.UserManager;
-
-import com.example.authserver.account.SecurityNotices;
-
+import com.example.authserver.mail.SecurityNotices;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -37,21 +34,31 @@ class PasskeyConfiguration {
     }
 
     @Bean
-    WebAuthnRelyingPartyOperations passkeyCeremonies(JdbcPublicKeyCredentialUserEntityRepository userEntities,
-            JdbcUserCredentialRepository credentials, RelyingParty relyingParty, UserManager userManager,
+    WebAuthnRelyingPartyOperations passkeyCeremonies(
+            JdbcPublicKeyCredentialUserEntityRepository userEntities,
+            JdbcUserCredentialRepository credentials,
+            RelyingParty relyingParty,
+            UserManager userManager,
             SecurityNotices notices) {
         // no fixed origins here: the WebAuthn manager checks RelyingParty's at each ceremony
-        Webauthn4JRelyingPartyOperations ceremonies = new Webauthn4JRelyingPartyOperations(userEntities, credentials,
-                PublicKeyCredentialRpEntity.builder().id(relyingParty.id()).name(relyingParty.name()).build(),
+        Webauthn4JRelyingPartyOperations ceremonies = new Webauthn4JRelyingPartyOperations(
+                userEntities,
+                credentials,
+                PublicKeyCredentialRpEntity.builder()
+                        .id(relyingParty.id())
+                        .name(relyingParty.name())
+                        .build(),
                 Set.of());
         ceremonies.setWebAuthnManager(relyingParty.webAuthnManager());
         // the device checks its user (screen lock, biometrics) at registration and at every sign-in: a passkey is
         // then two factors in one, and passwordless sign-in needs no second step (Spring's default only prefers it)
-        ceremonies.setCustomizeCreationOptions(options -> options.authenticatorSelection(AuthenticatorSelectionCriteria
-                .builder().residentKey(ResidentKeyRequirement.REQUIRED)
-                .userVerification(UserVerificationRequirement.REQUIRED).build()));
-        ceremonies.setCustomizeRequestOptions(options -> options
-                .userVerification(UserVerificationRequirement.REQUIRED));
+        ceremonies.setCustomizeCreationOptions(
+                options -> options.authenticatorSelection(AuthenticatorSelectionCriteria.builder()
+                        .residentKey(ResidentKeyRequirement.REQUIRED)
+                        .userVerification(UserVerificationRequirement.REQUIRED)
+                        .build()));
+        ceremonies.setCustomizeRequestOptions(
+                options -> options.userVerification(UserVerificationRequirement.REQUIRED));
         return new NamedAccounts(ceremonies, userManager, notices);
     }
 }

@@ -5,11 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -17,6 +13,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.web.webauthn.jackson.WebauthnJacksonModule;
 import org.springframework.security.web.webauthn.registration.WebAuthnRegistrationFilter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How Spring Security's passkey endpoints read the browser's JSON, except that a body of just {@code null}, or a
@@ -26,8 +24,8 @@ import org.springframework.security.web.webauthn.registration.WebAuthnRegistrati
 final class PasskeyJson extends JacksonJsonHttpMessageConverter {
 
     /** The registration filter's request type, private to Spring's package: known by name only. */
-    private static final String REGISTRATION = WebAuthnRegistrationFilter.class.getName()
-            + "$WebAuthnRegistrationRequest";
+    private static final String REGISTRATION =
+            WebAuthnRegistrationFilter.class.getName() + "$WebAuthnRegistrationRequest";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -2,7 +2,6 @@ package com.example.authserver.passkeys;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,7 +21,7 @@ class PasskeyProperties {
     /** The origins (scheme, host, port) of the pages that create and use passkeys. */
     private List<String> allowedOrigins = new ArrayList<>();
 
-    String getRpName() {
+    public String getRpName() {
         return rpName;
     }
 
@@ -30,7 +29,7 @@ class PasskeyProperties {
         this.rpName = rpName;
     }
 
-    String getRpId() {
+    public String getRpId() {
         return rpId;
     }
 
@@ -38,7 +37,7 @@ class PasskeyProperties {
         this.rpId = rpId;
     }
 
-    List<String> getAllowedOrigins() {
+    public List<String> getAllowedOrigins() {
         return allowedOrigins;
     }
 

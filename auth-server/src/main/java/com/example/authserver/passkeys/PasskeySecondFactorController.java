@@ -1,18 +1,14 @@
 package com.example.authserver.passkeys;
 
+import com.example.authserver.security.PendingSignIn;
+import com.example.authserver.security.SignedInUsers;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import com.example.authserver.security.PendingSignIn;
-import com.example.authserver.security.SignedInUsers;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,6 +31,7 @@ import org.springframework.security.web.webauthn.management.RelyingPartyAuthenti
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A passkey instead of an authenticator code, in the second step of signing in ({@link PendingSignIn}): the options
@@ -51,7 +48,6 @@ class PasskeySecondFactorController {
 
     private final WebAuthnRelyingPartyOperations ceremonies;
 
-
     private final SignedInUsers signedInUsers;
 
     private final Clock clock;
@@ -64,8 +60,7 @@ class PasskeySecondFactorController {
 
     private final AuthenticationSuccessHandler continueSignIn = new HttpMessageConverterAuthenticationSuccessHandler();
 
-    PasskeySecondFactorController(WebAuthnRelyingPartyOperations ceremonies, SignedInUsers signedInUsers,
-            Clock clock) {
+    PasskeySecondFactorController(WebAuthnRelyingPartyOperations ceremonies, SignedInUsers signedInUsers, Clock clock) {
         this.ceremonies = ceremonies;
         this.signedInUsers = signedInUsers;
         this.clock = clock;
@@ -79,10 +74,10 @@ class PasskeySecondFactorController {
             return;
         }
         // whose passkeys: Spring looks the user entity up by the name of an authenticated principal
-        Authentication owner = UsernamePasswordAuthenticationToken.authenticated(pending.get().userId(), null,
-                List.of());
-        PublicKeyCredentialRequestOptions options = ceremonies.createCredentialRequestOptions(
-                new ImmutablePublicKeyCredentialRequestOptionsRequest(owner));
+        Authentication owner =
+                UsernamePasswordAuthenticationToken.authenticated(pending.get().userId(), null, List.of());
+        PublicKeyCredentialRequestOptions options =
+                ceremonies.createCredentialRequestOptions(new ImmutablePublicKeyCredentialRequestOptionsRequest(owner));
         requestOptions.save(request, response, options);
         json.write(options, MediaType.APPLICATION_JSON, new ServletServerHttpResponse(response));
     }
@@ -100,22 +95,29 @@ class PasskeySecondFactorController {
         String userId = pending.get().userId();
         try {
             PublicKeyCredential<AuthenticatorAssertionResponse> credential =
-                    (PublicKeyCredential<AuthenticatorAssertionResponse>) json.read(ResolvableType.forClassWithGenerics(
-                            PublicKeyCredential.class, AuthenticatorAssertionResponse.class),
-                            new ServletServerHttpRequest(request), null);
-            if (!ceremonies.authenticate(new RelyingPartyAuthenticationRequest(options, credential)).getName()
+                    (PublicKeyCredential<AuthenticatorAssertionResponse>) json.read(
+                            ResolvableType.forClassWithGenerics(
+                                    PublicKeyCredential.class, AuthenticatorAssertionResponse.class),
+                            new ServletServerHttpRequest(request),
+                            null);
+            if (!ceremonies
+                    .authenticate(new RelyingPartyAuthenticationRequest(options, credential))
+                    .getName()
                     .equals(userId)) {
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
                 return;
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // not a passkey of this server, a wrong signature, or not JSON at all
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             return;
         }
-        Optional<Authentication> signedIn = signedInUsers.completeSignIn(pending.get(), FactorGrantedAuthority
-                .withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY).issuedAt(clock.instant()).build(), request,
+        Optional<Authentication> signedIn = signedInUsers.completeSignIn(
+                pending.get(),
+                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+                        .issuedAt(clock.instant())
+                        .build(),
+                request,
                 response);
         if (signedIn.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());

@@ -1,19 +1,21 @@
 package com.example.authserver.passkeys;
 
-import java.time.Clock;
-import java.util.List;
-
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserConfirmation;
 import com.example.authserver.identity.UserManager;
+import com.example.authserver.security.ApplicationChainContribution;
+import com.example.authserver.security.RecentSignIn.Guarded;
 import com.example.authserver.security.SignedInUsers;
-
+import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -35,11 +37,11 @@ import org.springframework.stereotype.Component;
  * unless disabled, locked out or not confirmed. The device must verify its user (PIN, biometrics: see
  * PasskeyConfiguration), so a passkey counts as both factors: users with two-factor sign-in are signed in too. The
  * second-factor use is {@link PasskeySecondFactorController}; removing passkeys is {@link PasskeysController}
- * (Spring's DELETE endpoint, {@link #REMOVAL_ENDPOINT}, is closed in security/ApplicationSecurity, as it would not
+ * (Spring's DELETE endpoint, {@link #REMOVAL_ENDPOINT}, is closed here ({@link #authorize}), as it would not
  * renew the security stamp).
  */
 @Component
-public class PasskeySignIn {
+public class PasskeySignIn implements ApplicationChainContribution {
 
     /** Spring Security's endpoint for removing a passkey, which the application chain denies. */
     public static final String REMOVAL_ENDPOINT = "/webauthn/register/**";
@@ -54,8 +56,12 @@ public class PasskeySignIn {
 
     private final Clock clock;
 
-    PasskeySignIn(WebAuthnRelyingPartyOperations ceremonies, UserManager userManager,
-            ObjectProvider<UserConfirmation> confirmation, SignedInUsers signedInUsers, Clock clock) {
+    PasskeySignIn(
+            WebAuthnRelyingPartyOperations ceremonies,
+            UserManager userManager,
+            ObjectProvider<UserConfirmation> confirmation,
+            SignedInUsers signedInUsers,
+            Clock clock) {
         this.ceremonies = ceremonies;
         this.userManager = userManager;
         this.confirmation = confirmation;
@@ -63,14 +69,27 @@ public class PasskeySignIn {
         this.clock = clock;
     }
 
-    public void applyTo(HttpSecurity http) throws Exception {
+    /** Spring's DELETE endpoint would not ask for a recent sign-in: closed (PasskeysController removes them). */
+    @Override
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(HttpMethod.DELETE, REMOVAL_ENDPOINT).denyAll();
+    }
+
+    /** Registering a passkey (the browser script asks for the options first, as JSON) needs a recent sign-in. */
+    @Override
+    public List<Guarded> recentSignInRequired() {
+        return List.of(Guarded.json("/webauthn/register/options", PasskeysController.PAGE));
+    }
+
+    @Override
+    public void configure(HttpSecurity http) throws Exception {
         UserDetailsService users = this::passkeyOwner;
         http.setSharedObject(UserDetailsService.class, users);
         AuthenticationProvider signIn = new SignInProvider(new WebAuthnAuthenticationProvider(ceremonies, users));
         // the relying party (id, name, origins) and the JDBC repositories are beans (PasskeyConfiguration)
-        http.webAuthn(webAuthn -> webAuthn
-                .disableDefaultRegistrationPage(true)
-                .creationOptionsRepository(new SessionCreationOptions())
+        http.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+                .creationOptionsRepository(new SessionCreationOptionsRepository())
                 .messageConverter(new PasskeyJson())
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
@@ -85,7 +104,8 @@ public class PasskeySignIn {
 
     /** Spring's provider asks for the passkey's user by the user entity's name: the user id. */
     private User passkeyOwner(String userId) {
-        ApplicationUser user = userManager.findById(userId)
+        ApplicationUser user = userManager
+                .findById(userId)
                 .orElseThrow(() -> new UsernameNotFoundException("No user for this passkey"));
         return new User(user.getId(), "", List.of());
     }
@@ -107,8 +127,11 @@ public class PasskeySignIn {
             if (!userManager.isActive(user) || (rule != null && !rule.isConfirmed(user))) {
                 throw new DisabledException("Account disabled, locked out or not confirmed");
             }
-            return signedInUsers.authenticationFor(user, List.of(FactorGrantedAuthority
-                    .withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY).issuedAt(clock.instant()).build()));
+            return signedInUsers.authenticationFor(
+                    user,
+                    List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+                            .issuedAt(clock.instant())
+                            .build()));
         }
 
         @Override

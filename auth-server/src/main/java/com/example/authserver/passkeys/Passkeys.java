@@ -1,11 +1,9 @@
 package com.example.authserver.passkeys;
 
+import com.example.authserver.identity.UserManager;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-
-import com.example.authserver.identity.UserManager;
-
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
@@ -23,8 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Passkeys {
 
     /** What the manage page shows of a passkey; {@code id} is the credential id, base64url. */
-    public record Passkey(String id, String label, Instant created, Instant lastUsed) {
-    }
+    public record Passkey(String id, String label, Instant created, Instant lastUsed) {}
 
     private final PublicKeyCredentialUserEntityRepository userEntities;
 
@@ -32,7 +29,9 @@ public class Passkeys {
 
     private final UserManager userManager;
 
-    Passkeys(PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials,
+    Passkeys(
+            PublicKeyCredentialUserEntityRepository userEntities,
+            UserCredentialRepository credentials,
             UserManager userManager) {
         this.userEntities = userEntities;
         this.credentials = credentials;
@@ -43,8 +42,11 @@ public class Passkeys {
     @Transactional(readOnly = true)
     public List<Passkey> of(String userId) {
         return records(userId).stream()
-                .map(record -> new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(),
-                        record.getCreated(), record.getLastUsed()))
+                .map(record -> new Passkey(
+                        record.getCredentialId().toBase64UrlString(),
+                        record.getLabel(),
+                        record.getCreated(),
+                        record.getLastUsed()))
                 .sorted(Comparator.comparing(Passkey::created))
                 .toList();
     }
@@ -60,15 +62,14 @@ public class Passkeys {
         Bytes id;
         try {
             id = Bytes.fromBase64(credentialId);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return false;
         }
-        boolean owned = records(userId).stream().anyMatch(record -> record.getCredentialId().equals(id));
+        boolean owned = records(userId).stream()
+                .anyMatch(record -> record.getCredentialId().equals(id));
         if (owned) {
             credentials.delete(id);
-            userManager.updateSecurity(userId, user -> {
-            });
+            userManager.updateSecurity(userId, user -> {});
         }
         return owned;
     }

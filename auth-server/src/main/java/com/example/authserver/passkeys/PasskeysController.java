@@ -1,13 +1,9 @@
 package com.example.authserver.passkeys;
 
-import java.util.List;
-
+import com.example.authserver.security.SignedInUsers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import com.example.authserver.account.AccountPages;
-import com.example.authserver.security.SignedInUsers;
-
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PasskeysController {
 
+    /** Signed-in users only: list, add and remove passkeys. */
+    static final String PAGE = "/account/passkeys";
+
     static final String VIEW = "account/passkeys";
 
     private final Passkeys passkeys;
@@ -37,7 +36,7 @@ class PasskeysController {
     }
 
     /** {@code authentication}'s name is the user id (see security/SignedInUsers). */
-    @GetMapping(AccountPages.PASSKEYS)
+    @GetMapping(PAGE)
     String list(Authentication authentication, @RequestParam(required = false) String done, Model model) {
         model.addAttribute("passkeys", passkeys.of(authentication.getName()));
         if (done != null && List.of("added", "removed").contains(done)) {
@@ -46,13 +45,16 @@ class PasskeysController {
         return VIEW;
     }
 
-    @PostMapping(AccountPages.PASSKEYS + "/{id}/remove")
-    String remove(Authentication authentication, @PathVariable String id, HttpServletRequest request,
+    @PostMapping(PAGE + "/{id}/remove")
+    String remove(
+            Authentication authentication,
+            @PathVariable String id,
+            HttpServletRequest request,
             HttpServletResponse response) {
         if (!passkeys.remove(authentication.getName(), id)) {
-            return "redirect:" + AccountPages.PASSKEYS;
+            return "redirect:" + PAGE;
         }
         signedInUsers.refresh(authentication.getName(), request, response);
-        return "redirect:" + AccountPages.PASSKEYS + "?done=removed";
+        return "redirect:" + PAGE + "?done=removed";
     }
 }

@@ -1,16 +1,14 @@
 package com.example.authserver.passkeys;
 
-import java.net.URI;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import com.example.authserver.security.IssuerProperties;
+import com.example.authserver.system.IssuerProperties;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.data.client.CollectedClientData;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.OriginVerifierImpl;
-
+import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -67,8 +65,13 @@ class RelyingParty {
         OriginVerifierImpl origins = new OriginVerifierImpl() {
             @Override
             protected void verify(CollectedClientData clientData, ServerProperty server) {
-                super.verify(clientData, ServerProperty.builder().origins(allowedOrigins()).rpId(server.getRpId())
-                        .challenge(server.getChallenge()).build());
+                super.verify(
+                        clientData,
+                        ServerProperty.builder()
+                                .origins(allowedOrigins())
+                                .rpId(server.getRpId())
+                                .challenge(server.getChallenge())
+                                .build());
             }
         };
         manager.getRegistrationDataVerifier().setOriginVerifier(origins);

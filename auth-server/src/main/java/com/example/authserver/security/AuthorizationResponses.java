@@ -1,12 +1,10 @@
 package com.example.authserver.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -40,8 +38,7 @@ import org.springframework.web.util.UriUtils;
  */
 final class AuthorizationResponses {
 
-    private AuthorizationResponses() {
-    }
+    private AuthorizationResponses() {}
 
     /** The redirect URI rule, then the framework's checks of the redirect URI and the scopes. */
     static Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> validator() {
@@ -65,33 +62,46 @@ final class AuthorizationResponses {
         RegisteredClient client = context.getRegisteredClient();
         String redirectUri = request.getRedirectUri();
         boolean publicClient = client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE);
-        if (StringUtils.hasText(redirectUri) && !publicClient && !client.getRedirectUris().contains(redirectUri)) {
+        if (StringUtils.hasText(redirectUri)
+                && !publicClient
+                && !client.getRedirectUris().contains(redirectUri)) {
             OAuth2AuthorizationCodeRequestAuthenticationToken withoutRedirect =
-                    new OAuth2AuthorizationCodeRequestAuthenticationToken(request.getAuthorizationUri(),
-                            request.getClientId(), (Authentication) request.getPrincipal(), null, request.getState(),
-                            request.getScopes(), request.getAdditionalParameters());
+                    new OAuth2AuthorizationCodeRequestAuthenticationToken(
+                            request.getAuthorizationUri(),
+                            request.getClientId(),
+                            (Authentication) request.getPrincipal(),
+                            null,
+                            request.getState(),
+                            request.getScopes(),
+                            request.getAdditionalParameters());
             withoutRedirect.setAuthenticated(true);
-            throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(
-                    OAuth2ErrorCodes.INVALID_REQUEST, "OAuth 2.0 Parameter: redirect_uri", null), withoutRedirect);
+            throw new OAuth2AuthorizationCodeRequestAuthenticationException(
+                    new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "OAuth 2.0 Parameter: redirect_uri", null),
+                    withoutRedirect);
         }
     }
 
-    private static void sendCode(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException {
+    private static void sendCode(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         OAuth2AuthorizationCodeRequestAuthenticationToken result =
                 (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
         UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(result.getRedirectUri())
-                .queryParam(OAuth2ParameterNames.CODE, result.getAuthorizationCode().getTokenValue());
+                .queryParam(
+                        OAuth2ParameterNames.CODE, result.getAuthorizationCode().getTokenValue());
         redirect(response, withStateAndIssuer(redirect, result.getState()));
     }
 
-    private static void sendError(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
-        OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth2 ? oauth2.getError()
+    private static void sendError(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth2
+                ? oauth2.getError()
                 : new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);
         OAuth2AuthorizationCodeRequestAuthenticationToken failed =
                 exception instanceof OAuth2AuthorizationCodeRequestAuthenticationException codeRequest
-                        ? codeRequest.getAuthorizationCodeRequestAuthentication() : null;
+                        ? codeRequest.getAuthorizationCodeRequestAuthentication()
+                        : null;
         if (failed == null || !StringUtils.hasText(failed.getRedirectUri())) {
             response.sendError(HttpStatus.BAD_REQUEST.value(), error.toString());
             return;
@@ -111,7 +121,8 @@ final class AuthorizationResponses {
         if (StringUtils.hasText(state)) {
             redirect.queryParam(OAuth2ParameterNames.STATE, encode(state));
         }
-        return redirect.queryParam("iss", encode(AuthorizationServerContextHolder.getContext().getIssuer()));
+        return redirect.queryParam(
+                "iss", encode(AuthorizationServerContextHolder.getContext().getIssuer()));
     }
 
     private static void redirect(HttpServletResponse response, UriComponentsBuilder redirect) throws IOException {

@@ -1,16 +1,15 @@
 package com.example.authserver.security;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import com.example.authserver.authorization.RefreshTokenReplay;
-import com.example.authserver.authorization.RememberedConsents;
+import com.example.authserver.authorization.RememberedConsentService;
 import com.example.authserver.claims.TokenClaims;
 import com.example.authserver.clients.ClientSecretHashing;
 import com.example.authserver.clients.Clients;
 import com.example.authserver.keys.SigningAlgorithms;
-
+import com.example.authserver.system.IssuerProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -54,9 +53,15 @@ class AuthorizationServerSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, TokenClaims tokenClaims,
-            ClientSecretHashing clientSecrets, SigningAlgorithms signingAlgorithms, SignedInUsers signedInUsers,
-            RefreshTokenReplay refreshTokenReplay, AuthorizationServerSettings settings) throws Exception {
+    SecurityFilterChain authorizationServerChain(
+            HttpSecurity http,
+            TokenClaims tokenClaims,
+            ClientSecretHashing clientSecrets,
+            SigningAlgorithms signingAlgorithms,
+            SignedInUsers signedInUsers,
+            RefreshTokenReplay refreshTokenReplay,
+            AuthorizationServerSettings settings)
+            throws Exception {
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
@@ -64,46 +69,52 @@ class AuthorizationServerSecurity {
                     .filter(ClientSecretAuthenticationProvider.class::isInstance)
                     .map(ClientSecretAuthenticationProvider.class::cast)
                     .forEach(provider -> provider.setPasswordEncoder(clientSecrets.passwordEncoder()))));
-            server.authorizationEndpoint(authorize -> authorize.consentPage(CONSENT_PAGE)
+            server.authorizationEndpoint(authorize -> authorize
+                    .consentPage(CONSENT_PAGE)
                     .authorizationResponseHandler(AuthorizationResponses.success())
                     .errorResponseHandler(AuthorizationResponses.failure())
                     .authenticationProviders(providers -> providers.forEach(provider -> {
                         if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
-                            consent.setAuthorizationConsentCustomizer(RememberedConsents.applyConsentChoices());
+                            consent.setAuthorizationConsentCustomizer(RememberedConsentService.applyConsentChoices());
                         }
                         if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                             request.setAuthenticationValidator(AuthorizationResponses.validator());
                         }
                     })));
-            server.tokenEndpoint(token -> token.authenticationProviders(providers -> providers.replaceAll(
-                    provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                            ? refreshTokenReplay.detecting(provider) : provider)));
-            server.tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(
-                    providers -> providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
-                            ? new IntrospectionAccess(provider) : provider)));
+            server.tokenEndpoint(token -> token.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                            ? refreshTokenReplay.detecting(provider)
+                            : provider)));
+            server.tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
+                            ? new IntrospectionAccess(provider)
+                            : provider)));
             server.authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
                     config -> config.claim(ISS_PARAMETER_SUPPORTED, true)));
-            server.oidc(oidc -> oidc
-                    .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokenClaims.userInfoMapper()))
-                    .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
-                            config -> config.scopes(scopes -> {
-                                List<String> all = new ArrayList<>(Clients.IDENTITY_SCOPES);
-                                all.addAll(Clients.API_SCOPES);
-                                all.removeAll(scopes);
-                                scopes.addAll(all);
-                            }).idTokenSigningAlgorithms(algorithms -> {
-                                algorithms.clear();
-                                algorithms.addAll(signingAlgorithms.current());
-                            }).claim(ISS_PARAMETER_SUPPORTED, true))));
+            server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokenClaims.userInfoMapper()))
+                    .providerConfigurationEndpoint(discovery ->
+                            discovery.providerConfigurationCustomizer(config -> config.scopes(scopes -> {
+                                        List<String> all = new ArrayList<>(Clients.IDENTITY_SCOPES);
+                                        all.addAll(Clients.API_SCOPES);
+                                        all.removeAll(scopes);
+                                        scopes.addAll(all);
+                                    })
+                                    .idTokenSigningAlgorithms(algorithms -> {
+                                        algorithms.clear();
+                                        algorithms.addAll(signingAlgorithms.current());
+                                    })
+                                    .claim(ISS_PARAMETER_SUPPORTED, true))));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint(ApplicationSecurity.LOGIN_PAGE), userAgents())
-                        .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(),
+                        .defaultAuthenticationEntryPointFor(
+                                new ClientAuthenticationEntryPoint(),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/**")))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenResolver(new ClientEndpointBearerTokens(settings)).jwt(Customizer.withDefaults()));
+                        .bearerTokenResolver(new ClientEndpointBearerTokens(settings))
+                        .jwt(Customizer.withDefaults()));
         SecurityHeaders.apply(http);
         return http.build();
     }
@@ -118,8 +129,8 @@ class AuthorizationServerSecurity {
         html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         MediaTypeRequestMatcher json = new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON);
         json.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-        RequestMatcher scriptAskingForJson = new AndRequestMatcher(
-                new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"), json);
+        RequestMatcher scriptAskingForJson =
+                new AndRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"), json);
         RequestMatcher authorizationEndpoint = new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZATION_ENDPOINT),
                 new NegatedRequestMatcher(scriptAskingForJson));

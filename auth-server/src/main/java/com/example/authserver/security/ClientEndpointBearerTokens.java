@@ -1,7 +1,6 @@
 package com.example.authserver.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -9,7 +8,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 /**
  * Bearer tokens are read where the protocol chain is a resource server (UserInfo), not at the endpoints clients
  * authenticate to ({@link ClientEndpoints}): there an {@code Authorization: Bearer} header is no client credential, and gets RFC 6749's
- * {@code invalid_client} JSON ({@link ClientAuthenticationRequired}) instead of a resource server's challenge.
+ * {@code invalid_client} JSON ({@link ClientAuthenticationEntryPoint}) instead of a resource server's challenge.
  */
 final class ClientEndpointBearerTokens implements BearerTokenResolver {
 

@@ -1,9 +1,7 @@
 package com.example.authserver.security;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.List;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -17,8 +15,11 @@ public final class ClientEndpoints {
     private final List<String> paths;
 
     public ClientEndpoints(AuthorizationServerSettings settings) {
-        this.paths = List.of(settings.getTokenEndpoint(), settings.getTokenIntrospectionEndpoint(),
-                settings.getTokenRevocationEndpoint(), settings.getPushedAuthorizationRequestEndpoint(),
+        this.paths = List.of(
+                settings.getTokenEndpoint(),
+                settings.getTokenIntrospectionEndpoint(),
+                settings.getTokenRevocationEndpoint(),
+                settings.getPushedAuthorizationRequestEndpoint(),
                 settings.getDeviceAuthorizationEndpoint());
     }
 

@@ -1,10 +1,8 @@
 package com.example.authserver.security;
 
+import com.example.authserver.clients.ResourceServers;
 import java.util.List;
 import java.util.Set;
-
-import com.example.authserver.clients.ResourceServers;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
@@ -34,7 +32,9 @@ final class IntrospectionAccess implements AuthenticationProvider {
                 || mayIntrospect(caller.getRegisteredClient(), introspected.getTokenClaims())) {
             return result;
         }
-        return new OAuth2TokenIntrospectionAuthenticationToken(introspected.getToken(), caller,
+        return new OAuth2TokenIntrospectionAuthenticationToken(
+                introspected.getToken(),
+                caller,
                 OAuth2TokenIntrospection.builder().build());
     }
 

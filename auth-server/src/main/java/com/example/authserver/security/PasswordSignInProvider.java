@@ -1,13 +1,11 @@
 package com.example.authserver.security;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.PasswordCheckResult;
 import com.example.authserver.identity.UserManager;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Signs a user in with user name (or email) and password through {@link UserManager}, so every
  * password check counts towards lockout. The signed-in user is what {@link SignedInUsers} makes of
  * the {@link ApplicationUser}; a user with two-factor sign-in is not signed in yet but sent on to the
- * second step ({@link SecondFactorRequired}, {@link SignInFailures}).
+ * second step ({@link SecondFactorRequired}, {@link SignInFailureHandler}).
  */
 @Component
 class PasswordSignInProvider implements AuthenticationProvider {
@@ -43,7 +41,9 @@ class PasswordSignInProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String login = authentication.getName();
-        String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+        String password = authentication.getCredentials() == null
+                ? null
+                : authentication.getCredentials().toString();
         ApplicationUser user = userManager.findByNameOrEmail(login).orElse(null);
         if (user == null) {
             userManager.simulatePasswordCheck(password);
@@ -61,12 +61,14 @@ class PasswordSignInProvider implements AuthenticationProvider {
         }
         Instant now = clock.instant();
         if (user.isTwoFactorEnabled()) {
-            throw new SecondFactorRequired(new PendingSignIn(user.getId(),
-                    FactorGrantedAuthority.PASSWORD_AUTHORITY, now));
+            throw new SecondFactorRequired(
+                    new PendingSignIn(user.getId(), FactorGrantedAuthority.PASSWORD_AUTHORITY, now));
         }
         // records how and when the user signed in: the ID token's auth_time comes from it
-        Authentication signedIn = signedInUsers.authenticationFor(user,
-                List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(now)
+        Authentication signedIn = signedInUsers.authenticationFor(
+                user,
+                List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                        .issuedAt(now)
                         .build()));
         ((UsernamePasswordAuthenticationToken) signedIn).setDetails(authentication.getDetails());
         return signedIn;

@@ -1,15 +1,12 @@
 package com.example.authserver.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
-
-import com.example.authserver.account.ratelimit.RateLimits;
 
 /**
  * A sign-in between its two steps: the first factor (the password, or an upstream provider's sign-in) was right
@@ -23,8 +20,7 @@ public record PendingSignIn(String userId, String firstFactor, Instant firstFact
 
     /** An upstream provider's account to link to the user once the sign-in is complete. */
     public record ExternalLink(String provider, String providerKey, String providerDisplayName)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     public PendingSignIn(String userId, String firstFactor, Instant firstFactorAt) {
         this(userId, firstFactor, firstFactorAt, null);
@@ -37,10 +33,13 @@ public record PendingSignIn(String userId, String firstFactor, Instant firstFact
 
     private static final String ATTRIBUTE = PendingSignIn.class.getName();
 
+    /** The session attribute naming the user a sign-in in progress is about (the rate limits of codes count per user). */
+    public static final String USER_ATTRIBUTE = PendingSignIn.class.getName() + ".USER";
+
     public void store(HttpServletRequest request) {
         HttpSession session = request.getSession();
         session.setAttribute(ATTRIBUTE, this);
-        session.setAttribute(RateLimits.ACCOUNT_ATTRIBUTE, userId);
+        session.setAttribute(USER_ATTRIBUTE, userId);
     }
 
     /** The pending sign-in of this session, if it has one that has not expired. */
@@ -49,7 +48,8 @@ public record PendingSignIn(String userId, String firstFactor, Instant firstFact
         if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof PendingSignIn pending)) {
             return Optional.empty();
         }
-        return pending.firstFactorAt().plus(LIFETIME).isAfter(clock.instant()) ? Optional.of(pending)
+        return pending.firstFactorAt().plus(LIFETIME).isAfter(clock.instant())
+                ? Optional.of(pending)
                 : Optional.empty();
     }
 
@@ -57,7 +57,7 @@ public record PendingSignIn(String userId, String firstFactor, Instant firstFact
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(ATTRIBUTE);
-            session.removeAttribute(RateLimits.ACCOUNT_ATTRIBUTE);
+            session.removeAttribute(USER_ATTRIBUTE);
         }
     }
 }

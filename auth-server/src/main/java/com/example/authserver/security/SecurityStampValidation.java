@@ -1,19 +1,16 @@
 package com.example.authserver.security;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-
+import com.example.authserver.identity.IdentityProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
-import com.example.authserver.identity.IdentityProperties;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -50,8 +47,9 @@ class SecurityStampValidation extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && contexts.getContext().getAuthentication() instanceof UsernamePasswordAuthenticationToken
-                signedIn && signedIn.isAuthenticated()) {
+        if (session != null
+                && contexts.getContext().getAuthentication() instanceof UsernamePasswordAuthenticationToken signedIn
+                && signedIn.isAuthenticated()) {
             validate(signedIn, session);
         }
         chain.doFilter(request, response);
@@ -60,14 +58,18 @@ class SecurityStampValidation extends OncePerRequestFilter {
     private void validate(Authentication signedIn, HttpSession session) {
         Instant now = clock.instant();
         Instant checkedAt = (Instant) session.getAttribute(CHECKED_AT);
-        if (checkedAt != null && checkedAt.plus(properties.getSecurityStampValidationInterval()).isAfter(now)) {
+        if (checkedAt != null
+                && checkedAt
+                        .plus(properties.getSecurityStampValidationInterval())
+                        .isAfter(now)) {
             return;
         }
         if (signedInUsers.isCurrent(signedIn)) {
             session.setAttribute(CHECKED_AT, now);
             return;
         }
-        log.info("Signing out a session of user {}: security stamp changed, or the user is inactive",
+        log.info(
+                "Signing out a session of user {}: security stamp changed, or the user is inactive",
                 signedIn.getName());
         session.invalidate();
         contexts.clearContext();

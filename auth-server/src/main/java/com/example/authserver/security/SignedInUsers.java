@@ -1,21 +1,18 @@
 package com.example.authserver.security;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.IdentityProperties;
 import com.example.authserver.identity.SecurityStamp;
 import com.example.authserver.identity.UserLogins;
 import com.example.authserver.identity.UserManager;
-
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -39,6 +36,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SignedInUsers {
+
+    /** The sign-in page. */
+    public static final String LOGIN_PAGE = "/login";
 
     private final UserManager userManager;
 
@@ -70,7 +70,8 @@ public class SignedInUsers {
      * recent sign-in (account/RecentSignIn).
      */
     public boolean isCurrent(Authentication signedIn) {
-        return userManager.findById(signedIn.getName())
+        return userManager
+                .findById(signedIn.getName())
                 .filter(user -> userManager.isActive(user) && SecurityStamp.isCurrent(signedIn.getAuthorities(), user))
                 .isPresent();
     }
@@ -95,8 +96,11 @@ public class SignedInUsers {
      * login waiting for the sign-in is linked, and the user is signed in with both factors. Empty, and nobody signed
      * in, if the user is gone, disabled or locked out meanwhile.
      */
-    public Optional<Authentication> completeSignIn(PendingSignIn pending, FactorGrantedAuthority secondFactor,
-            HttpServletRequest request, HttpServletResponse response) {
+    public Optional<Authentication> completeSignIn(
+            PendingSignIn pending,
+            FactorGrantedAuthority secondFactor,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         PendingSignIn.clear(request);
         Optional<ApplicationUser> user = userManager.findById(pending.userId()).filter(userManager::isActive);
         if (user.isEmpty()) {
@@ -104,12 +108,19 @@ public class SignedInUsers {
         }
         userManager.resetAccessFailedCount(user.get().getId());
         if (pending.link() != null) { // before the sign-in: a new link renews the stamp the session is signed with
-            userLogins.addLogin(user.get(), pending.link().provider(), pending.link().providerKey(),
+            userLogins.addLogin(
+                    user.get(),
+                    pending.link().provider(),
+                    pending.link().providerKey(),
                     pending.link().providerDisplayName());
         }
-        Authentication signedIn = authenticationFor(user.get(), List.of(
-                FactorGrantedAuthority.withAuthority(pending.firstFactor()).issuedAt(pending.firstFactorAt()).build(),
-                secondFactor));
+        Authentication signedIn = authenticationFor(
+                user.get(),
+                List.of(
+                        FactorGrantedAuthority.withAuthority(pending.firstFactor())
+                                .issuedAt(pending.firstFactorAt())
+                                .build(),
+                        secondFactor));
         signIn(signedIn, request, response);
         return Optional.of(signedIn);
     }
@@ -128,7 +139,9 @@ public class SignedInUsers {
         Authentication current = contexts.getContext().getAuthentication();
         ApplicationUser user = userManager.findById(userId).orElseThrow();
         List<GrantedAuthority> factors = current.getAuthorities().stream()
-                .filter(FactorGrantedAuthority.class::isInstance).map(GrantedAuthority.class::cast).toList();
+                .filter(FactorGrantedAuthority.class::isInstance)
+                .map(GrantedAuthority.class::cast)
+                .toList();
         save(authenticationOf(user, factors), request, response);
         request.getSession().removeAttribute(SecurityStampValidation.CHECKED_AT);
     }
@@ -137,14 +150,17 @@ public class SignedInUsers {
      * The signed-in user proved who they are again ({@code factor}: password, code, provider): the session goes on with
      * that factor's time set to now, which is what a change needing a recent sign-in looks at.
      */
-    public void reauthenticated(Authentication signedIn, String factor, HttpServletRequest request,
-            HttpServletResponse response) {
+    public void reauthenticated(
+            Authentication signedIn, String factor, HttpServletRequest request, HttpServletResponse response) {
         ApplicationUser user = userManager.findById(signedIn.getName()).orElseThrow();
         List<GrantedAuthority> factors = new ArrayList<>(signedIn.getAuthorities().stream()
                 .filter(FactorGrantedAuthority.class::isInstance)
-                .filter(authority -> !authority.getAuthority().equals(factor)).map(GrantedAuthority.class::cast)
+                .filter(authority -> !authority.getAuthority().equals(factor))
+                .map(GrantedAuthority.class::cast)
                 .toList());
-        factors.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(clock.instant()).build());
+        factors.add(FactorGrantedAuthority.withAuthority(factor)
+                .issuedAt(clock.instant())
+                .build());
         save(authenticationOf(user, factors), request, response);
     }
 

@@ -1,16 +1,14 @@
 package com.example.authserver.seed;
 
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.UserManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
-import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.identity.UserManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -25,18 +23,25 @@ class SeedUsers implements Seeder {
 
     static final String PASSWORD = "Pass123$";
 
-    record SeedUser(String userName, String email, Consumer<ApplicationUser> profile, Map<String, String> claims) {
-    }
+    record SeedUser(String userName, String email, Consumer<ApplicationUser> profile, Map<String, String> claims) {}
 
     static final List<SeedUser> USERS = List.of(
-            new SeedUser("alice", "AliceSmith@example.com", user -> {
-                user.setGivenName("Alice");
-                user.setFamilyName("Smith");
-            }, Map.of("name", "Alice Smith", "website", "http://alice.example.com")),
-            new SeedUser("bob", "BobSmith@example.com", user -> {
-                user.setGivenName("Bob");
-                user.setFamilyName("Smith");
-            }, Map.of("name", "Bob Smith", "website", "http://bob.example.com", "location", "somewhere")));
+            new SeedUser(
+                    "alice",
+                    "AliceSmith@example.com",
+                    user -> {
+                        user.setGivenName("Alice");
+                        user.setFamilyName("Smith");
+                    },
+                    Map.of("name", "Alice Smith", "website", "http://alice.example.com")),
+            new SeedUser(
+                    "bob",
+                    "BobSmith@example.com",
+                    user -> {
+                        user.setGivenName("Bob");
+                        user.setFamilyName("Smith");
+                    },
+                    Map.of("name", "Bob Smith", "website", "http://bob.example.com", "location", "somewhere")));
 
     private static final Logger log = LoggerFactory.getLogger(SeedUsers.class);
 
@@ -53,14 +58,15 @@ class SeedUsers implements Seeder {
             if (user == null) {
                 user = create(seed);
                 log.info("Seeded user '{}'", seed.userName());
-            }
-            else {
+            } else {
                 seed.profile().accept(user);
                 user = userManager.update(user);
             }
             addMissingClaims(user, seed.claims());
         }
-        log.info("Development users: {} (password in the README)", USERS.stream().map(SeedUser::userName).toList());
+        log.info(
+                "Development users: {} (password in the README)",
+                USERS.stream().map(SeedUser::userName).toList());
     }
 
     private ApplicationUser create(SeedUser seed) {
@@ -74,8 +80,10 @@ class SeedUsers implements Seeder {
 
     private void addMissingClaims(ApplicationUser user, Map<String, String> claims) {
         Set<String> existing = userManager.getClaims(user).stream()
-                .map(claim -> claim.getClaimType() + "\n" + claim.getClaimValue()).collect(Collectors.toSet());
-        claims.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(claim -> claim.getClaimType() + "\n" + claim.getClaimValue())
+                .collect(Collectors.toSet());
+        claims.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .filter(claim -> !existing.contains(claim.getKey() + "\n" + claim.getValue()))
                 .forEach(claim -> userManager.addClaim(user, claim.getKey(), claim.getValue()));
     }

@@ -1,7 +1,6 @@
 package com.example.authserver.system;
 
 import java.util.List;
-
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,8 @@ class DatabaseCheck implements ProductionCheck {
     public List<InsecureSetting> problems() {
         String url = environment.getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:h2:")) {
-            return List.of(new InsecureSetting("spring.datasource.url (SPRING_DATASOURCE_URL)",
+            return List.of(new InsecureSetting(
+                    "spring.datasource.url (SPRING_DATASOURCE_URL)",
                     "H2 is for development; use PostgreSQL or MySQL/MariaDB (generate the project with "
                             + "-Ddatabase=postgresql or -Ddatabase=mysql)"));
         }

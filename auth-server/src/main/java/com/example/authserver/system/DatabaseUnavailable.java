@@ -1,5 +1,10 @@
 package com.example.authserver.system;
 
+import jakarta.persistence.PersistenceException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +14,8 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
-
-import jakarta.persistence.PersistenceException;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,7 +58,7 @@ class DatabaseUnavailable {
         }
 
         private static final byte[] PROTOCOL_ERROR = ("{\"error\":\"temporarily_unavailable\","
-                + "\"error_description\":\"The server cannot reach its database. Try again shortly.\"}")
+                        + "\"error_description\":\"The server cannot reach its database. Try again shortly.\"}")
                 .getBytes(StandardCharsets.UTF_8);
 
         @Override
@@ -69,21 +66,22 @@ class DatabaseUnavailable {
                 throws ServletException, IOException {
             try {
                 chain.doFilter(request, response);
-            }
-            catch (ServletException | IOException | RuntimeException ex) {
+            } catch (ServletException | IOException | RuntimeException ex) {
                 boolean unreachable = isDatabaseUnreachable(ex) || isDataAccessFailure(ex) && !databaseAnswers();
                 if (!unreachable || response.isCommitted()) {
                     throw ex;
                 }
-                log.warn("Database unreachable, answered {} {} with 503: {}", request.getMethod(),
-                        request.getRequestURI(), rootCause(ex).toString());
+                log.warn(
+                        "Database unreachable, answered {} {} with 503: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        rootCause(ex).toString());
                 response.resetBuffer();
                 response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
                 String accept = request.getHeader(HttpHeaders.ACCEPT);
                 if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
                     response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                }
-                else {
+                } else {
                     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -116,8 +114,10 @@ class DatabaseUnavailable {
          */
         static boolean isDataAccessFailure(Throwable failure) {
             for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-                if (cause instanceof DataAccessException || cause instanceof TransactionException
-                        || cause instanceof PersistenceException || cause instanceof SQLException) {
+                if (cause instanceof DataAccessException
+                        || cause instanceof TransactionException
+                        || cause instanceof PersistenceException
+                        || cause instanceof SQLException) {
                     return true;
                 }
             }
@@ -127,8 +127,7 @@ class DatabaseUnavailable {
         private boolean databaseAnswers() {
             try (Connection connection = dataSource.getConnection()) {
                 return connection.isValid(2);
-            }
-            catch (SQLException | RuntimeException unreachable) {
+            } catch (SQLException | RuntimeException unreachable) {
                 return false;
             }
         }

@@ -1,12 +1,10 @@
 package com.example.authserver.system;
 
-import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,11 +22,12 @@ class DirectErrorPageRequests {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> errorPageNotFoundWhenOpenedDirectly(Environment environment) {
         String errorPath = environment.getProperty("server.error.path", "/error");
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new OncePerRequestFilter() {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
                     @Override
-                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                            FilterChain chain) throws IOException {
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws IOException {
                         response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     }
                 });

@@ -1,7 +1,6 @@
 package com.example.authserver.system;
 
 import java.util.List;
-
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +20,12 @@ class ForwardedHeadersCheck implements ProductionCheck {
 
     @Override
     public List<InsecureSetting> problems() {
-        if ("framework".equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy", "").strip())) {
-            return List.of(new InsecureSetting("server.forward-headers-strategy (SERVER_FORWARDHEADERSSTRATEGY)",
+        if ("framework"
+                .equalsIgnoreCase(environment
+                        .getProperty("server.forward-headers-strategy", "")
+                        .strip())) {
+            return List.of(new InsecureSetting(
+                    "server.forward-headers-strategy (SERVER_FORWARDHEADERSSTRATEGY)",
                     "'framework' believes the address a client writes into X-Forwarded-For; use native, with your "
                             + "proxies in " + ForwardedHeaders.PROPERTY));
         }

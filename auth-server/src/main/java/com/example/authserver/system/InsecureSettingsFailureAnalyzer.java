@@ -1,9 +1,7 @@
 package com.example.authserver.system;
 
-import java.util.stream.Collectors;
-
 import com.example.authserver.system.ProductionReadiness.InsecureSettingsException;
-
+import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -13,9 +11,12 @@ class InsecureSettingsFailureAnalyzer extends AbstractFailureAnalyzer<InsecureSe
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InsecureSettingsException cause) {
         String description = "The prod profile refuses to start while these settings are missing or insecure:\n"
-                + cause.problems().stream().map(problem -> "  - " + problem.setting() + ": " + problem.problem())
+                + cause.problems().stream()
+                        .map(problem -> "  - " + problem.setting() + ": " + problem.problem())
                         .collect(Collectors.joining("\n"));
-        return new FailureAnalysis(description, "Set the settings above (each can be given as an environment "
-                + "variable), then start again.", cause);
+        return new FailureAnalysis(
+                description,
+                "Set the settings above (each can be given as an environment " + "variable), then start again.",
+                cause);
     }
 }

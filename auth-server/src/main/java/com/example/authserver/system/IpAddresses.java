@@ -19,8 +19,7 @@ public final class IpAddresses {
     /** Hex digits and colons (and a dotted IPv4 tail): Java then parses it as an IPv6 literal, never as a name. */
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /** The address written in {@code text} (IPv4 dotted quad or IPv6), or empty if it is anything else. */
     public static Optional<InetAddress> parseLiteral(String text) {
@@ -29,8 +28,7 @@ public final class IpAddresses {
         }
         try {
             return Optional.of(InetAddress.getByName(text));
-        }
-        catch (UnknownHostException notAnAddress) {
+        } catch (UnknownHostException notAnAddress) {
             return Optional.empty();
         }
     }
@@ -50,9 +48,11 @@ public final class IpAddresses {
         String entry = text.strip();
         int slash = entry.indexOf('/');
         String addressPart = slash < 0 ? entry : entry.substring(0, slash);
-        byte[] address = parseLiteral(addressPart).map(InetAddress::getAddress).orElseThrow(
-                () -> new IllegalArgumentException("'" + addressPart + "' is not an IPv4 or IPv6 address (host "
-                        + "names are not accepted: list the proxies' addresses)"));
+        byte[] address = parseLiteral(addressPart)
+                .map(InetAddress::getAddress)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("'" + addressPart + "' is not an IPv4 or IPv6 address (host "
+                                + "names are not accepted: list the proxies' addresses)"));
         int bits = address.length * 8;
         int prefix = bits;
         if (slash >= 0) {
@@ -72,8 +72,7 @@ public final class IpAddresses {
         }
         try {
             return InetAddress.getByAddress(address).getHostAddress() + "/" + prefix;
-        }
-        catch (UnknownHostException impossible) { // only for a wrong length, and the length came from an address
+        } catch (UnknownHostException impossible) { // only for a wrong length, and the length came from an address
             throw new IllegalStateException(impossible);
         }
     }

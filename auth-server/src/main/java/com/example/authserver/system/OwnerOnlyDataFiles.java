@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -71,8 +69,7 @@ class OwnerOnlyDataFiles implements BeanFactoryPostProcessor, EnvironmentAware, 
             try {
                 Files.createDirectories(databaseFolder, PosixFilePermissions.asFileAttribute(FOLDER));
                 Files.setPosixFilePermissions(databaseFolder, FOLDER); // the umask may have taken bits away
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 log.warn("Could not create the database folder {} owner-only: {}", databaseFolder, ex.toString());
             }
         }
@@ -107,8 +104,7 @@ class OwnerOnlyDataFiles implements BeanFactoryPostProcessor, EnvironmentAware, 
                 for (Path file : ownFiles) {
                     restrict(file, FILE);
                 }
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 log.warn("Could not make {} readable by its owner only: {}", folder, ex.toString());
             }
         });
@@ -140,8 +136,7 @@ class OwnerOnlyDataFiles implements BeanFactoryPostProcessor, EnvironmentAware, 
         name = settings < 0 ? name : name.substring(0, settings);
         if (name.startsWith("file:")) {
             name = name.substring("file:".length());
-        }
-        else if (name.matches("^[A-Za-z]{2,}:.*")) { // mem:, tcp:, ssl:, zip:, nio: ... (not C:\ on Windows)
+        } else if (name.matches("^[A-Za-z]{2,}:.*")) { // mem:, tcp:, ssl:, zip:, nio: ... (not C:\ on Windows)
             return null;
         }
         if (name.startsWith("~")) {

@@ -1,7 +1,6 @@
 package com.example.authserver.system;
 
 import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
@@ -23,7 +22,9 @@ class ProductionReadiness implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        List<InsecureSetting> problems = checks.orderedStream().flatMap(check -> check.problems().stream()).toList();
+        List<InsecureSetting> problems = checks.orderedStream()
+                .flatMap(check -> check.problems().stream())
+                .toList();
         if (!problems.isEmpty()) {
             throw new InsecureSettingsException(problems);
         }
@@ -35,8 +36,10 @@ class ProductionReadiness implements SmartInitializingSingleton {
         private final List<InsecureSetting> problems;
 
         InsecureSettingsException(List<InsecureSetting> problems) {
-            super("The prod profile refuses to start: " + problems.stream()
-                    .map(problem -> problem.setting() + ": " + problem.problem()).toList());
+            super("The prod profile refuses to start: "
+                    + problems.stream()
+                            .map(problem -> problem.setting() + ": " + problem.problem())
+                            .toList());
             this.problems = problems;
         }
 

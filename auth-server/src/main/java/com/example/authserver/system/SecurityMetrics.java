@@ -2,7 +2,6 @@ package com.example.authserver.system;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -25,8 +24,11 @@ public class SecurityMetrics {
 
     /** Counts an access token handed to a client. */
     public void tokenIssued(String grantType) {
-        Counter.builder("authforge.tokens.issued").description("Access tokens issued").tag("grant_type", grantType)
-                .register(registry).increment();
+        Counter.builder("authforge.tokens.issued")
+                .description("Access tokens issued")
+                .tag("grant_type", grantType)
+                .register(registry)
+                .increment();
     }
 
     @EventListener
@@ -44,7 +46,10 @@ public class SecurityMetrics {
     }
 
     private void signIn(String outcome) {
-        Counter.builder("authforge.signins").description("Password sign-ins").tag("outcome", outcome)
-                .register(registry).increment();
+        Counter.builder("authforge.signins")
+                .description("Password sign-ins")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 }

@@ -2,9 +2,7 @@ package com.example.authserver.system;
 
 import java.sql.DatabaseMetaData;
 import java.util.Locale;
-
 import javax.sql.DataSource;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;

@@ -1,9 +1,7 @@
 package com.example.authserver.system;
 
-import com.example.authserver.security.IssuerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;

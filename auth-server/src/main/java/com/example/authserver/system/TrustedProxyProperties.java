@@ -2,7 +2,6 @@ package com.example.authserver.system;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

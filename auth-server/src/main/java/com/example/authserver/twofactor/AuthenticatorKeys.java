@@ -1,15 +1,13 @@
 package com.example.authserver.twofactor;
 
+import com.example.authserver.identity.UserToken;
+import com.example.authserver.identity.UserTokenRepository;
+import com.example.authserver.keys.SecretCipher;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import com.example.authserver.identity.UserToken;
-import com.example.authserver.identity.UserTokenRepository;
-import com.example.authserver.keys.SecretCipher;
 import org.apache.commons.codec.binary.Base32;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,7 +66,8 @@ class AuthenticatorKeys {
     /** Removes the user's key: no code works until a new one is set up. */
     @Transactional
     void remove(String userId) {
-        tokens.deleteAllById(List.of(new UserToken.Key(userId, UserToken.SERVER_PROVIDER, KEY),
+        tokens.deleteAllById(List.of(
+                new UserToken.Key(userId, UserToken.SERVER_PROVIDER, KEY),
                 new UserToken.Key(userId, UserToken.SERVER_PROVIDER, LAST_STEP)));
     }
 
@@ -84,15 +83,16 @@ class AuthenticatorKeys {
         }
         String lastValue = last.get().getValue();
         OptionalLong used = parse(lastValue);
-        return (used.isEmpty() || used.getAsLong() < step) && tokens.replaceIfUnchanged(userId,
-                UserToken.SERVER_PROVIDER, LAST_STEP, lastValue, Long.toString(step)) == 1;
+        return (used.isEmpty() || used.getAsLong() < step)
+                && tokens.replaceIfUnchanged(
+                                userId, UserToken.SERVER_PROVIDER, LAST_STEP, lastValue, Long.toString(step))
+                        == 1;
     }
 
     private static OptionalLong parse(String value) {
         try {
             return OptionalLong.of(Long.parseLong(value));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return OptionalLong.empty();
         }
     }

@@ -1,15 +1,14 @@
 package com.example.authserver.twofactor;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
-
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 
 /**
  * QR codes as SVG images in {@code data:} URIs (ZXing makes the matrix): sharp at any size, no image library,
@@ -19,16 +18,23 @@ final class QrCodes {
 
     private static final int QUIET_ZONE = 4;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     static String svgDataUri(String text) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, QUIET_ZONE));
-        }
-        catch (WriterException ex) {
+            matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    QUIET_ZONE));
+        } catch (WriterException ex) {
             throw new IllegalArgumentException("Text too long for a QR code", ex);
         }
         StringBuilder path = new StringBuilder();
@@ -39,8 +45,15 @@ final class QrCodes {
                     while (x + run < matrix.getWidth() && matrix.get(x + run, y)) {
                         run++;
                     }
-                    path.append('M').append(x).append(' ').append(y).append('h').append(run).append("v1h-")
-                            .append(run).append('z');
+                    path.append('M')
+                            .append(x)
+                            .append(' ')
+                            .append(y)
+                            .append('h')
+                            .append(run)
+                            .append("v1h-")
+                            .append(run)
+                            .append('z');
                     x += run - 1;
                 }
             }

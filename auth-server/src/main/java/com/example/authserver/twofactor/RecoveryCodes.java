@@ -1,16 +1,14 @@
 package com.example.authserver.twofactor;
 
+import com.example.authserver.identity.Sha256;
+import com.example.authserver.identity.UserToken;
+import com.example.authserver.identity.UserTokenRepository;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import com.example.authserver.identity.Sha256;
-import com.example.authserver.identity.UserToken;
-import com.example.authserver.identity.UserTokenRepository;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,8 +77,9 @@ class RecoveryCodes {
         if (!hashes.remove(hash(typed))) {
             return false;
         }
-        return tokens.replaceIfUnchanged(userId, UserToken.SERVER_PROVIDER, NAME, row.get().getValue(),
-                String.join(";", hashes)) == 1;
+        return tokens.replaceIfUnchanged(
+                        userId, UserToken.SERVER_PROVIDER, NAME, row.get().getValue(), String.join(";", hashes))
+                == 1;
     }
 
     private Optional<List<String>> hashes(String userId) {

@@ -1,5 +1,6 @@
 package com.example.authserver.twofactor;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -9,10 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
-
 import javax.crypto.spec.SecretKeySpec;
-
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import org.apache.commons.codec.binary.Base32;
 
 /**
@@ -28,11 +26,10 @@ final class Totp {
 
     private static final int TOLERATED_STEPS = 1;
 
-    private static final TimeBasedOneTimePasswordGenerator GENERATOR = new TimeBasedOneTimePasswordGenerator(STEP,
-            DIGITS, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
+    private static final TimeBasedOneTimePasswordGenerator GENERATOR = new TimeBasedOneTimePasswordGenerator(
+            STEP, DIGITS, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** The time step whose code {@code code} is, if it is the code of a step near {@code now}. */
     static OptionalLong matchingStep(String base32Key, String code, Instant now) {
@@ -41,7 +38,8 @@ final class Totp {
         }
         long current = now.getEpochSecond() / STEP.toSeconds();
         for (long step = current - TOLERATED_STEPS; step <= current + TOLERATED_STEPS; step++) {
-            if (MessageDigest.isEqual(code(base32Key, step).getBytes(StandardCharsets.US_ASCII),
+            if (MessageDigest.isEqual(
+                    code(base32Key, step).getBytes(StandardCharsets.US_ASCII),
                     code.getBytes(StandardCharsets.US_ASCII))) {
                 return OptionalLong.of(step);
             }
@@ -53,10 +51,9 @@ final class Totp {
     static String code(String base32Key, long step) {
         Key key = new SecretKeySpec(new Base32().decode(base32Key), "HmacSHA1");
         try {
-            return GENERATOR.generateOneTimePasswordString(key, Instant.ofEpochSecond(step * STEP.toSeconds()),
-                    Locale.ROOT);
-        }
-        catch (InvalidKeyException ex) {
+            return GENERATOR.generateOneTimePasswordString(
+                    key, Instant.ofEpochSecond(step * STEP.toSeconds()), Locale.ROOT);
+        } catch (InvalidKeyException ex) {
             throw new IllegalStateException("An authenticator key is not a valid HMAC key", ex);
         }
     }

@@ -1,13 +1,11 @@
 package com.example.authserver.twofactor;
 
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.UserManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.identity.UserManager;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class TwoFactor {
 
     /** What the set-up page shows: the key as text (in groups of four), the URI and its QR code. */
-    record SetUp(String key, String uri, String qrCode) {
-    }
+    record SetUp(String key, String uri, String qrCode) {}
 
     /** The sign-in factor a code from the authenticator app (or a recovery code) adds. */
     public static final String FACTOR = "FACTOR_TOTP";
 
     public enum Outcome {
-        SUCCEEDED, FAILED, LOCKED_OUT
+        SUCCEEDED,
+        FAILED,
+        LOCKED_OUT
     }
 
     private final AuthenticatorKeys keys;
@@ -40,8 +39,12 @@ public class TwoFactor {
 
     private final Clock clock;
 
-    TwoFactor(AuthenticatorKeys keys, RecoveryCodes recoveryCodes, UserManager userManager,
-            TwoFactorProperties properties, Clock clock) {
+    TwoFactor(
+            AuthenticatorKeys keys,
+            RecoveryCodes recoveryCodes,
+            UserManager userManager,
+            TwoFactorProperties properties,
+            Clock clock) {
         this.keys = keys;
         this.recoveryCodes = recoveryCodes;
         this.userManager = userManager;
@@ -89,14 +92,15 @@ public class TwoFactor {
     public void removeAll(String userId) {
         keys.remove(userId);
         recoveryCodes.remove(userId);
-        userManager.findById(userId).filter(ApplicationUser::isTwoFactorEnabled).ifPresent(
-                user -> userManager.updateSecurity(userId, current -> current.setTwoFactorEnabled(false)));
+        userManager
+                .findById(userId)
+                .filter(ApplicationUser::isTwoFactorEnabled)
+                .ifPresent(user -> userManager.updateSecurity(userId, current -> current.setTwoFactorEnabled(false)));
     }
 
     @Transactional
     List<String> regenerateRecoveryCodes(String userId) {
-        userManager.updateSecurity(userId, user -> {
-        });
+        userManager.updateSecurity(userId, user -> {});
         return recoveryCodes.regenerate(userId);
     }
 

@@ -9,7 +9,7 @@ class TwoFactorProperties {
     /** The name authenticator apps show above the user's codes. */
     private String authenticatorIssuer = "AuthForge";
 
-    String getAuthenticatorIssuer() {
+    public String getAuthenticatorIssuer() {
         return authenticatorIssuer;
     }
 

@@ -1,17 +1,13 @@
 package com.example.authserver.twofactor;
 
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import com.example.authserver.account.AccountPages;
-import com.example.authserver.account.SecurityNotices;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
+import com.example.authserver.mail.SecurityNotices;
 import com.example.authserver.security.SignedInUsers;
-
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +37,8 @@ class TwoFactorSettingsController {
 
     private final SecurityNotices notices;
 
-    TwoFactorSettingsController(TwoFactor twoFactor, UserManager userManager, SignedInUsers signedInUsers,
-            SecurityNotices notices) {
+    TwoFactorSettingsController(
+            TwoFactor twoFactor, UserManager userManager, SignedInUsers signedInUsers, SecurityNotices notices) {
         this.notices = notices;
         this.twoFactor = twoFactor;
         this.userManager = userManager;
@@ -50,7 +46,7 @@ class TwoFactorSettingsController {
     }
 
     /** {@code authentication}'s name is the user id (see security/SignedInUsers). */
-    @GetMapping(AccountPages.TWO_FACTOR)
+    @GetMapping(TwoFactorPages.TWO_FACTOR)
     String status(Authentication authentication, @RequestParam(required = false) String done, Model model) {
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         model.addAttribute("enabled", user.isTwoFactorEnabled());
@@ -62,56 +58,61 @@ class TwoFactorSettingsController {
     }
 
     /** The set-up page; once two-factor sign-in is on, the key is never shown again (reset it for a new one). */
-    @GetMapping(AccountPages.TWO_FACTOR_ENABLE)
+    @GetMapping(TwoFactorPages.ENABLE)
     String setUp(Authentication authentication, Model model) {
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         if (user.isTwoFactorEnabled()) {
-            return "redirect:" + AccountPages.TWO_FACTOR;
+            return "redirect:" + TwoFactorPages.TWO_FACTOR;
         }
         model.addAttribute("setUp", twoFactor.setUp(user));
         return ENABLE_VIEW;
     }
 
-    @PostMapping(AccountPages.TWO_FACTOR_ENABLE)
-    String enable(Authentication authentication, @RequestParam(required = false) String code, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+    @PostMapping(TwoFactorPages.ENABLE)
+    String enable(
+            Authentication authentication,
+            @RequestParam(required = false) String code,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<List<String>> newCodes = twoFactor.enable(authentication.getName(), code);
         if (newCodes.isEmpty()) {
-            model.addAttribute("codeError", code == null || code.isBlank() ? "twoFactor.signIn.codeMissing"
-                    : "twoFactor.enable.codeWrong");
+            model.addAttribute(
+                    "codeError",
+                    code == null || code.isBlank() ? "twoFactor.signIn.codeMissing" : "twoFactor.enable.codeWrong");
             return setUp(authentication, model);
         }
         signedInUsers.refresh(authentication.getName(), request, response);
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         notices.send(user, user.getEmail(), SecurityNotices.Kind.TWO_FACTOR_ENABLED, request);
         if (newCodes.get().isEmpty()) {
-            return "redirect:" + AccountPages.TWO_FACTOR + "?done=enabled";
+            return "redirect:" + TwoFactorPages.TWO_FACTOR + "?done=enabled";
         }
         model.addAttribute("codes", newCodes.get());
         return RECOVERY_CODES_VIEW;
     }
 
-    @PostMapping(AccountPages.TWO_FACTOR + "/disable")
+    @PostMapping(TwoFactorPages.TWO_FACTOR + "/disable")
     String disable(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         twoFactor.disable(authentication.getName());
         signedInUsers.refresh(authentication.getName(), request, response);
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         notices.send(user, user.getEmail(), SecurityNotices.Kind.TWO_FACTOR_DISABLED, request);
-        return "redirect:" + AccountPages.TWO_FACTOR + "?done=disabled";
+        return "redirect:" + TwoFactorPages.TWO_FACTOR + "?done=disabled";
     }
 
-    @PostMapping(AccountPages.TWO_FACTOR + "/reset")
+    @PostMapping(TwoFactorPages.TWO_FACTOR + "/reset")
     String reset(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         twoFactor.resetAuthenticator(authentication.getName());
         signedInUsers.refresh(authentication.getName(), request, response);
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();
         notices.send(user, user.getEmail(), SecurityNotices.Kind.TWO_FACTOR_DISABLED, request);
-        return "redirect:" + AccountPages.TWO_FACTOR_ENABLE;
+        return "redirect:" + TwoFactorPages.ENABLE;
     }
 
-    @PostMapping(AccountPages.TWO_FACTOR + "/recovery-codes")
-    String newRecoveryCodes(Authentication authentication, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
+    @PostMapping(TwoFactorPages.TWO_FACTOR + "/recovery-codes")
+    String newRecoveryCodes(
+            Authentication authentication, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("codes", twoFactor.regenerateRecoveryCodes(authentication.getName()));
         signedInUsers.refresh(authentication.getName(), request, response);
         ApplicationUser user = userManager.findById(authentication.getName()).orElseThrow();

@@ -1,17 +1,14 @@
 package com.example.authserver.twofactor;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Optional;
-
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import com.example.authserver.passkeys.Passkeys;
 import com.example.authserver.security.PendingSignIn;
 import com.example.authserver.security.SignedInUsers;
-
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -34,7 +31,6 @@ class TwoFactorSignInController {
     static final String VIEW = "login-two-factor";
 
     private final TwoFactor twoFactor;
-
 
     private final SignedInUsers signedInUsers;
 
@@ -63,8 +59,12 @@ class TwoFactorSignInController {
 
     /** Returns nothing when the user is signed in: the response is the redirect to where the sign-in started. */
     @PostMapping(PendingSignIn.PAGE)
-    String verify(@RequestParam(required = false) String code, HttpServletRequest request,
-            HttpServletResponse response, Model model) throws IOException, ServletException {
+    String verify(
+            @RequestParam(required = false) String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException, ServletException {
         Optional<PendingSignIn> pending = PendingSignIn.of(request, clock);
         if (pending.isEmpty()) {
             return "redirect:/login?expired";
@@ -72,14 +72,20 @@ class TwoFactorSignInController {
         String userId = pending.get().userId();
         TwoFactor.Outcome outcome = twoFactor.verify(userId, code);
         if (outcome == TwoFactor.Outcome.FAILED) {
-            model.addAttribute("codeError", code == null || code.isBlank() ? "twoFactor.signIn.codeMissing"
-                    : "twoFactor.signIn.codeWrong");
+            model.addAttribute(
+                    "codeError",
+                    code == null || code.isBlank() ? "twoFactor.signIn.codeMissing" : "twoFactor.signIn.codeWrong");
             model.addAttribute("passkeyOffered", passkeys.has(userId));
             return VIEW;
         }
-        Optional<Authentication> signedIn = outcome == TwoFactor.Outcome.LOCKED_OUT ? Optional.empty()
-                : signedInUsers.completeSignIn(pending.get(),
-                        FactorGrantedAuthority.withAuthority(TwoFactor.FACTOR).issuedAt(clock.instant()).build(), request,
+        Optional<Authentication> signedIn = outcome == TwoFactor.Outcome.LOCKED_OUT
+                ? Optional.empty()
+                : signedInUsers.completeSignIn(
+                        pending.get(),
+                        FactorGrantedAuthority.withAuthority(TwoFactor.FACTOR)
+                                .issuedAt(clock.instant())
+                                .build(),
+                        request,
                         response);
         if (signedIn.isEmpty()) { // locked out (its owner is told by email), disabled or deleted: as a wrong password
             PendingSignIn.clear(request);

@@ -1,45 +1,41 @@
 package com.example.authserver.account;
 
-import java.util.UUID;
-
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.pages.PageChecks;
 import com.example.authserver.support.Browser.Page;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.UUID;
 
 /**
  * What every account page must have (the rules of pages/PageChecks: shared layout, one h1, labelled fields,
  * nothing inline, CSRF-protected forms), and the small helpers the account tests share.
  */
-final class AccountPageChecks {
+public final class AccountPageChecks {
 
     /** A password the policy accepts. */
-    static final String NEW_PASSWORD = "Velvet-Harbor-42";
+    public static final String NEW_PASSWORD = "Velvet-Harbor-42";
 
-    private AccountPageChecks() {
-    }
+    private AccountPageChecks() {}
 
-    static void assertCommonLayout(Page page, String title) {
+    public static void assertCommonLayout(Page page, String title) {
         PageChecks.assertCommonLayout(page, title);
     }
 
     /** The text of the page's main element: what a visitor reads. */
-    static String mainText(Page page) {
+    public static String mainText(Page page) {
         return page.document().selectFirst("main").text();
     }
 
-    static String h1(Page page) {
+    public static String h1(Page page) {
         return page.document().selectFirst("h1").text();
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A user who has not confirmed the email address, with password {@link #NEW_PASSWORD}. */
-    static ApplicationUser unconfirmedUser(UserManager userManager, String prefix) {
+    public static ApplicationUser unconfirmedUser(UserManager userManager, String prefix) {
         ApplicationUser user = new ApplicationUser();
         user.setUserName(unique(prefix));
         user.setEmail(user.getUserName() + "@example.net");

@@ -1,12 +1,10 @@
 package com.example.authserver.account;
 
+import com.example.authserver.support.ServerTest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import com.example.authserver.support.ServerTest;
-
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -17,17 +15,20 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ServerTest
-@TestPropertySource(properties = {
-        "authforge.test.smtp=false",
-        "authforge.account.registration-enabled=false",
-        "authforge.account.require-confirmed-email=true",
-        "authforge.account.rate-limits.sign-in.per-account.attempts=" + RestrictedAccountSettings.SIGN_IN_PER_ACCOUNT,
-        "authforge.account.rate-limits.password-reset.per-ip.attempts=" + RestrictedAccountSettings.RESET_PER_IP,
-        "authforge.account.rate-limits.confirmation-resend.per-account.attempts="
-                + RestrictedAccountSettings.RESEND_PER_ACCOUNT,
-        "authforge.account.rate-limits.code-verification.per-account.attempts="
-                + RestrictedAccountSettings.CODE_PER_ACCOUNT })
-@interface RestrictedAccountSettings {
+@TestPropertySource(
+        properties = {
+            "authforge.test.smtp=false",
+            "authforge.account.registration-enabled=false",
+            "authforge.account.require-confirmed-email=true",
+            "authforge.account.rate-limits.sign-in.per-account.attempts="
+                    + RestrictedAccountSettings.SIGN_IN_PER_ACCOUNT,
+            "authforge.account.rate-limits.password-reset.per-ip.attempts=" + RestrictedAccountSettings.RESET_PER_IP,
+            "authforge.account.rate-limits.confirmation-resend.per-account.attempts="
+                    + RestrictedAccountSettings.RESEND_PER_ACCOUNT,
+            "authforge.account.rate-limits.code-verification.per-account.attempts="
+                    + RestrictedAccountSettings.CODE_PER_ACCOUNT
+        })
+public @interface RestrictedAccountSettings {
 
     int SIGN_IN_PER_ACCOUNT = 3;
 

@@ -1,16 +1,16 @@
 package com.example.authserver.authorization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.example.authserver.support.ServerTest;
-import com.example.authserver.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -27,8 +27,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scheduled clean-up deletes what can no longer be used, in batches, on one instance at a time. */
 @ServerTest
@@ -71,8 +69,11 @@ class AuthorizationCleanupTests {
     void theCleanupRunsEveryConfiguredInterval() {
         List<FixedDelayTask> tasks = new ArrayList<>();
         for (ScheduledTaskHolder holder : taskHolders) {
-            holder.getScheduledTasks().stream().map(ScheduledTask::getTask)
-                    .filter(FixedDelayTask.class::isInstance).map(FixedDelayTask.class::cast).forEach(tasks::add);
+            holder.getScheduledTasks().stream()
+                    .map(ScheduledTask::getTask)
+                    .filter(FixedDelayTask.class::isInstance)
+                    .map(FixedDelayTask.class::cast)
+                    .forEach(tasks::add);
         }
 
         assertThat(tasks).anySatisfy(task -> {
@@ -85,12 +86,15 @@ class AuthorizationCleanupTests {
     void expiredRevokedAndAbandonedAuthorizationsArePurgedWhileLiveOnesAndConsentsStay() {
         Instant now = Instant.now();
         OAuth2Authorization expired = save(TestAuthorizations.withAccessToken(client, now, Duration.ofMinutes(15)));
-        OAuth2Authorization live = save(TestAuthorizations.withEveryToken(client, "cleanup-user", now).build());
+        OAuth2Authorization live = save(
+                TestAuthorizations.withEveryToken(client, "cleanup-user", now).build());
         OAuth2Authorization revoked = save(revokedRefreshToken(now));
         OAuth2Authorization abandoned = save(TestAuthorizations.pending(client, "cleanup-user")
-                .attribute(OAuth2ParameterNames.STATE, TestAuthorizations.unique("state")).build());
+                .attribute(OAuth2ParameterNames.STATE, TestAuthorizations.unique("state"))
+                .build());
         consents.save(OAuth2AuthorizationConsent.withId(client.getId(), "cleanup-user")
-                .authority(new SimpleGrantedAuthority("SCOPE_profile")).build());
+                .authority(new SimpleGrantedAuthority("SCOPE_profile"))
+                .build());
 
         clock.advance(Duration.ofHours(2));
         AuthorizationCleanup.Result result = cleanup.purge();
@@ -99,7 +103,9 @@ class AuthorizationCleanupTests {
         assertThat(authorizations.findById(expired.getId())).isNull();
         assertThat(authorizations.findById(revoked.getId())).isNull();
         assertThat(authorizations.findById(abandoned.getId())).isNull();
-        assertThat(authorizations.findById(live.getId())).as("its refresh token is valid for 30 days").isNotNull();
+        assertThat(authorizations.findById(live.getId()))
+                .as("its refresh token is valid for 30 days")
+                .isNotNull();
         assertThat(consents.findById(client.getId(), "cleanup-user")).isNotNull();
     }
 
@@ -113,7 +119,7 @@ class AuthorizationCleanupTests {
         Instant cutoff = longAgo.plus(Duration.ofDays(1));
 
         List<Integer> batches = new ArrayList<>();
-        for (int deleted = -1; deleted != 0;) {
+        for (int deleted = -1; deleted != 0; ) {
             deleted = rows.deleteBatch(cutoff, 2);
             batches.add(deleted);
         }
@@ -127,8 +133,8 @@ class AuthorizationCleanupTests {
             save(TestAuthorizations.withAccessToken(client, Instant.now(), Duration.ofMinutes(1)));
         }
         clock.advance(Duration.ofMinutes(10));
-        AuthorizationCleanup smallBatches = new AuthorizationCleanup(jdbc,
-                new CleanupProperties(Duration.ofHours(1), 2, Duration.ofHours(1)), clock);
+        AuthorizationCleanup smallBatches = new AuthorizationCleanup(
+                jdbc, new CleanupProperties(Duration.ofHours(1), 2, Duration.ofHours(1)), clock);
 
         ExpiredRows.Purged purged = smallBatches.purge().authorizations();
 
@@ -138,16 +144,16 @@ class AuthorizationCleanupTests {
 
     @Test
     void nothingIsPurgedWhileAnotherInstanceHoldsTheLock() {
-        OAuth2Authorization expired = save(TestAuthorizations.withAccessToken(client, Instant.now(),
-                Duration.ofMinutes(1)));
+        OAuth2Authorization expired =
+                save(TestAuthorizations.withAccessToken(client, Instant.now(), Duration.ofMinutes(1)));
         clock.advance(Duration.ofMinutes(10));
         JobLock otherInstance = new JobLock(jdbc, "authorization-cleanup");
-        assertThat(otherInstance.tryAcquire(clock.instant(), clock.instant().plus(Duration.ofHours(1)))).isTrue();
+        assertThat(otherInstance.tryAcquire(clock.instant(), clock.instant().plus(Duration.ofHours(1))))
+                .isTrue();
         try {
             assertThat(cleanup.purge().ran()).isFalse();
             assertThat(authorizations.findById(expired.getId())).isNotNull();
-        }
-        finally {
+        } finally {
             otherInstance.release();
         }
 
@@ -158,32 +164,46 @@ class AuthorizationCleanupTests {
     @Test
     void aRotatedRefreshTokenIsForgottenOnceItWouldHaveExpired() {
         Instant now = Instant.now();
-        OAuth2Authorization authorization = save(OAuth2Authorization.from(TestAuthorizations
-                .withAccessToken(client, now, Duration.ofMinutes(15)))
-                .refreshToken(new OAuth2RefreshToken(TestAuthorizations.unique("refresh-token"), now,
-                        now.plus(Duration.ofMinutes(30))))
-                .build());
+        OAuth2Authorization authorization =
+                save(OAuth2Authorization.from(TestAuthorizations.withAccessToken(client, now, Duration.ofMinutes(15)))
+                        .refreshToken(new OAuth2RefreshToken(
+                                TestAuthorizations.unique("refresh-token"), now, now.plus(Duration.ofMinutes(30))))
+                        .build());
         String oldToken = authorization.getRefreshToken().getToken().getTokenValue();
         OAuth2Authorization loaded = authorizations.findByToken(oldToken, OAuth2TokenType.REFRESH_TOKEN);
-        save(OAuth2Authorization.from(loaded).refreshToken(new OAuth2RefreshToken(
-                TestAuthorizations.unique("refresh-token"), now, now.plus(Duration.ofDays(30)))).build());
+        save(OAuth2Authorization.from(loaded)
+                .refreshToken(new OAuth2RefreshToken(
+                        TestAuthorizations.unique("refresh-token"), now, now.plus(Duration.ofDays(30))))
+                .build());
 
         clock.advance(Duration.ofHours(1));
         AuthorizationCleanup.Result result = cleanup.purge();
 
         assertThat(result.rotatedRefreshTokens().rows()).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from oauth2_rotated_refresh_token where token_hash = ?",
-                Integer.class, TokenHashes.hash(oldToken))).isZero();
-        assertThat(authorizations.findById(authorization.getId())).as("the grant itself lives on").isNotNull();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from oauth2_rotated_refresh_token where token_hash = ?",
+                        Integer.class,
+                        TokenHashes.hash(oldToken)))
+                .isZero();
+        assertThat(authorizations.findById(authorization.getId()))
+                .as("the grant itself lives on")
+                .isNotNull();
     }
 
     private OAuth2Authorization revokedRefreshToken(Instant now) {
-        OAuth2RefreshToken refreshToken = new OAuth2RefreshToken(TestAuthorizations.unique("refresh-token"), now,
-                now.plus(Duration.ofDays(30)));
-        OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
-                TestAuthorizations.unique("access-token"), now, now.plus(Duration.ofDays(1)));
-        return TestAuthorizations.pending(client, "cleanup-user").refreshToken(refreshToken).accessToken(accessToken)
-                .invalidate(refreshToken).invalidate(accessToken).build();
+        OAuth2RefreshToken refreshToken =
+                new OAuth2RefreshToken(TestAuthorizations.unique("refresh-token"), now, now.plus(Duration.ofDays(30)));
+        OAuth2AccessToken accessToken = new OAuth2AccessToken(
+                OAuth2AccessToken.TokenType.BEARER,
+                TestAuthorizations.unique("access-token"),
+                now,
+                now.plus(Duration.ofDays(1)));
+        return TestAuthorizations.pending(client, "cleanup-user")
+                .refreshToken(refreshToken)
+                .accessToken(accessToken)
+                .invalidate(refreshToken)
+                .invalidate(accessToken)
+                .build();
     }
 
     private OAuth2Authorization save(OAuth2Authorization authorization) {

@@ -1,12 +1,6 @@
 package com.example.authserver.authorization;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.Browser;
@@ -20,14 +14,18 @@ import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests that change one grant at the same time, played over HTTP: a refresh held inside the server right after
@@ -75,7 +73,8 @@ class ConcurrentGrantChangesTests {
 
     @Test
     void aRefreshInFlightWhenTheUserRevokesTheApplicationDoesNotBringTheGrantBack() throws Exception {
-        PausedLookups.Pause pause = lookups.pauseAfterLookupOf(tokens.getRefreshToken().getValue());
+        PausedLookups.Pause pause =
+                lookups.pauseAfterLookupOf(tokens.getRefreshToken().getValue());
         Future<TokenResponse> refresh = threads.submit(() -> client.refresh(tokens.getRefreshToken()));
         pause.awaitReached();
 
@@ -85,13 +84,18 @@ class ConcurrentGrantChangesTests {
 
         assertInvalidGrant(refresh.get());
         assertThat(rowsOfUser()).as("authorizations of the user").isZero();
-        assertThat(browser.navigate("/account/grants").document().select("tbody tr")).isEmpty();
-        assertThat(client.introspect(tokens.getAccessToken()).toSuccessResponse().isActive()).isFalse();
+        assertThat(browser.navigate("/account/grants").document().select("tbody tr"))
+                .isEmpty();
+        assertThat(client.introspect(tokens.getAccessToken())
+                        .toSuccessResponse()
+                        .isActive())
+                .isFalse();
     }
 
     @Test
     void aRefreshInFlightWhenTheClientRevokesItsRefreshTokenGetsNoTokens() throws Exception {
-        PausedLookups.Pause pause = lookups.pauseAfterLookupOf(tokens.getRefreshToken().getValue());
+        PausedLookups.Pause pause =
+                lookups.pauseAfterLookupOf(tokens.getRefreshToken().getValue());
         Future<TokenResponse> refresh = threads.submit(() -> client.refresh(tokens.getRefreshToken()));
         pause.awaitReached();
 
@@ -100,7 +104,10 @@ class ConcurrentGrantChangesTests {
 
         assertInvalidGrant(refresh.get());
         assertInvalidGrant(client.refresh(tokens.getRefreshToken()));
-        assertThat(client.introspect(tokens.getAccessToken()).toSuccessResponse().isActive()).isFalse();
+        assertThat(client.introspect(tokens.getAccessToken())
+                        .toSuccessResponse()
+                        .isActive())
+                .isFalse();
     }
 
     @Test
@@ -121,8 +128,7 @@ class ConcurrentGrantChangesTests {
             TokenResponse response = refresh.get();
             if (response.indicatesSuccess()) {
                 succeeded++;
-            }
-            else {
+            } else {
                 assertInvalidGrant(response);
             }
         }
@@ -137,7 +143,7 @@ class ConcurrentGrantChangesTests {
     }
 
     private int rowsOfUser() {
-        return jdbc.queryForObject("select count(*) from oauth2_authorization where principal_name = ?",
-                Integer.class, user.getId());
+        return jdbc.queryForObject(
+                "select count(*) from oauth2_authorization where principal_name = ?", Integer.class, user.getId());
     }
 }

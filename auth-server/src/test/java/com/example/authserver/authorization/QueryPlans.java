@@ -1,16 +1,15 @@
 package com.example.authserver.authorization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Asks the database how it would run a query, to check that it goes through an index instead of reading the whole
@@ -18,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class QueryPlans {
 
-    private QueryPlans() {
-    }
+    private QueryPlans() {}
 
     static void assertUsesAnIndex(JdbcOperations jdbc, String query, Object parameter) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -28,18 +26,19 @@ final class QueryPlans {
                 // on a small table PostgreSQL prefers reading it whole; forbidding that shows whether an index exists
                 execute(connection, "set enable_seqscan = off");
                 try {
-                    assertThat(plan(connection, "explain " + query, parameter)).as(query).doesNotContain("Seq Scan");
-                }
-                finally {
+                    assertThat(plan(connection, "explain " + query, parameter))
+                            .as(query)
+                            .doesNotContain("Seq Scan");
+                } finally {
                     execute(connection, "reset enable_seqscan");
                 }
-            }
-            else if (vendor.contains("mysql") || vendor.contains("mariadb")) {
-                assertThat(plan(connection, "explain format=json " + query, parameter)).as(query)
+            } else if (vendor.contains("mysql") || vendor.contains("mariadb")) {
+                assertThat(plan(connection, "explain format=json " + query, parameter))
+                        .as(query)
                         .doesNotContainPattern("\"access_type\":\\s*\"ALL\"");
-            }
-            else {
-                assertThat(plan(connection, "explain " + query, parameter)).as(query)
+            } else {
+                assertThat(plan(connection, "explain " + query, parameter))
+                        .as(query)
                         .doesNotContainIgnoringCase("tableScan");
             }
             return null;

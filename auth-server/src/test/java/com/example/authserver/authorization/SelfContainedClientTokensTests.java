@@ -1,6 +1,6 @@
 package com.example.authserver.authorization;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.ServerTest;
@@ -11,13 +11,11 @@ import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** client_credentials access tokens are not stored, yet introspection and revocation treat them as if they were. */
 @ServerTest
@@ -40,11 +38,16 @@ class SelfContainedClientTokensTests {
         int rowsBefore = rows();
         AccessToken token = null;
         for (int i = 0; i < 20; i++) {
-            token = server.m2mClient().clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken();
+            token = server.m2mClient()
+                    .clientCredentials("scope1")
+                    .toSuccessResponse()
+                    .getTokens()
+                    .getAccessToken();
         }
 
         assertThat(rows()).as("rows after 20 tokens").isEqualTo(rowsBefore);
-        TokenIntrospectionSuccessResponse answer = server.m2mClient().introspect(token).toSuccessResponse();
+        TokenIntrospectionSuccessResponse answer =
+                server.m2mClient().introspect(token).toSuccessResponse();
         assertThat(answer.isActive()).isTrue();
         assertThat(answer.getClientID().getValue()).isEqualTo(OidcClient.M2M);
         assertThat(answer.getSubject().getValue()).isEqualTo(OidcClient.M2M);
@@ -56,11 +59,14 @@ class SelfContainedClientTokensTests {
     @Test
     void aRevokedTokenIsStoredAsRevokedAndIntrospectsAsInactive() throws Exception {
         OidcClient m2m = server.m2mClient();
-        AccessToken token = m2m.clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken();
-        AccessToken other = m2m.clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken();
+        AccessToken token =
+                m2m.clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken();
+        AccessToken other =
+                m2m.clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken();
         int rowsBefore = rows();
 
-        assertThat(server.interactiveClient().revoke(token).getStatusCode()).as("another client's token: refused")
+        assertThat(server.interactiveClient().revoke(token).getStatusCode())
+                .as("another client's token: refused")
                 .isEqualTo(400);
         assertThat(introspect(token).isActive()).isTrue();
         assertThat(m2m.revoke(token).getStatusCode()).isEqualTo(200);
@@ -74,29 +80,45 @@ class SelfContainedClientTokensTests {
 
     @Test
     void aTokenWithAnAlteredPayloadOrFromElsewhereIsInactive() throws Exception {
-        String token = server.m2mClient().clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken()
+        String token = server.m2mClient()
+                .clientCredentials("scope1")
+                .toSuccessResponse()
+                .getTokens()
+                .getAccessToken()
                 .getValue();
         String[] parts = token.split("\\.");
-        String otherPayload = server.m2mClient().clientCredentials("scope1").toSuccessResponse().getTokens()
-                .getAccessToken().getValue().split("\\.")[1];
+        String otherPayload = server.m2mClient()
+                .clientCredentials("scope1")
+                .toSuccessResponse()
+                .getTokens()
+                .getAccessToken()
+                .getValue()
+                .split("\\.")[1];
 
-        assertThat(introspect(new BearerAccessToken(parts[0] + "." + otherPayload + "." + parts[2])).isActive())
+        assertThat(introspect(new BearerAccessToken(parts[0] + "." + otherPayload + "." + parts[2]))
+                        .isActive())
                 .isFalse();
-        assertThat(introspect(new BearerAccessToken(parts[0] + "." + parts[1] + ".")).isActive()).isFalse();
+        assertThat(introspect(new BearerAccessToken(parts[0] + "." + parts[1] + "."))
+                        .isActive())
+                .isFalse();
         assertThat(introspect(new BearerAccessToken("not.a.jwt")).isActive()).isFalse();
-        assertThat(server.m2mClient().introspect(new RefreshToken(token)).indicatesSuccess()).isTrue();
+        assertThat(server.m2mClient().introspect(new RefreshToken(token)).indicatesSuccess())
+                .isTrue();
     }
 
     @Test
     void aRevokedTokenStaysInactiveAfterTheCleanUpUntilItExpires() throws Exception {
         OidcClient m2m = server.m2mClient();
-        AccessToken token = m2m.clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken();
+        AccessToken token =
+                m2m.clientCredentials("scope1").toSuccessResponse().getTokens().getAccessToken();
         assertThat(m2m.revoke(token).getStatusCode()).isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(2));
         cleanup.purge();
 
-        assertThat(introspect(token).isActive()).as("a purged revocation would bring the token back").isFalse();
+        assertThat(introspect(token).isActive())
+                .as("a purged revocation would bring the token back")
+                .isFalse();
     }
 
     @AfterEach

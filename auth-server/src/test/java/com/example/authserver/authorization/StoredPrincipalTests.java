@@ -1,10 +1,6 @@
 package com.example.authserver.authorization;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.ServerTest;
@@ -12,8 +8,12 @@ import com.example.authserver.support.SignInFlow;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -30,8 +30,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeCompositeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a stored authorization keeps of the signed-in user is their id and authorities, never the principal
@@ -57,8 +55,10 @@ class StoredPrincipalTests {
     @Test
     void aCustomPrincipalClassComesBackAsItsNameAndAuthorities() {
         ApplicationUser entity = testUsers.create("custom-principal");
-        List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_admin"),
-                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(SIGNED_IN_AT)
+        List<GrantedAuthority> authorities = List.of(
+                new SimpleGrantedAuthority("ROLE_admin"),
+                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                        .issuedAt(SIGNED_IN_AT)
                         .build());
         RegisteredClient client = clients.findByClientId("interactive");
         OAuth2Authorization authorization = TestAuthorizations.pending(client, entity.getId())
@@ -73,46 +73,66 @@ class StoredPrincipalTests {
         assertThat(principal.isAuthenticated()).isTrue();
         assertThat(principal.getName()).isEqualTo(entity.getId());
         assertThat(principal.getPrincipal()).isInstanceOf(User.class);
-        assertThat(principal.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        assertThat(principal.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_admin", FactorGrantedAuthority.PASSWORD_AUTHORITY);
-        assertThat(principal.getAuthorities()).filteredOn(FactorGrantedAuthority.class::isInstance)
-                .singleElement().extracting(authority -> ((FactorGrantedAuthority) authority).getIssuedAt())
-                .as("the sign-in time the ID token's auth_time comes from").isEqualTo(SIGNED_IN_AT);
+        assertThat(principal.getAuthorities())
+                .filteredOn(FactorGrantedAuthority.class::isInstance)
+                .singleElement()
+                .extracting(authority -> ((FactorGrantedAuthority) authority).getIssuedAt())
+                .as("the sign-in time the ID token's auth_time comes from")
+                .isEqualTo(SIGNED_IN_AT);
     }
 
     @Test
     void aClaimOfACustomTypeIsStoredAsItsText() {
         RegisteredClient client = clients.findByClientId("interactive");
         Instant now = Instant.now();
-        OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
-                TestAuthorizations.unique("access-token"), now, now.plusSeconds(900));
+        OAuth2AccessToken accessToken = new OAuth2AccessToken(
+                OAuth2AccessToken.TokenType.BEARER,
+                TestAuthorizations.unique("access-token"),
+                now,
+                now.plusSeconds(900));
         OAuth2Authorization authorization = TestAuthorizations.pending(client, "user-with-department")
-                .token(accessToken, metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
-                        Map.of("sub", "user-with-department", "department", new Department("Research"), "iat", now)))
+                .token(
+                        accessToken,
+                        metadata -> metadata.put(
+                                OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
+                                Map.of(
+                                        "sub",
+                                        "user-with-department",
+                                        "department",
+                                        new Department("Research"),
+                                        "iat",
+                                        now)))
                 .build();
 
         authorizations.save(authorization);
         OAuth2Authorization loaded = authorizations.findByToken(accessToken.getTokenValue(), null);
 
-        assertThat(loaded.getAccessToken().getClaims()).containsEntry("department", "Department[name=Research]")
-                .containsEntry("iat", now).containsEntry("sub", "user-with-department");
+        assertThat(loaded.getAccessToken().getClaims())
+                .containsEntry("department", "Department[name=Research]")
+                .containsEntry("iat", now)
+                .containsEntry("sub", "user-with-department");
     }
 
     @Test
     void aTokenExchangeDelegationKeepsItsSubjectAndActors() {
         RegisteredClient client = clients.findByClientId("interactive");
-        OAuth2TokenExchangeActor actor = new OAuth2TokenExchangeActor(Map.of("iss", "https://issuer.example",
-                "sub", "service-a"));
+        OAuth2TokenExchangeActor actor =
+                new OAuth2TokenExchangeActor(Map.of("iss", "https://issuer.example", "sub", "service-a"));
         OAuth2Authorization authorization = TestAuthorizations.pending(client, "delegating-user")
-                .attribute(StoredPrincipal.ATTRIBUTE, new OAuth2TokenExchangeCompositeAuthenticationToken(
-                        TestAuthorizations.signedIn("delegating-user"), List.of(actor)))
+                .attribute(
+                        StoredPrincipal.ATTRIBUTE,
+                        new OAuth2TokenExchangeCompositeAuthenticationToken(
+                                TestAuthorizations.signedIn("delegating-user"), List.of(actor)))
                 .build();
 
         authorizations.save(authorization);
         Object principal = authorizations.findById(authorization.getId()).getAttribute(StoredPrincipal.ATTRIBUTE);
 
-        assertThat(principal).isInstanceOfSatisfying(OAuth2TokenExchangeCompositeAuthenticationToken.class,
-                composite -> {
+        assertThat(principal)
+                .isInstanceOfSatisfying(OAuth2TokenExchangeCompositeAuthenticationToken.class, composite -> {
                     assertThat(composite.getSubject().getName()).isEqualTo("delegating-user");
                     assertThat(composite.getActors()).containsExactly(actor);
                 });
@@ -120,20 +140,20 @@ class StoredPrincipalTests {
 
     @Test
     void anIdTokenIssuedOnRefreshKeepsTheTimeTheUserSignedIn() throws Exception {
-        OIDCTokenResponse signedIn = SignInFlow.signIn(server.browser(), server.interactiveClient(), "openid",
-                "bob", "Pass123$");
+        OIDCTokenResponse signedIn =
+                SignInFlow.signIn(server.browser(), server.interactiveClient(), "openid", "bob", "Pass123$");
         Date authTime = signedIn.getOIDCTokens().getIDToken().getJWTClaimsSet().getDateClaim("auth_time");
 
         OIDCTokenResponse refreshed = (OIDCTokenResponse) server.interactiveClient()
-                .refresh(signedIn.getOIDCTokens().getRefreshToken()).toSuccessResponse();
+                .refresh(signedIn.getOIDCTokens().getRefreshToken())
+                .toSuccessResponse();
 
         assertThat(authTime).isNotNull();
         assertThat(refreshed.getOIDCTokens().getIDToken().getJWTClaimsSet().getDateClaim("auth_time"))
                 .isEqualTo(authTime);
     }
 
-    record Department(String name) {
-    }
+    record Department(String name) {}
 
     /** A user class the framework's serializer has never heard of, holding an entity. */
     static final class CustomUser implements UserDetails {

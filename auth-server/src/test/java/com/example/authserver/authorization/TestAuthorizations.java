@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -27,8 +26,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /** Authorizations for the store's tests: every token value random and unique, so a test can search for it. */
 final class TestAuthorizations {
 
-    private TestAuthorizations() {
-    }
+    private TestAuthorizations() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID();
@@ -36,9 +34,11 @@ final class TestAuthorizations {
 
     /** A signed-in user as the sign-in provider makes them: a plain User with a role and the password factor. */
     static UsernamePasswordAuthenticationToken signedIn(String userId) {
-        List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_user"),
+        List<GrantedAuthority> authorities = List.of(
+                new SimpleGrantedAuthority("ROLE_user"),
                 FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
-                        .issuedAt(Instant.parse("2026-01-02T03:04:05.123456Z")).build());
+                        .issuedAt(Instant.parse("2026-01-02T03:04:05.123456Z"))
+                        .build());
         return UsernamePasswordAuthenticationToken.authenticated(new User(userId, "", authorities), null, authorities);
     }
 
@@ -55,20 +55,32 @@ final class TestAuthorizations {
     /** An authorization holding one token of every kind, and a consent state, all issued at {@code issuedAt}. */
     static OAuth2Authorization.Builder withEveryToken(RegisteredClient client, String userId, Instant issuedAt) {
         Instant expiresAt = issuedAt.plus(Duration.ofMinutes(15));
-        OidcIdToken idToken = OidcIdToken.withTokenValue(unique("id-token")).subject(userId).issuedAt(issuedAt)
-                .expiresAt(expiresAt).audience(List.of(client.getClientId()))
-                .claim("auth_time", Date.from(issuedAt)).build();
-        OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
-                unique("access-token"), issuedAt, expiresAt, Set.of("openid", "profile"));
+        OidcIdToken idToken = OidcIdToken.withTokenValue(unique("id-token"))
+                .subject(userId)
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
+                .audience(List.of(client.getClientId()))
+                .claim("auth_time", Date.from(issuedAt))
+                .build();
+        OAuth2AccessToken accessToken = new OAuth2AccessToken(
+                OAuth2AccessToken.TokenType.BEARER,
+                unique("access-token"),
+                issuedAt,
+                expiresAt,
+                Set.of("openid", "profile"));
         return pending(client, userId)
                 .attribute(OAuth2ParameterNames.STATE, unique("state"))
                 .token(new OAuth2AuthorizationCode(unique("code"), issuedAt, issuedAt.plus(Duration.ofMinutes(5))))
-                .token(accessToken, metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
-                        Map.of("sub", userId, "scope", Set.of("openid", "profile"), "iat", issuedAt)))
-                .token(idToken, metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
-                        idToken.getClaims()))
-                .refreshToken(new OAuth2RefreshToken(unique("refresh-token"), issuedAt,
-                        issuedAt.plus(Duration.ofDays(30))))
+                .token(
+                        accessToken,
+                        metadata -> metadata.put(
+                                OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
+                                Map.of("sub", userId, "scope", Set.of("openid", "profile"), "iat", issuedAt)))
+                .token(
+                        idToken,
+                        metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, idToken.getClaims()))
+                .refreshToken(
+                        new OAuth2RefreshToken(unique("refresh-token"), issuedAt, issuedAt.plus(Duration.ofDays(30))))
                 .token(new OAuth2UserCode(unique("USER-CODE"), issuedAt, expiresAt))
                 .token(new OAuth2DeviceCode(unique("device-code"), issuedAt, expiresAt));
     }
@@ -79,8 +91,11 @@ final class TestAuthorizations {
                 .id(UUID.randomUUID().toString())
                 .principalName(client.getClientId())
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, unique("access-token"),
-                        issuedAt, issuedAt.plus(timeToLive)))
+                .accessToken(new OAuth2AccessToken(
+                        OAuth2AccessToken.TokenType.BEARER,
+                        unique("access-token"),
+                        issuedAt,
+                        issuedAt.plus(timeToLive)))
                 .build();
     }
 }

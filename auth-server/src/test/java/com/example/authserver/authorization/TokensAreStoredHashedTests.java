@@ -1,15 +1,15 @@
 package com.example.authserver.authorization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.authserver.support.ServerTest;
 import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.example.authserver.support.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -27,14 +27,16 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Token values never reach the database; every lookup goes through the SHA-256 of the value, by an index. */
 @ServerTest
 class TokensAreStoredHashedTests {
 
-    private static final List<Class<? extends OAuth2Token>> TOKEN_CLASSES = List.of(OAuth2AuthorizationCode.class,
-            OAuth2AccessToken.class, OidcIdToken.class, OAuth2RefreshToken.class, OAuth2UserCode.class,
+    private static final List<Class<? extends OAuth2Token>> TOKEN_CLASSES = List.of(
+            OAuth2AuthorizationCode.class,
+            OAuth2AccessToken.class,
+            OidcIdToken.class,
+            OAuth2RefreshToken.class,
+            OAuth2UserCode.class,
             OAuth2DeviceCode.class);
 
     @Autowired
@@ -55,7 +57,8 @@ class TokensAreStoredHashedTests {
 
     @Test
     void storedRowHoldsHashesButNoTokenValue() {
-        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-1", Instant.now()).build();
+        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-1", Instant.now())
+                .build();
 
         authorizations.save(authorization);
 
@@ -68,7 +71,8 @@ class TokensAreStoredHashedTests {
 
     @Test
     void everyKindOfTokenFindsItsAuthorizationWithOrWithoutItsType() {
-        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-2", Instant.now()).build();
+        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-2", Instant.now())
+                .build();
         authorizations.save(authorization);
 
         assertFound(authorization, OAuth2AuthorizationCode.class, new OAuth2TokenType(OAuth2ParameterNames.CODE));
@@ -84,40 +88,53 @@ class TokensAreStoredHashedTests {
         assertThat(authorizations.findByToken(state, null).getId()).isEqualTo(authorization.getId());
     }
 
-    private void assertFound(OAuth2Authorization authorization, Class<? extends OAuth2Token> tokenClass,
-            OAuth2TokenType type) {
+    private void assertFound(
+            OAuth2Authorization authorization, Class<? extends OAuth2Token> tokenClass, OAuth2TokenType type) {
         String value = authorization.getToken(tokenClass).getToken().getTokenValue();
-        for (OAuth2TokenType lookupType : new OAuth2TokenType[] { type, null }) {
+        for (OAuth2TokenType lookupType : new OAuth2TokenType[] {type, null}) {
             OAuth2Authorization found = authorizations.findByToken(value, lookupType);
-            assertThat(found).as("%s by %s", tokenClass.getSimpleName(), lookupType).isNotNull();
+            assertThat(found)
+                    .as("%s by %s", tokenClass.getSimpleName(), lookupType)
+                    .isNotNull();
             assertThat(found.getId()).isEqualTo(authorization.getId());
-            assertThat(found.getToken(value)).as("the token looked up by carries its value").isNotNull();
+            assertThat(found.getToken(value))
+                    .as("the token looked up by carries its value")
+                    .isNotNull();
         }
     }
 
     @Test
     void aTokenOfAnotherKindOrUnknownIsNotFound() {
-        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-3", Instant.now()).build();
+        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-3", Instant.now())
+                .build();
         authorizations.save(authorization);
         String accessToken = authorization.getAccessToken().getToken().getTokenValue();
 
-        assertThat(authorizations.findByToken(accessToken, OAuth2TokenType.REFRESH_TOKEN)).isNull();
+        assertThat(authorizations.findByToken(accessToken, OAuth2TokenType.REFRESH_TOKEN))
+                .isNull();
         assertThat(authorizations.findByToken("no-such-token", null)).isNull();
         String hash = TokenHashes.hash(accessToken);
-        assertThat(authorizations.findByToken(hash, null)).as("the hash is no token").isNull();
-        assertThat(authorizations.findByToken(TokenHashes.placeholder(hash), null)).as("nor its placeholder").isNull();
+        assertThat(authorizations.findByToken(hash, null))
+                .as("the hash is no token")
+                .isNull();
+        assertThat(authorizations.findByToken(TokenHashes.placeholder(hash), null))
+                .as("nor its placeholder")
+                .isNull();
     }
 
     @Test
     void loadedTokensCarryPlaceholdersAndSavingThemKeepsTheStoredHashes() {
-        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-4", Instant.now()).build();
+        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-4", Instant.now())
+                .build();
         authorizations.save(authorization);
         List<String> stored = storedRow(authorization.getId());
 
         OAuth2Authorization loaded = authorizations.findById(authorization.getId());
         for (Class<? extends OAuth2Token> tokenClass : TOKEN_CLASSES) {
             String value = loaded.getToken(tokenClass).getToken().getTokenValue();
-            assertThat(TokenHashes.isPlaceholder(value)).as(tokenClass.getSimpleName()).isTrue();
+            assertThat(TokenHashes.isPlaceholder(value))
+                    .as(tokenClass.getSimpleName())
+                    .isTrue();
         }
         authorizations.save(OAuth2Authorization.from(loaded).build());
 
@@ -143,31 +160,37 @@ class TokensAreStoredHashedTests {
             QueryPlans.assertUsesAnIndex(jdbc, query, TokenHashes.hash("any"));
         }
         Timestamp now = Timestamp.from(Instant.now());
-        QueryPlans.assertUsesAnIndex(jdbc, "select id from oauth2_authorization where expires_at < ?"
-                + " order by expires_at", now);
-        QueryPlans.assertUsesAnIndex(jdbc, "select token_hash from oauth2_rotated_refresh_token where expires_at < ?"
-                + " order by expires_at", now);
+        QueryPlans.assertUsesAnIndex(
+                jdbc, "select id from oauth2_authorization where expires_at < ?" + " order by expires_at", now);
+        QueryPlans.assertUsesAnIndex(
+                jdbc,
+                "select token_hash from oauth2_rotated_refresh_token where expires_at < ?" + " order by expires_at",
+                now);
     }
 
     private static List<String> values(OAuth2Authorization authorization) {
         List<String> values = new ArrayList<>();
-        TOKEN_CLASSES.forEach(type -> values.add(authorization.getToken(type).getToken().getTokenValue()));
+        TOKEN_CLASSES.forEach(
+                type -> values.add(authorization.getToken(type).getToken().getTokenValue()));
         values.add(authorization.getAttribute(OAuth2ParameterNames.STATE));
         return values;
     }
 
     /** Every column of the authorization's row, as text. */
     private List<String> storedRow(String id) {
-        return jdbc.query("select * from oauth2_authorization where id = ?", rows -> {
-            List<String> columns = new ArrayList<>();
-            rows.next();
-            ResultSetMetaData metadata = rows.getMetaData();
-            for (int column = 1; column <= metadata.getColumnCount(); column++) {
-                if (!"version".equalsIgnoreCase(metadata.getColumnLabel(column))) { // counts saves, by design
-                    columns.add(rows.getString(column));
-                }
-            }
-            return columns;
-        }, id);
+        return jdbc.query(
+                "select * from oauth2_authorization where id = ?",
+                rows -> {
+                    List<String> columns = new ArrayList<>();
+                    rows.next();
+                    ResultSetMetaData metadata = rows.getMetaData();
+                    for (int column = 1; column <= metadata.getColumnCount(); column++) {
+                        if (!"version".equalsIgnoreCase(metadata.getColumnLabel(column))) { // counts saves, by design
+                            columns.add(rows.getString(column));
+                        }
+                    }
+                    return columns;
+                },
+                id);
     }
 }

@@ -1,7 +1,6 @@
 package com.example.authserver.claims;
 
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.IdentityRole;
@@ -9,11 +8,10 @@ import com.example.authserver.identity.RoleManager;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestUsers;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class ClaimsMappingTests {
@@ -34,7 +32,8 @@ class ClaimsMappingTests {
     void openidAloneReleasesOnlyTheSubject() {
         ApplicationUser user = testUsers.create("openid");
 
-        assertThat(claimsMapping.claimsFor(user, List.of("openid"))).containsOnlyKeys("sub")
+        assertThat(claimsMapping.claimsFor(user, List.of("openid")))
+                .containsOnlyKeys("sub")
                 .containsEntry("sub", user.getId());
     }
 
@@ -45,9 +44,13 @@ class ClaimsMappingTests {
 
         Map<String, Object> claims = claimsMapping.claimsFor(user, List.of("openid", "profile"));
 
-        assertThat(claims).containsEntry("given_name", "Test").containsEntry("family_name", "User")
-                .containsEntry("name", "Test User").containsEntry("preferred_username", user.getUserName())
-                .containsEntry("location", "Lisbon").doesNotContainKeys("email", "email_verified");
+        assertThat(claims)
+                .containsEntry("given_name", "Test")
+                .containsEntry("family_name", "User")
+                .containsEntry("name", "Test User")
+                .containsEntry("preferred_username", user.getUserName())
+                .containsEntry("location", "Lisbon")
+                .doesNotContainKeys("email", "email_verified");
     }
 
     @Test
@@ -55,7 +58,8 @@ class ClaimsMappingTests {
         ApplicationUser user = testUsers.create("email");
 
         assertThat(claimsMapping.claimsFor(user, List.of("openid", "email")))
-                .containsEntry("email", user.getEmail()).containsEntry("email_verified", true)
+                .containsEntry("email", user.getEmail())
+                .containsEntry("email_verified", true)
                 .doesNotContainKey("preferred_username");
     }
 
@@ -70,7 +74,8 @@ class ClaimsMappingTests {
 
         Map<String, Object> claims = claimsMapping.claimsFor(user, List.of("openid", "profile"));
 
-        assertThat(claims).containsEntry("role", List.of("Admins", "Editors"))
+        assertThat(claims)
+                .containsEntry("role", List.of("Admins", "Editors"))
                 .containsEntry("permission", "users.manage");
     }
 

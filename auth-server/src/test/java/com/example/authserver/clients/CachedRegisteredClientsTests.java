@@ -1,21 +1,19 @@
 package com.example.authserver.clients;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CachedRegisteredClientsTests {
 
@@ -116,8 +114,12 @@ class CachedRegisteredClientsTests {
     }
 
     private static RegisteredClient client(String secret) {
-        return RegisteredClient.withId("id-1").clientId("m2m").clientSecret(secret)
+        return RegisteredClient.withId("id-1")
+                .clientId("m2m")
+                .clientSecret(secret)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("scope1").build();
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("scope1")
+                .build();
     }
 }

@@ -1,17 +1,16 @@
 package com.example.authserver.external;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.RestartableServer;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestServer;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Without providers nothing changes; a provider with a missing setting stops the start-up, naming the setting. */
 @ServerTest
@@ -36,11 +35,13 @@ class ExternalLoginSettingsTests {
     @Test
     void aProviderWithAMissingSettingStopsTheStartUpNamingIt() {
         try (RestartableServer database = new RestartableServer()) {
-            assertThatThrownBy(() -> database.start("--authforge.external-logins.broken.display-name=Broken",
-                    "--authforge.external-logins.broken.issuer-uri=https://login.broken.example",
-                    "--authforge.external-logins.broken.client-id=authforge"))
+            assertThatThrownBy(() -> database.start(
+                            "--authforge.external-logins.broken.display-name=Broken",
+                            "--authforge.external-logins.broken.issuer-uri=https://login.broken.example",
+                            "--authforge.external-logins.broken.client-id=authforge"))
                     .hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
-                    .rootCause().hasMessageContaining("authforge.external-logins.broken.client-secret");
+                    .rootCause()
+                    .hasMessageContaining("authforge.external-logins.broken.client-secret");
         }
     }
 }

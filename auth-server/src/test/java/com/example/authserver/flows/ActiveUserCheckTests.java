@@ -1,5 +1,7 @@
 package com.example.authserver.flows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.Browser;
@@ -14,10 +16,7 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Disabled and locked-out users lose access everywhere: sign-in, refresh and UserInfo. */
 @ServerTest
@@ -66,7 +65,8 @@ class ActiveUserCheckTests {
         assertThat(refreshed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
         UserInfoResponse userInfo = client.userInfo(tokens.getAccessToken());
         assertThat(userInfo.indicatesSuccess()).isFalse();
-        assertThat(userInfo.toErrorResponse().getErrorObject().getHTTPStatusCode()).isEqualTo(401);
+        assertThat(userInfo.toErrorResponse().getErrorObject().getHTTPStatusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -81,12 +81,19 @@ class ActiveUserCheckTests {
         assertThat(fifth.uri().toString()).endsWith("/login?error");
 
         Browser.Page rightPassword = browser.follow(browser.signIn(user.getUserName(), TestUsers.PASSWORD));
-        assertThat(rightPassword.uri().toString()).as("a stranger learns nothing of the lockout").endsWith("/login?error");
+        assertThat(rightPassword.uri().toString())
+                .as("a stranger learns nothing of the lockout")
+                .endsWith("/login?error");
         assertThat(rightPassword.document().select(".alert").text())
-                .isEqualTo(browser.follow(browser.signIn("nobody-" + user.getId(), "x")).document().select(".alert").text());
-        assertThat(userManager.findById(user.getId()).orElseThrow().getLockoutEnd()).isNotNull();
+                .isEqualTo(browser.follow(browser.signIn("nobody-" + user.getId(), "x"))
+                        .document()
+                        .select(".alert")
+                        .text());
+        assertThat(userManager.findById(user.getId()).orElseThrow().getLockoutEnd())
+                .isNotNull();
         assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "was locked after failed sign-in attempts"))
-                .as("the owner is told").isNotNull();
+                .as("the owner is told")
+                .isNotNull();
     }
 
     @Test
@@ -113,7 +120,8 @@ class ActiveUserCheckTests {
         Browser.Page signedIn = browser.follow(browser.signIn(user.getUserName(), TestUsers.PASSWORD));
         assertThat(signedIn.uri().getQuery()).isNull();
 
-        assertThat(userManager.findById(user.getId()).orElseThrow().getAccessFailedCount()).isZero();
+        assertThat(userManager.findById(user.getId()).orElseThrow().getAccessFailedCount())
+                .isZero();
         Browser other = server.browser();
         Browser.Page oneMoreFailure = other.follow(other.signIn(user.getUserName(), "wrong-password"));
         assertThat(oneMoreFailure.uri().toString()).endsWith("/login?error");

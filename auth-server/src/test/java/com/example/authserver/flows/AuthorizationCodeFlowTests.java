@@ -1,11 +1,11 @@
 package com.example.authserver.flows;
 
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.Browser;
+import com.example.authserver.support.ClientCallback;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.OidcClient.Authorization;
 import com.example.authserver.support.ServerTest;
@@ -20,15 +20,14 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class AuthorizationCodeFlowTests {
@@ -66,23 +65,33 @@ class AuthorizationCodeFlowTests {
 
         Browser.Page consent = SignInFlow.startAndSignIn(browser, authorization, "alice", "Pass123$");
         assertThat(consent.uri().getPath()).isEqualTo("/oauth2/consent");
-        assertThat(consent.document().select("#consent-allow input[type=checkbox][name=scope]").eachAttr("value"))
+        assertThat(consent.document()
+                        .select("#consent-allow input[type=checkbox][name=scope]")
+                        .eachAttr("value"))
                 .containsExactlyInAnyOrder("profile", "email", "scope2");
         Browser.Page redirect = browser.follow(browser.submit(consent, "#consent-allow", Map.of()));
-        TokenResponse response = client.exchange(client.codeFrom(redirect.uri(), authorization),
-                authorization.verifier());
+        TokenResponse response =
+                client.exchange(client.codeFrom(redirect.uri(), authorization), authorization.verifier());
 
         assertThat(response.indicatesSuccess()).isTrue();
         OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
         JWTClaimsSet idToken = client.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
         assertThat(idToken.getSubject()).isEqualTo(alice.getId());
-        assertThat(idToken.getClaims()).containsEntry("preferred_username", "alice")
-                .containsEntry("name", "Alice Smith").containsEntry("given_name", "Alice")
-                .containsEntry("family_name", "Smith").containsEntry("email", "AliceSmith@example.com")
-                .containsEntry("email_verified", true).containsEntry("website", "http://alice.example.com");
-        Map<String, Object> accessToken = SignedJWT.parse(tokens.getTokens().getAccessToken().getValue())
-                .getJWTClaimsSet().getClaims();
-        assertThat(accessToken).containsEntry("sub", alice.getId()).containsEntry("preferred_username", "alice")
+        assertThat(idToken.getClaims())
+                .containsEntry("preferred_username", "alice")
+                .containsEntry("name", "Alice Smith")
+                .containsEntry("given_name", "Alice")
+                .containsEntry("family_name", "Smith")
+                .containsEntry("email", "AliceSmith@example.com")
+                .containsEntry("email_verified", true)
+                .containsEntry("website", "http://alice.example.com");
+        Map<String, Object> accessToken = SignedJWT.parse(
+                        tokens.getTokens().getAccessToken().getValue())
+                .getJWTClaimsSet()
+                .getClaims();
+        assertThat(accessToken)
+                .containsEntry("sub", alice.getId())
+                .containsEntry("preferred_username", "alice")
                 .containsEntry("website", "http://alice.example.com");
         assertThat(tokens.getTokens().getRefreshToken()).isNotNull();
     }
@@ -99,22 +108,32 @@ class AuthorizationCodeFlowTests {
     void claimsAreFilteredByTheGrantedScopes() throws Exception {
         OIDCTokenResponse tokens = SignInFlow.signIn(browser, client, "openid profile", "bob", "Pass123$");
 
-        Map<String, Object> claims = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getClaims();
-        assertThat(claims).containsEntry("name", "Bob Smith").containsEntry("location", "somewhere")
+        Map<String, Object> claims =
+                tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getClaims();
+        assertThat(claims)
+                .containsEntry("name", "Bob Smith")
+                .containsEntry("location", "somewhere")
                 .doesNotContainKeys("email", "email_verified");
     }
 
     @Test
     void refreshTokenRotatesAndTheOldOneStopsWorking() throws Exception {
-        Tokens first = SignInFlow.signIn(browser, client, "openid profile", "alice", "Pass123$").getTokens();
+        Tokens first = SignInFlow.signIn(browser, client, "openid profile", "alice", "Pass123$")
+                .getTokens();
 
         TokenResponse refreshed = client.refresh(first.getRefreshToken());
 
         assertThat(refreshed.indicatesSuccess()).isTrue();
         RefreshToken second = refreshed.toSuccessResponse().getTokens().getRefreshToken();
         assertThat(second).isNotNull().isNotEqualTo(first.getRefreshToken());
-        assertThat(SignedJWT.parse(refreshed.toSuccessResponse().getTokens().getAccessToken().getValue())
-                .getJWTClaimsSet().getClaim("preferred_username")).isEqualTo("alice");
+        assertThat(SignedJWT.parse(refreshed
+                                .toSuccessResponse()
+                                .getTokens()
+                                .getAccessToken()
+                                .getValue())
+                        .getJWTClaimsSet()
+                        .getClaim("preferred_username"))
+                .isEqualTo("alice");
         TokenResponse reused = client.refresh(first.getRefreshToken());
         assertThat(reused.indicatesSuccess()).isFalse();
         assertThat(reused.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
@@ -122,7 +141,8 @@ class AuthorizationCodeFlowTests {
 
     @Test
     void userInfoReturnsTheClaimsOfTheGrantedScopes() throws Exception {
-        Tokens tokens = SignInFlow.signIn(browser, client, "openid profile email", "alice", "Pass123$").getTokens();
+        Tokens tokens = SignInFlow.signIn(browser, client, "openid profile email", "alice", "Pass123$")
+                .getTokens();
 
         UserInfoResponse response = client.userInfo(tokens.getAccessToken());
 
@@ -135,14 +155,18 @@ class AuthorizationCodeFlowTests {
 
     @Test
     void revokedRefreshTokenCanNoLongerBeUsed() throws Exception {
-        Tokens tokens = SignInFlow.signIn(browser, client, "openid", "alice", "Pass123$").getTokens();
+        Tokens tokens = SignInFlow.signIn(browser, client, "openid", "alice", "Pass123$")
+                .getTokens();
 
         assertThat(client.revoke(tokens.getRefreshToken()).getStatusCode()).isEqualTo(200);
 
         TokenResponse refreshed = client.refresh(tokens.getRefreshToken());
         assertThat(refreshed.indicatesSuccess()).isFalse();
         assertThat(refreshed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
-        assertThat(client.introspect(tokens.getAccessToken()).toSuccessResponse().isActive()).isFalse();
+        assertThat(client.introspect(tokens.getAccessToken())
+                        .toSuccessResponse()
+                        .isActive())
+                .isFalse();
     }
 
     @Test
@@ -153,13 +177,13 @@ class AuthorizationCodeFlowTests {
         assertThat(consent.uri().getPath()).isEqualTo("/oauth2/consent");
         browser.follow(browser.submit(consent, "#consent-allow", Map.of("remember", "")));
 
-        Browser.Page askedAgain = browser.follow(browser.get(client.authorizationRequest("openid scope2").requestUri()
-                .toString()));
+        Browser.Page askedAgain = browser.follow(browser.get(
+                client.authorizationRequest("openid scope2").requestUri().toString()));
         assertThat(askedAgain.uri().getPath()).isEqualTo("/oauth2/consent");
         browser.follow(browser.submit(askedAgain, "#consent-allow", Map.of()));
 
-        Browser.Page remembered = browser.follow(browser.get(client.authorizationRequest("openid scope2")
-                .requestUri().toString()));
+        Browser.Page remembered = browser.follow(browser.get(
+                client.authorizationRequest("openid scope2").requestUri().toString()));
         assertThat(remembered.uri().toString()).startsWith(OidcClient.REDIRECT_URI.toString());
     }
 
@@ -167,20 +191,21 @@ class AuthorizationCodeFlowTests {
     void deniedConsentSendsAccessDeniedToTheClient() throws Exception {
         Authorization authorization = client.authorizationRequest("openid profile");
         ApplicationUser user = testUsers.create("deny");
-        Browser.Page consent = SignInFlow.startAndSignIn(browser, authorization, user.getUserName(),
-                TestUsers.PASSWORD);
+        Browser.Page consent =
+                SignInFlow.startAndSignIn(browser, authorization, user.getUserName(), TestUsers.PASSWORD);
         assertThat(consent.uri().getPath()).isEqualTo("/oauth2/consent");
         Browser.Page redirect = browser.follow(browser.submit(consent, "#consent-deny", Map.of()));
 
-        assertThat(redirect.uri().toString()).startsWith(OidcClient.REDIRECT_URI.toString())
+        assertThat(redirect.uri().toString())
+                .startsWith(OidcClient.REDIRECT_URI.toString())
                 .contains("error=access_denied");
     }
 
     @Test
     void redirectUriFromConfigurationIsAccepted() throws Exception {
-        Authorization authorization = client.authorizationRequest("openid",
-                java.net.URI.create("http://127.0.0.1:8080/callback-from-configuration"));
+        Authorization authorization = client.authorizationRequest("openid", ClientCallback.redirectUri());
         Browser.Page page = SignInFlow.startAndSignIn(browser, authorization, "alice", "Pass123$");
-        assertThat(List.of("/oauth2/consent", "/callback-from-configuration")).contains(page.uri().getPath());
+        assertThat(List.of("/oauth2/consent", "/callback-from-configuration"))
+                .contains(page.uri().getPath());
     }
 }

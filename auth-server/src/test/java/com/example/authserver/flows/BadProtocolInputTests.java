@@ -1,9 +1,6 @@
 package com.example.authserver.flows;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.OidcClient;
@@ -15,12 +12,13 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Malformed and malicious protocol requests get the protocol's error, never a 500 or a stack trace. */
 @ServerTest
@@ -41,8 +39,8 @@ class BadProtocolInputTests {
 
     @Test
     void unregisteredRedirectUriShowsAnErrorPageInsteadOfRedirecting() {
-        Authorization authorization = client.authorizationRequest("openid",
-                URI.create("http://127.0.0.1:8080/somewhere-else"));
+        Authorization authorization =
+                client.authorizationRequest("openid", URI.create("http://127.0.0.1:8080/somewhere-else"));
 
         Browser.Page page = browser.get(authorization.requestUri().toString());
 
@@ -60,8 +58,11 @@ class BadProtocolInputTests {
         Browser.Page page = browser.get(withoutPkce);
 
         assertThat(page.status()).isEqualTo(302);
-        assertThat(page.location()).startsWith(OidcClient.REDIRECT_URI.toString()).contains("error=invalid_request")
-                .contains("state=xyz").doesNotContain("code=");
+        assertThat(page.location())
+                .startsWith(OidcClient.REDIRECT_URI.toString())
+                .contains("error=invalid_request")
+                .contains("state=xyz")
+                .doesNotContain("code=");
     }
 
     @Test
@@ -78,7 +79,8 @@ class BadProtocolInputTests {
     void reusedAuthorizationCodeIsRejected() throws Exception {
         Authorization authorization = client.authorizationRequest("openid");
         AuthorizationCode code = SignInFlow.authorize(browser, client, authorization, "alice", "Pass123$");
-        assertThat(client.exchange(code, authorization.verifier()).indicatesSuccess()).isTrue();
+        assertThat(client.exchange(code, authorization.verifier()).indicatesSuccess())
+                .isTrue();
 
         TokenResponse second = client.exchange(code, authorization.verifier());
 
@@ -105,7 +107,9 @@ class BadProtocolInputTests {
 
     @Test
     void unsupportedGrantTypeGetsTheProtocolError() throws Exception {
-        HttpResponse<String> response = post("/oauth2/token", "grant_type=password&username=alice&password=x",
+        HttpResponse<String> response = post(
+                "/oauth2/token",
+                "grant_type=password&username=alice&password=x",
                 OidcClient.M2M + ":" + OidcClient.M2M_SECRET);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -114,7 +118,8 @@ class BadProtocolInputTests {
 
     @Test
     void garbageTokenRequestBodyGetsInvalidRequest() throws Exception {
-        HttpResponse<String> response = post("/oauth2/token", "%%%&&&===", OidcClient.M2M + ":" + OidcClient.M2M_SECRET);
+        HttpResponse<String> response =
+                post("/oauth2/token", "%%%&&&===", OidcClient.M2M + ":" + OidcClient.M2M_SECRET);
 
         assertThat(response.statusCode()).isBetween(400, 401);
         assertThat(response.body()).contains("\"error\"").doesNotContain("Exception");
@@ -122,10 +127,14 @@ class BadProtocolInputTests {
 
     @Test
     void userInfoWithAForgedTokenIsUnauthorized() throws Exception {
-        assertThat(client.userInfo(new BearerAccessToken("not.a.jwt")).indicatesSuccess()).isFalse();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.issuer() + "/userinfo")).header("Authorization", "Bearer forged").build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(client.userInfo(new BearerAccessToken("not.a.jwt")).indicatesSuccess())
+                .isFalse();
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.issuer() + "/userinfo"))
+                                .header("Authorization", "Bearer forged")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
@@ -134,8 +143,12 @@ class BadProtocolInputTests {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (basicCredentials != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString(basicCredentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(
+                                            basicCredentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

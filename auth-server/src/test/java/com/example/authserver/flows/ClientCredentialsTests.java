@@ -1,6 +1,6 @@
 package com.example.authserver.flows;
 
-import java.net.URL;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.ServerTest;
@@ -12,11 +12,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class ClientCredentialsTests {
@@ -29,10 +27,13 @@ class ClientCredentialsTests {
         TokenResponse response = server.m2mClient().clientCredentials("scope1");
 
         assertThat(response.indicatesSuccess()).isTrue();
-        String accessToken = response.toSuccessResponse().getTokens().getAccessToken().getValue();
+        String accessToken =
+                response.toSuccessResponse().getTokens().getAccessToken().getValue();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                JWKSourceBuilder.create(new URL(server.issuer() + "/oauth2/jwks")).build()));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                JWSAlgorithm.RS256,
+                JWKSourceBuilder.create(new URL(server.issuer() + "/oauth2/jwks"))
+                        .build()));
         JWTClaimsSet claims = processor.process(accessToken, null);
         assertThat(claims.getSubject()).isEqualTo(OidcClient.M2M);
         assertThat(claims.getIssuer()).isEqualTo(server.issuer());
@@ -45,7 +46,8 @@ class ClientCredentialsTests {
 
         assertThat(response.indicatesSuccess()).isFalse();
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
-        assertThat(response.toErrorResponse().getErrorObject().getHTTPStatusCode()).isEqualTo(401);
+        assertThat(response.toErrorResponse().getErrorObject().getHTTPStatusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -57,16 +59,14 @@ class ClientCredentialsTests {
 
     @Test
     void scopeTheClientDoesNotHaveIsRefusedAsInvalidScope() throws Exception {
-        TokenResponse response = server.m2mClient()
-                .clientCredentials("scope2");
+        TokenResponse response = server.m2mClient().clientCredentials("scope2");
 
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_scope");
     }
 
     @Test
     void interactiveClientMayNotUseClientCredentials() throws Exception {
-        TokenResponse response = server.interactiveClient()
-                .clientCredentials("scope2");
+        TokenResponse response = server.interactiveClient().clientCredentials("scope2");
 
         assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("unauthorized_client");
     }

@@ -1,7 +1,6 @@
 package com.example.authserver.flows;
 
-import java.util.ArrayList;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.Browser;
@@ -15,13 +14,12 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Refresh tokens rotate, and a rotated one presented again means a copy was stolen: the whole grant is revoked,
@@ -65,29 +63,43 @@ class RefreshTokenReplayTests {
         assertThat(replayed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
 
         TokenResponse afterReplay = client.refresh(second.getRefreshToken());
-        assertThat(afterReplay.indicatesSuccess()).as("the newest refresh token died with the grant").isFalse();
+        assertThat(afterReplay.indicatesSuccess())
+                .as("the newest refresh token died with the grant")
+                .isFalse();
         assertThat(afterReplay.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
-        assertThat(client.introspect(second.getAccessToken()).toSuccessResponse().isActive()).isFalse();
+        assertThat(client.introspect(second.getAccessToken())
+                        .toSuccessResponse()
+                        .isActive())
+                .isFalse();
     }
 
     @Test
     void tokenValuesOfARealSignInAreStoredNowhere() throws Exception {
         Authorization authorization = client.authorizationRequest("openid profile");
-        AuthorizationCode code = SignInFlow.authorize(browser, client, authorization, user.getUserName(),
-                TestUsers.PASSWORD);
-        OIDCTokenResponse tokens = (OIDCTokenResponse) client.exchange(code, authorization.verifier())
-                .toSuccessResponse();
-        Tokens refreshed = client.refresh(tokens.getTokens().getRefreshToken()).toSuccessResponse().getTokens();
+        AuthorizationCode code =
+                SignInFlow.authorize(browser, client, authorization, user.getUserName(), TestUsers.PASSWORD);
+        OIDCTokenResponse tokens = (OIDCTokenResponse)
+                client.exchange(code, authorization.verifier()).toSuccessResponse();
+        Tokens refreshed = client.refresh(tokens.getTokens().getRefreshToken())
+                .toSuccessResponse()
+                .getTokens();
 
-        List<String> values = List.of(code.getValue(), tokens.getTokens().getAccessToken().getValue(),
-                tokens.getTokens().getRefreshToken().getValue(), tokens.getOIDCTokens().getIDTokenString(),
-                refreshed.getAccessToken().getValue(), refreshed.getRefreshToken().getValue());
+        List<String> values = List.of(
+                code.getValue(),
+                tokens.getTokens().getAccessToken().getValue(),
+                tokens.getTokens().getRefreshToken().getValue(),
+                tokens.getOIDCTokens().getIDTokenString(),
+                refreshed.getAccessToken().getValue(),
+                refreshed.getRefreshToken().getValue());
         List<String> stored = everyStoredText();
         for (String value : values) {
             assertThat(stored).noneMatch(text -> text.contains(value));
         }
-        assertThat(client.introspect(refreshed.getAccessToken()).toSuccessResponse().isActive())
-                .as("and yet the server finds them").isTrue();
+        assertThat(client.introspect(refreshed.getAccessToken())
+                        .toSuccessResponse()
+                        .isActive())
+                .as("and yet the server finds them")
+                .isTrue();
     }
 
     /** Every column of every row of the tables that hold authorizations, as text. */

@@ -1,5 +1,7 @@
 package com.example.authserver.flows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.ServerTest;
@@ -7,10 +9,7 @@ import com.example.authserver.support.SignInFlow;
 import com.example.authserver.support.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** OpenID Connect RP-initiated logout: the client sends the user here to sign out, and gets them back. */
 @ServerTest
@@ -29,7 +28,8 @@ class RpInitiatedLogoutTests {
     void signIn() throws Exception {
         browser = server.browser();
         client = server.interactiveClient();
-        idToken = SignInFlow.signIn(browser, client, "openid", "alice", "Pass123$").getOIDCTokens()
+        idToken = SignInFlow.signIn(browser, client, "openid", "alice", "Pass123$")
+                .getOIDCTokens()
                 .getIDTokenString();
     }
 
@@ -40,14 +40,17 @@ class RpInitiatedLogoutTests {
 
         assertThat(logout.status()).isEqualTo(302);
         assertThat(logout.location()).isEqualTo("http://127.0.0.1:8080/?state=after-logout");
-        Browser.Page next = browser.navigate(client.authorizationRequest("openid").requestUri().toString());
-        assertThat(next.uri().getPath()).as("signed out: asked to sign in again").isEqualTo("/login");
+        Browser.Page next = browser.navigate(
+                client.authorizationRequest("openid").requestUri().toString());
+        assertThat(next.uri().getPath())
+                .as("signed out: asked to sign in again")
+                .isEqualTo("/login");
     }
 
     @Test
     void unregisteredPostLogoutUriIsRefused() {
-        Browser.Page logout = browser.get("/connect/logout?id_token_hint=" + idToken
-                + "&post_logout_redirect_uri=http://evil.example/");
+        Browser.Page logout = browser.get(
+                "/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri=http://evil.example/");
 
         assertThat(logout.status()).isEqualTo(400);
         assertThat(logout.location()).isNull();

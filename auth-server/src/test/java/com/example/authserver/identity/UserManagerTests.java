@@ -1,19 +1,17 @@
 package com.example.authserver.identity;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestClock;
 import com.example.authserver.support.TestUsers;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ServerTest
 class UserManagerTests {
@@ -42,9 +40,11 @@ class UserManagerTests {
     void createdUserIsFoundByNameAndEmailInAnyCaseAndHasAnArgon2Hash() {
         ApplicationUser user = testUsers.create("Mixed.Case");
 
-        assertThat(userManager.findByName(user.getUserName().toUpperCase())).map(ApplicationUser::getId)
+        assertThat(userManager.findByName(user.getUserName().toUpperCase()))
+                .map(ApplicationUser::getId)
                 .contains(user.getId());
-        assertThat(userManager.findByEmail(" " + user.getEmail().toLowerCase() + " ")).map(ApplicationUser::getId)
+        assertThat(userManager.findByEmail(" " + user.getEmail().toLowerCase() + " "))
+                .map(ApplicationUser::getId)
                 .contains(user.getId());
         assertThat(user.getNormalizedUserName()).isEqualTo(user.getUserName().toUpperCase());
         assertThat(user.getPasswordHash()).startsWith("{argon2}").doesNotContain(TestUsers.PASSWORD);
@@ -57,8 +57,8 @@ class UserManagerTests {
         duplicate.setUserName(existing.getUserName().toUpperCase());
 
         assertThatThrownBy(() -> userManager.create(duplicate, TestUsers.PASSWORD))
-                .isInstanceOfSatisfying(IdentityException.class,
-                        ex -> assertThat(ex.getCode()).isEqualTo("DuplicateUserName"));
+                .isInstanceOfSatisfying(
+                        IdentityException.class, ex -> assertThat(ex.getCode()).isEqualTo("DuplicateUserName"));
     }
 
     @Test
@@ -69,8 +69,8 @@ class UserManagerTests {
         duplicate.setEmail(existing.getEmail().toUpperCase());
 
         assertThatThrownBy(() -> userManager.create(duplicate, TestUsers.PASSWORD))
-                .isInstanceOfSatisfying(IdentityException.class,
-                        ex -> assertThat(ex.getCode()).isEqualTo("DuplicateEmail"));
+                .isInstanceOfSatisfying(
+                        IdentityException.class, ex -> assertThat(ex.getCode()).isEqualTo("DuplicateEmail"));
     }
 
     @Test
@@ -78,7 +78,8 @@ class UserManagerTests {
         ApplicationUser user = new ApplicationUser();
         user.setUserName("short-password");
 
-        assertThatThrownBy(() -> userManager.create(user, "1234567")).isInstanceOf(IdentityException.class)
+        assertThatThrownBy(() -> userManager.create(user, "1234567"))
+                .isInstanceOf(IdentityException.class)
                 .hasMessageContaining("at least 8");
     }
 
@@ -91,7 +92,8 @@ class UserManagerTests {
         assertThat(userManager.checkPassword(user.getId(), "wrong")).isEqualTo(PasswordCheckResult.LOCKED_OUT);
         assertThat(userManager.checkPassword(user.getId(), TestUsers.PASSWORD))
                 .isEqualTo(PasswordCheckResult.LOCKED_OUT);
-        assertThat(userManager.isActive(userManager.findById(user.getId()).orElseThrow())).isFalse();
+        assertThat(userManager.isActive(userManager.findById(user.getId()).orElseThrow()))
+                .isFalse();
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
@@ -118,8 +120,8 @@ class UserManagerTests {
         ApplicationUser user = testUsers.create("change-wrong");
 
         assertThatThrownBy(() -> userManager.changePassword(user, "not-it", "A-new-password-1"))
-                .isInstanceOfSatisfying(IdentityException.class,
-                        ex -> assertThat(ex.getCode()).isEqualTo("PasswordMismatch"));
+                .isInstanceOfSatisfying(
+                        IdentityException.class, ex -> assertThat(ex.getCode()).isEqualTo("PasswordMismatch"));
     }
 
     @Test
@@ -134,7 +136,8 @@ class UserManagerTests {
 
         assertThatThrownBy(() -> userManager.update(second))
                 .isInstanceOf(ObjectOptimisticLockingFailureException.class);
-        assertThat(userManager.findById(user.getId()).orElseThrow().getGivenName()).isEqualTo("First");
+        assertThat(userManager.findById(user.getId()).orElseThrow().getGivenName())
+                .isEqualTo("First");
     }
 
     @Test
@@ -145,7 +148,8 @@ class UserManagerTests {
         userManager.addClaim(user, "department", "Finance");
         userManager.addToRole(user, "auditors");
 
-        assertThat(userManager.getClaims(user)).extracting(UserClaim::getClaimType, UserClaim::getClaimValue)
+        assertThat(userManager.getClaims(user))
+                .extracting(UserClaim::getClaimType, UserClaim::getClaimValue)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("department", "Finance"));
         assertThat(userManager.getRoleNames(user)).containsExactly("Auditors");
 
@@ -160,7 +164,8 @@ class UserManagerTests {
     void addingToARoleThatDoesNotExistFails() {
         ApplicationUser user = testUsers.create("no-role");
 
-        assertThatThrownBy(() -> userManager.addToRole(user, "Nonexistent")).isInstanceOf(IdentityException.class)
+        assertThatThrownBy(() -> userManager.addToRole(user, "Nonexistent"))
+                .isInstanceOf(IdentityException.class)
                 .hasMessageContaining("Nonexistent");
     }
 

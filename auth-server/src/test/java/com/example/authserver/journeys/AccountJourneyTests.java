@@ -1,10 +1,10 @@
 package com.example.authserver.journeys;
 
-import java.net.URI;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.AuthenticatorApp;
+import com.example.authserver.support.ClientCallback;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.OidcClient.Authorization;
 import com.example.authserver.support.RealBrowser;
@@ -16,12 +16,11 @@ import com.example.authserver.support.TestUsers;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.net.URI;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main journeys as a person goes through them, in a real headless Chromium ({@link RealBrowser}: skipped where
@@ -51,8 +50,12 @@ class AccountJourneyTests {
 
         browser.open("/account/register");
         assertThat(browser.heading()).isEqualTo("Create an account");
-        browser.type("#userName", userName).type("#email", email).type("#givenName", "Jo").type("#familyName", "Urney")
-                .type("#password", PASSWORD).type("#confirmPassword", PASSWORD)
+        browser.type("#userName", userName)
+                .type("#email", email)
+                .type("#givenName", "Jo")
+                .type("#familyName", "Urney")
+                .type("#password", PASSWORD)
+                .type("#confirmPassword", PASSWORD)
                 .click("form[action$='/account/register'] button[type=submit]");
         assertThat(browser.heading()).isEqualTo("Check your email");
 
@@ -91,7 +94,8 @@ class AccountJourneyTests {
 
         browser.open("/account/personal-data");
         assertThat(browser.heading()).isEqualTo("Your personal data");
-        assertThat(browser.find("a[href$='/account/personal-data/download']").getText()).isNotBlank();
+        assertThat(browser.find("a[href$='/account/personal-data/download']").getText())
+                .isNotBlank();
         browser.type("#confirmation", PASSWORD)
                 .click("form[action$='/account/personal-data/delete'] button[type=submit]");
         assertThat(browser.heading()).isEqualTo("Account deleted");
@@ -105,7 +109,7 @@ class AccountJourneyTests {
     void anApplicationSendsTheUserToSignInAndConsentAndGetsACode() throws Exception {
         ApplicationUser user = users.create("oidc-journey");
         OidcClient client = server.interactiveClient();
-        Authorization authorization = client.authorizationRequest("openid profile email");
+        Authorization authorization = client.authorizationRequest("openid profile email", ClientCallback.redirectUri());
 
         browser.open(authorization.requestUri().toString());
         assertThat(browser.heading()).isEqualTo("Sign in");
@@ -114,14 +118,19 @@ class AccountJourneyTests {
         assertThat(browser.text("main")).contains("Signed in as " + user.getUserName());
         browser.click("#consent-allow button[type=submit]");
 
-        // no server listens at the client's redirect URI: Chromium shows its error page at that address
+        // the client's page (support/ClientCallback), whatever else listens on the machine
+        assertThat(browser.heading()).isEqualTo("The client got the redirect");
         URI redirect = URI.create(browser.currentUrl());
-        assertThat(redirect.toString()).startsWith(OidcClient.REDIRECT_URI.toString());
+        assertThat(redirect.toString()).startsWith(ClientCallback.redirectUri().toString());
         AuthorizationCode code = client.codeFrom(redirect, authorization);
-        TokenResponse tokens = client.exchange(code, authorization.verifier());
+        TokenResponse tokens = client.exchange(code, authorization.verifier(), ClientCallback.redirectUri());
         assertThat(tokens.indicatesSuccess()).isTrue();
-        assertThat(((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken().getJWTClaimsSet()
-                .getSubject()).isEqualTo(user.getId());
+        assertThat(((OIDCTokenResponse) tokens.toSuccessResponse())
+                        .getOIDCTokens()
+                        .getIDToken()
+                        .getJWTClaimsSet()
+                        .getSubject())
+                .isEqualTo(user.getId());
     }
 
     private void signInWithPassword(String userName, String password) {
@@ -130,7 +139,8 @@ class AccountJourneyTests {
     }
 
     private void signInOnThisPage(String userName, String password) {
-        browser.type("#username", userName).type("#password", password)
+        browser.type("#username", userName)
+                .type("#password", password)
                 .click("form[action$='/login'] button[type=submit]");
     }
 

@@ -1,5 +1,13 @@
 package com.example.authserver.keys;
 
+import static com.example.authserver.keys.KeyChecks.clientCredentialsToken;
+import static com.example.authserver.keys.KeyChecks.jwks;
+import static com.example.authserver.keys.KeyChecks.parse;
+import static com.example.authserver.keys.KeyChecks.userAccessToken;
+import static com.example.authserver.keys.KeyChecks.userInfoAccepts;
+import static com.example.authserver.keys.KeyChecks.validatesAgainstJwks;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.RestartableServer;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -10,16 +18,7 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
-
-import static com.example.authserver.keys.KeyChecks.clientCredentialsToken;
-import static com.example.authserver.keys.KeyChecks.jwks;
-import static com.example.authserver.keys.KeyChecks.parse;
-import static com.example.authserver.keys.KeyChecks.userAccessToken;
-import static com.example.authserver.keys.KeyChecks.userInfoAccepts;
-import static com.example.authserver.keys.KeyChecks.validatesAgainstJwks;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code authforge.keys.algorithm=ES256}: the server makes a P-256 key and signs its tokens ES256. */
 class Es256SigningTests {

@@ -1,8 +1,5 @@
 package com.example.authserver.keys;
 
-import java.net.URL;
-import java.util.List;
-
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.SignInFlow;
@@ -15,23 +12,29 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
+import java.net.URL;
+import java.util.List;
 
 /** What the tests of this package ask the server as a client would: tokens, the JWKS, UserInfo. */
 final class KeyChecks {
 
-    private KeyChecks() {
-    }
+    private KeyChecks() {}
 
     /** A client_credentials access token of the m2m client. */
     static String clientCredentialsToken(String issuer) throws Exception {
-        return new OidcClient(issuer, OidcClient.M2M, OidcClient.M2M_SECRET).clientCredentials("scope1")
-                .toSuccessResponse().getTokens().getAccessToken().getValue();
+        return new OidcClient(issuer, OidcClient.M2M, OidcClient.M2M_SECRET)
+                .clientCredentials("scope1")
+                .toSuccessResponse()
+                .getTokens()
+                .getAccessToken()
+                .getValue();
     }
 
     /** An access token of alice for the interactive client, usable at UserInfo. */
     static AccessToken userAccessToken(String issuer) throws Exception {
-        return SignInFlow.signIn(new Browser(issuer), interactiveClient(issuer), "openid profile", "alice",
-                "Pass123$").getTokens().getAccessToken();
+        return SignInFlow.signIn(new Browser(issuer), interactiveClient(issuer), "openid profile", "alice", "Pass123$")
+                .getTokens()
+                .getAccessToken();
     }
 
     static boolean userInfoAccepts(String issuer, AccessToken accessToken) throws Exception {
@@ -58,13 +61,12 @@ final class KeyChecks {
     /** Whether the token's signature checks out against the JWKS as published now, as a resource server checks it. */
     static boolean validatesAgainstJwks(String token, String issuer) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(parse(token).getHeader().getAlgorithm(),
-                new ImmutableJWKSet<>(jwks(issuer))));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                parse(token).getHeader().getAlgorithm(), new ImmutableJWKSet<>(jwks(issuer))));
         try {
             processor.process(token, null);
             return true;
-        }
-        catch (BadJOSEException ex) {
+        } catch (BadJOSEException ex) {
             return false;
         }
     }

@@ -1,17 +1,15 @@
 package com.example.authserver.keys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.mock.env.MockEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KeyEncryptionKeySourceTests {
 
@@ -27,7 +25,8 @@ class KeyEncryptionKeySourceTests {
         environment.setActiveProfiles("prod");
         properties.setDevelopmentKeyFile(folder.resolve("kek"));
 
-        assertThatThrownBy(() -> source().key()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> source().key())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("authforge.keys.encryption-key")
                 .hasMessageContaining("AUTHFORGE_KEYS_ENCRYPTION_KEY");
         assertThat(folder.resolve("kek")).doesNotExist();
@@ -59,8 +58,8 @@ class KeyEncryptionKeySourceTests {
         assertThat(first).hasSize(32);
         assertThat(file).exists();
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
         assertThat(source().key().getEncoded()).isEqualTo(first);
     }

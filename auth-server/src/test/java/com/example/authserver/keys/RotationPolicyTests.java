@@ -1,14 +1,13 @@
 package com.example.authserver.keys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.jwk.JWK;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import com.nimbusds.jose.jwk.JWK;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rotation timeline with the default settings: rotation 90 days, propagation 14 days, retention 14 days. */
 class RotationPolicyTests {
@@ -28,7 +27,8 @@ class RotationPolicyTests {
     void nextKeyIsCreatedPropagationTimeBeforeTheRotationAndSignsAtTheRotation() {
         List<SigningKey> keys = List.of(key(1, KeyAlgorithm.RS256, T0));
 
-        assertThat(policy().nextKeyActivation(keys, T0.plus(days(76)).minusSeconds(1))).isEmpty();
+        assertThat(policy().nextKeyActivation(keys, T0.plus(days(76)).minusSeconds(1)))
+                .isEmpty();
         assertThat(policy().nextKeyActivation(keys, T0.plus(days(76)))).contains(T0.plus(days(90)));
     }
 
@@ -74,7 +74,8 @@ class RotationPolicyTests {
     void propagationTimeNotShorterThanTheRotationIntervalIsRefused() {
         properties.setPropagationTime(days(90));
 
-        assertThatThrownBy(this::policy).hasMessageContaining("authforge.keys.propagation-time")
+        assertThatThrownBy(this::policy)
+                .hasMessageContaining("authforge.keys.propagation-time")
                 .hasMessageContaining("authforge.keys.rotation-interval");
     }
 

@@ -1,15 +1,13 @@
 package com.example.authserver.keys;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
-import com.example.authserver.keys.SecretCipher.Sealed;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.mock.env.MockEnvironment;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.authserver.keys.SecretCipher.Sealed;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 class SecretCipherTests {
 
@@ -29,7 +27,8 @@ class SecretCipherTests {
 
     @Test
     void everySealHasAnIvOfItsOwn() {
-        assertThat(cipher.seal("kid-1", PRIVATE_JWK).iv()).isNotEqualTo(cipher.seal("kid-1", PRIVATE_JWK).iv());
+        assertThat(cipher.seal("kid-1", PRIVATE_JWK).iv())
+                .isNotEqualTo(cipher.seal("kid-1", PRIVATE_JWK).iv());
     }
 
     @Test

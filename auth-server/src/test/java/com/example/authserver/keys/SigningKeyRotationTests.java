@@ -1,17 +1,5 @@
 package com.example.authserver.keys;
 
-import java.time.Duration;
-
-import com.example.authserver.support.RestartableServer;
-import com.example.authserver.support.TestClock;
-import com.nimbusds.oauth2.sdk.token.AccessToken;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-
 import static com.example.authserver.keys.KeyChecks.clientCredentialsToken;
 import static com.example.authserver.keys.KeyChecks.kidOf;
 import static com.example.authserver.keys.KeyChecks.publishedKids;
@@ -20,6 +8,16 @@ import static com.example.authserver.keys.KeyChecks.userInfoAccepts;
 import static com.example.authserver.keys.KeyChecks.validatesAgainstJwks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.authserver.support.RestartableServer;
+import com.example.authserver.support.TestClock;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * A full rotation with the default settings (rotation 90 days, propagation 14 days, retention 14 days),

@@ -1,6 +1,6 @@
 package com.example.authserver.keys;
 
-import java.net.URL;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.RestartableServer;
@@ -10,12 +10,10 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.URL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Restarts the server on one database: the signing key, the clients and the users survive, so a
@@ -36,8 +34,12 @@ class SigningKeySurvivesRestartTests {
         JWKSet keysBefore;
         try (ConfigurableApplicationContext first = server.start()) {
             String issuer = RestartableServer.url(first);
-            token = new OidcClient(issuer, OidcClient.M2M, OidcClient.M2M_SECRET).clientCredentials("scope1")
-                    .toSuccessResponse().getTokens().getAccessToken().getValue();
+            token = new OidcClient(issuer, OidcClient.M2M, OidcClient.M2M_SECRET)
+                    .clientCredentials("scope1")
+                    .toSuccessResponse()
+                    .getTokens()
+                    .getAccessToken()
+                    .getValue();
             keysBefore = JWKSet.load(new URL(issuer + "/oauth2/jwks"));
         }
 
@@ -45,10 +47,11 @@ class SigningKeySurvivesRestartTests {
             JWKSet keysAfter = JWKSet.load(new URL(RestartableServer.url(second) + "/oauth2/jwks"));
 
             assertThat(keysAfter.toString()).isEqualTo(keysBefore.toString());
-            assertThat(keysAfter.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+            assertThat(keysAfter.getKeys())
+                    .allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                    new ImmutableJWKSet<>(keysAfter)));
+            processor.setJWSKeySelector(
+                    new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keysAfter)));
             assertThat(processor.process(token, null).getSubject()).isEqualTo(OidcClient.M2M);
         }
     }

@@ -1,25 +1,23 @@
 package com.example.authserver.keys;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-
-import com.example.authserver.support.OidcClient;
-import com.example.authserver.support.RestartableServer;
-import com.example.authserver.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-
 import static com.example.authserver.keys.KeyChecks.clientCredentialsToken;
 import static com.example.authserver.keys.KeyChecks.kidOf;
 import static com.example.authserver.keys.KeyChecks.publishedKids;
 import static com.example.authserver.keys.KeyChecks.validatesAgainstJwks;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.authserver.support.OidcClient;
+import com.example.authserver.support.RestartableServer;
+import com.example.authserver.support.TestClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /** Two instances of the server on one database, as behind a load balancer, each with its own clock and checks. */
 class TwoInstancesShareTheKeysTests {
@@ -38,7 +36,8 @@ class TwoInstancesShareTheKeysTests {
             String firstIssuer = RestartableServer.url(first);
             String secondIssuer = RestartableServer.url(second);
             assertThat(publishedKids(secondIssuer)).hasSize(1).isEqualTo(publishedKids(firstIssuer));
-            assertThat(validatesAgainstJwks(clientCredentialsToken(firstIssuer), secondIssuer)).isTrue();
+            assertThat(validatesAgainstJwks(clientCredentialsToken(firstIssuer), secondIssuer))
+                    .isTrue();
 
             // day 77: both instances check at the same moment; the database lets only one create the next key
             advance(Duration.ofDays(77), first, second);
@@ -47,14 +46,16 @@ class TwoInstancesShareTheKeysTests {
             CompletableFuture<Void> secondCheck = CompletableFuture.runAsync(() -> checkWhen(go, second));
             go.countDown();
             CompletableFuture.allOf(firstCheck, secondCheck).join();
-            assertThat(first.getBean(JdbcTemplate.class).queryForObject("select count(*) from signing_keys",
-                    Integer.class)).isEqualTo(2);
+            assertThat(first.getBean(JdbcTemplate.class)
+                            .queryForObject("select count(*) from signing_keys", Integer.class))
+                    .isEqualTo(2);
             List<String> published = publishedKids(firstIssuer);
             assertThat(published).hasSize(2).isEqualTo(publishedKids(secondIssuer));
 
             // day 91: both sign with the new key
             advance(Duration.ofDays(14), first, second);
-            assertThat(kidOf(clientCredentialsToken(firstIssuer))).isEqualTo(published.get(0))
+            assertThat(kidOf(clientCredentialsToken(firstIssuer)))
+                    .isEqualTo(published.get(0))
                     .isEqualTo(kidOf(clientCredentialsToken(secondIssuer)));
 
             // day 181: only the first instance checked (day 167), so the second has not loaded the key that signs
@@ -64,7 +65,8 @@ class TwoInstancesShareTheKeysTests {
             advance(Duration.ofDays(14), first, second);
             String token = clientCredentialsToken(firstIssuer);
             assertThat(publishedKids(secondIssuer)).doesNotContain(kidOf(token));
-            assertThat(second.getBean(JwtDecoder.class).decode(token).getSubject()).isEqualTo(OidcClient.M2M);
+            assertThat(second.getBean(JwtDecoder.class).decode(token).getSubject())
+                    .isEqualTo(OidcClient.M2M);
             assertThat(publishedKids(secondIssuer)).contains(kidOf(token));
         }
     }
@@ -78,8 +80,7 @@ class TwoInstancesShareTheKeysTests {
     private static void checkWhen(CountDownLatch go, ConfigurableApplicationContext instance) {
         try {
             go.await();
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         instance.getBean(SigningKeyRing.class).check();

@@ -1,7 +1,6 @@
 package com.example.authserver.pages;
 
-import java.net.URI;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.Browser;
@@ -15,19 +14,18 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import java.net.URI;
+import java.util.List;
 import org.jsoup.Connection.KeyVal;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The consent page, reached the way a browser reaches it: an authorization request from the
@@ -37,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsentPageTests {
 
     static final String CLIENT_ID = OidcClient.INTERACTIVE;
-
-
 
     @Autowired
     TestServer server;
@@ -95,17 +91,21 @@ class ConsentPageTests {
         FormElement allow = page.form("#consent-allow");
         assertThat(allow.attr("action")).isEqualTo("/oauth2/authorize");
         assertThat(values(allow, "client_id")).containsExactly(CLIENT_ID);
-        assertThat(values(allow, "state")).hasSize(1) // the server's own consent state, not the client's
+        assertThat(values(allow, "state"))
+                .hasSize(1) // the server's own consent state, not the client's
                 .doesNotContain(authorization.state().getValue());
         assertThat(values(allow, "scope")).containsExactlyInAnyOrder("openid", "profile", "email", "scope2");
         assertThat(values(allow, "remember")).containsExactly("true");
         assertThat(page.document().select("input[type=checkbox][value=openid]")).isEmpty();
-        assertThat(page.document().select("input[type=hidden][name=scope][value=openid]")).hasSize(1);
+        assertThat(page.document().select("input[type=hidden][name=scope][value=openid]"))
+                .hasSize(1);
         for (Element box : allow.select("input[type=checkbox][name=scope]")) {
-            String label = page.document().selectFirst("label[for=" + box.id() + "]").text();
+            String label =
+                    page.document().selectFirst("label[for=" + box.id() + "]").text();
             assertThat(label).startsWith(box.val());
         }
-        assertThat(page.document().text()).contains("Read your email address")
+        assertThat(page.document().text())
+                .contains("Read your email address")
                 .contains("Read your profile")
                 .contains("Use the second example API");
         assertThat(allow.select("button[type=submit]:not([form])").text()).isEqualTo("Allow");
@@ -122,15 +122,20 @@ class ConsentPageTests {
     @Test
     void previouslyGrantedScopesAreListedAsGrantedAndSubmittedAgain() {
         RegisteredClient registered = clients.findByClientId(CLIENT_ID);
-        consents.save(OAuth2AuthorizationConsent.withId(registered.getId(), user.getId()).scope("profile").build());
+        consents.save(OAuth2AuthorizationConsent.withId(registered.getId(), user.getId())
+                .scope("profile")
+                .build());
 
         Page page = requestAuthorization("openid profile email");
 
         assertThat(page.uri().getPath()).isEqualTo("/oauth2/consent");
         assertThat(page.document().select("input[type=checkbox][name=scope]").eachAttr("value"))
                 .containsExactly("email");
-        assertThat(page.document().select(".granted li").text()).contains("profile").contains("Read your profile");
-        assertThat(values(page.form("#consent-allow"), "scope")).containsExactlyInAnyOrder("openid", "profile", "email");
+        assertThat(page.document().select(".granted li").text())
+                .contains("profile")
+                .contains("Read your profile");
+        assertThat(values(page.form("#consent-allow"), "scope"))
+                .containsExactlyInAnyOrder("openid", "profile", "email");
     }
 
     @Test
@@ -180,7 +185,9 @@ class ConsentPageTests {
     @Test
     void denyingAfterAnEarlierRememberedConsentStillDenies() throws Exception {
         RegisteredClient registered = clients.findByClientId(CLIENT_ID);
-        consents.save(OAuth2AuthorizationConsent.withId(registered.getId(), user.getId()).scope("profile").build());
+        consents.save(OAuth2AuthorizationConsent.withId(registered.getId(), user.getId())
+                .scope("profile")
+                .build());
         Page page = requestAuthorization("openid profile email");
 
         Page redirect = browser.submit(page.form("#consent-deny"));
@@ -208,10 +215,17 @@ class ConsentPageTests {
     private List<String> grantedScopes(AuthorizationCode code) throws Exception {
         TokenResponse response = client.exchange(code, authorization.verifier());
         assertThat(response.indicatesSuccess()).isTrue();
-        return response.toSuccessResponse().getTokens().getAccessToken().getScope().toStringList();
+        return response.toSuccessResponse()
+                .getTokens()
+                .getAccessToken()
+                .getScope()
+                .toStringList();
     }
 
     private static List<String> values(FormElement form, String name) {
-        return form.formData().stream().filter(field -> field.key().equals(name)).map(KeyVal::value).toList();
+        return form.formData().stream()
+                .filter(field -> field.key().equals(name))
+                .map(KeyVal::value)
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package com.example.authserver.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.ServerTest;
@@ -7,10 +9,7 @@ import com.example.authserver.support.TestServer;
 import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class ErrorPageTests {
@@ -51,11 +50,14 @@ class ErrorPageTests {
         PageChecks.assertCommonLayout(page, "Error 403");
         assertThat(page.document().selectFirst("h1").text()).isEqualTo("You are not allowed to see this page.");
         assertNoInternals(page);
-        assertThat(browser.navigate("/").document().text()).as("still signed in").contains("Signed in as alice");
+        assertThat(browser.navigate("/").document().text())
+                .as("still signed in")
+                .contains("Signed in as alice");
     }
 
     private static void assertNoInternals(Page page) {
-        assertThat(page.body()).doesNotContainIgnoringCase("exception")
+        assertThat(page.body())
+                .doesNotContainIgnoringCase("exception")
                 .doesNotContainIgnoringCase("whitelabel")
                 .doesNotContain("at org.")
                 .doesNotContain("at com.")

@@ -1,19 +1,17 @@
 package com.example.authserver.pages;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestServer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class HomePageTests {
@@ -73,7 +71,8 @@ class HomePageTests {
             claims.put(row.selectFirst("th").text(), row.selectFirst("td").text());
         }
         assertThat(claims.get("sub")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(claims).containsEntry("preferred_username", "alice")
+        assertThat(claims)
+                .containsEntry("preferred_username", "alice")
                 .containsEntry("name", "Alice Smith")
                 .containsEntry("given_name", "Alice")
                 .containsEntry("family_name", "Smith")

@@ -1,6 +1,6 @@
 package com.example.authserver.pages;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.Browser;
@@ -8,14 +8,12 @@ import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
+import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class LoginPageTests {
@@ -69,7 +67,7 @@ class LoginPageTests {
         Page wrongPassword = browser.signIn(existing.getUserName(), "not-" + TestUsers.PASSWORD);
         Page unknownUser = browser.signIn("nobody-" + UUID.randomUUID(), TestUsers.PASSWORD);
 
-        for (Page page : new Page[] { wrongPassword, unknownUser }) {
+        for (Page page : new Page[] {wrongPassword, unknownUser}) {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.uri().getPath()).isEqualTo("/login");
             assertThat(page.uri().getQuery()).isEqualTo("error");
@@ -83,7 +81,9 @@ class LoginPageTests {
     void lockedOutNoticeSaysToTryAgainLater() {
         Page page = browser.navigate("/login?locked");
 
-        assertThat(page.document().select("[role=alert]").text()).contains("locked").contains("try again later");
+        assertThat(page.document().select("[role=alert]").text())
+                .contains("locked")
+                .contains("try again later");
         assertThat(page.document().select("#username")).hasSize(1);
     }
 }

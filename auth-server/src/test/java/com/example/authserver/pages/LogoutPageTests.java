@@ -1,15 +1,14 @@
 package com.example.authserver.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class LogoutPageTests {

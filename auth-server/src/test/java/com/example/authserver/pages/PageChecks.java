@@ -1,17 +1,15 @@
 package com.example.authserver.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.example.authserver.support.Browser;
-import com.example.authserver.support.Browser.Page;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every rendered page must have: the shared layout, one h1, labelled fields, nothing inline. */
 public final class PageChecks {
 
-    private PageChecks() {
-    }
+    private PageChecks() {}
 
     public static void assertCommonLayout(Browser.Page page, String title) {
         Document document = page.document();
@@ -24,16 +22,21 @@ public final class PageChecks {
         assertThat(document.select("h1")).as("one h1 per page").hasSize(1);
         assertThat(document.select("style, [style]")).as("nothing inline (CSP)").isEmpty();
         for (Element script : document.select("script")) {
-            assertThat(script.attr("src")).as("scripts are this server's files (CSP)").startsWith("/js/");
+            assertThat(script.attr("src"))
+                    .as("scripts are this server's files (CSP)")
+                    .startsWith("/js/");
             assertThat(script.data()).as("nothing inline (CSP)").isBlank();
         }
         for (Element field : document.select("input:not([type=hidden]), select, textarea")) {
             assertThat(field.id()).as("field %s has an id", field).isNotEmpty();
-            assertThat(document.select("label[for=" + field.id() + "]")).as("label for %s", field.id()).hasSize(1);
+            assertThat(document.select("label[for=" + field.id() + "]"))
+                    .as("label for %s", field.id())
+                    .hasSize(1);
         }
         for (Element form : document.select("form")) {
             assertThat(form.attr("method")).isEqualTo("post");
-            assertThat(form.select("input[type=hidden][name=_csrf]").val()).as("CSRF token in %s", form.id())
+            assertThat(form.select("input[type=hidden][name=_csrf]").val())
+                    .as("CSRF token in %s", form.id())
                     .isNotBlank();
         }
     }

@@ -1,5 +1,7 @@
 package com.example.authserver.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -20,8 +21,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Static checks of the page sources (no server needed): all text comes from messages.properties,
@@ -32,7 +31,8 @@ class PageTemplateTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-    static final Path PAGES_SOURCE = Path.of("src/main/java", PageTemplateTests.class.getPackageName().replace('.', '/'));
+    static final Path PAGES_SOURCE =
+            Path.of("src/main/java", PageTemplateTests.class.getPackageName().replace('.', '/'));
 
     static final Path MESSAGES = Path.of("src/main/resources/messages.properties");
 
@@ -46,7 +46,9 @@ class PageTemplateTests {
     @BeforeAll
     static void readSources() throws IOException {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            templates = files.filter(file -> file.toString().endsWith(".html")).sorted().toList();
+            templates = files.filter(file -> file.toString().endsWith(".html"))
+                    .sorted()
+                    .toList();
         }
         messages = new Properties();
         try (Reader reader = Files.newBufferedReader(MESSAGES, StandardCharsets.UTF_8)) {
@@ -68,7 +70,8 @@ class PageTemplateTests {
             for (Element element : document.getAllElements()) {
                 for (String name : HUMAN_ATTRIBUTES) {
                     String value = element.attr(name);
-                    boolean machineValue = name.equals("value") && !element.attr("type").equals("submit");
+                    boolean machineValue =
+                            name.equals("value") && !element.attr("type").equals("submit");
                     if (!value.isBlank() && !machineValue) {
                         hardCoded.add(template.getFileName() + ": " + name + "=\"" + value + "\"");
                     }
@@ -91,8 +94,17 @@ class PageTemplateTests {
                 collectMissing(controllerKey, Files.readString(source), missing);
             }
         }
-        for (String key : List.of("scope.openid", "scope.profile", "scope.email", "scope.scope1", "scope.scope2",
-                "scope.unknown", "error.400", "error.403", "error.404", "error.generic")) {
+        for (String key : List.of(
+                "scope.openid",
+                "scope.profile",
+                "scope.email",
+                "scope.scope1",
+                "scope.scope2",
+                "scope.unknown",
+                "error.400",
+                "error.403",
+                "error.404",
+                "error.generic")) {
             if (!messages.containsKey(key)) {
                 missing.add(key);
             }
@@ -104,19 +116,26 @@ class PageTemplateTests {
     void templatesHaveNoInlineScriptsStylesOrOtherSitesAssets() throws IOException {
         for (Path template : templates) {
             Document document = parse(template);
-            assertThat(document.select("style, [style]")).as(template + ": inline style").isEmpty();
+            assertThat(document.select("style, [style]"))
+                    .as(template + ": inline style")
+                    .isEmpty();
             for (Element script : document.select("script")) {
-                assertThat(script.attr("th:src")).as(template + ": inline script").startsWith("@{/js/");
+                assertThat(script.attr("th:src"))
+                        .as(template + ": inline script")
+                        .startsWith("@{/js/");
                 assertThat(script.data()).as(template + ": script with a body").isBlank();
             }
             for (Element element : document.getAllElements()) {
                 for (Attribute attribute : element.attributes()) {
-                    assertThat(attribute.getKey()).as(template + ": event handler").doesNotStartWith("on");
+                    assertThat(attribute.getKey())
+                            .as(template + ": event handler")
+                            .doesNotStartWith("on");
                 }
             }
             for (Element asset : document.select("link[href], img[src], [th:href], [th:src]")) {
-                String url = asset.hasAttr("th:href") ? asset.attr("th:href") : asset.attr("th:src") + asset.attr("href")
-                        + asset.attr("src");
+                String url = asset.hasAttr("th:href")
+                        ? asset.attr("th:href")
+                        : asset.attr("th:src") + asset.attr("href") + asset.attr("src");
                 assertThat(url).as(template + ": local asset").doesNotContain("//");
             }
         }
@@ -127,7 +146,9 @@ class PageTemplateTests {
         for (Path template : templates) {
             for (Element form : parse(template).select("form")) {
                 assertThat(form.attr("th:action")).as(template + ": th:action").isNotBlank();
-                assertThat(form.hasAttr("action")).as(template + ": plain action").isFalse();
+                assertThat(form.hasAttr("action"))
+                        .as(template + ": plain action")
+                        .isFalse();
                 assertThat(form.attr("method")).as(template + ": method").isEqualTo("post");
             }
         }
@@ -138,7 +159,8 @@ class PageTemplateTests {
         for (Path template : templates) {
             if (template.getParent().equals(TEMPLATES)) {
                 assertThat(parse(template).selectFirst("html").attr("th:replace"))
-                        .as(template + ": layout").startsWith("~{fragments/layout :: layout(");
+                        .as(template + ": layout")
+                        .startsWith("~{fragments/layout :: layout(");
             }
         }
     }

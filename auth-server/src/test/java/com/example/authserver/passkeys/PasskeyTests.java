@@ -1,6 +1,6 @@
 package com.example.authserver.passkeys;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
@@ -15,13 +15,11 @@ import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Passkeys in a real headless Chromium with its virtual authenticator (a platform authenticator that verifies its
@@ -71,25 +69,33 @@ class PasskeyTests {
         assertThat(browser.text("main")).contains("You have no passkeys yet.");
         addPasskey("Test laptop");
         assertThat(browser.text(".passkeys tbody")).contains("Test laptop");
-        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "A passkey was added")).as("the owner is told")
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "A passkey was added"))
+                .as("the owner is told")
                 .isNotNull();
 
         signOut();
         browser.open("/login").press(SIGN_IN_WITH_PASSKEY).awaitHeading("Your account");
         assertThat(browser.text(".account")).contains("Signed in as " + user.getUserName());
-        assertThat(passkeys.of(user.getId())).singleElement()
+        assertThat(passkeys.of(user.getId()))
+                .singleElement()
                 .satisfies(passkey -> assertThat(passkey.lastUsed()).isAfter(passkey.created()));
 
         signOut();
         OidcClient client = server.interactiveClient();
         Authorization authorization = client.authorizationRequest("openid profile");
-        browser.open(authorization.requestUri().toString()).press(SIGN_IN_WITH_PASSKEY).awaitPath("/oauth2/consent");
+        browser.open(authorization.requestUri().toString())
+                .press(SIGN_IN_WITH_PASSKEY)
+                .awaitPath("/oauth2/consent");
         assertThat(browser.heading()).endsWith("wants to access your account");
         browser.click("#consent-allow button[type=submit]");
-        TokenResponse tokens = client.exchange(client.codeFrom(java.net.URI.create(browser.currentUrl()),
-                authorization), authorization.verifier());
-        assertThat(((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken().getJWTClaimsSet()
-                .getSubject()).isEqualTo(user.getId());
+        TokenResponse tokens = client.exchange(
+                client.codeFrom(java.net.URI.create(browser.currentUrl()), authorization), authorization.verifier());
+        assertThat(((OIDCTokenResponse) tokens.toSuccessResponse())
+                        .getOIDCTokens()
+                        .getIDToken()
+                        .getJWTClaimsSet()
+                        .getSubject())
+                .isEqualTo(user.getId());
     }
 
     @Test
@@ -164,13 +170,16 @@ class PasskeyTests {
     }
 
     private void addPasskey(String label) {
-        browser.type("#passkey-label", label).press("[data-passkey=register] button")
+        browser.type("#passkey-label", label)
+                .press("[data-passkey=register] button")
                 .awaitVisible(".alert-info");
         assertThat(browser.text(".alert-info")).isEqualTo("Your new passkey has been added.");
     }
 
     private void signInWithPassword(ApplicationUser user) {
-        browser.open("/login").type("#username", user.getUserName()).type("#password", TestUsers.PASSWORD)
+        browser.open("/login")
+                .type("#username", user.getUserName())
+                .type("#password", TestUsers.PASSWORD)
                 .click("form[action$='/login'] button[type=submit]");
     }
 

@@ -1,29 +1,26 @@
 package com.example.authserver.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.authserver.AuthServerApplication;
+import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-
-import jakarta.persistence.EntityManagerFactory;
-
-import com.example.authserver.AuthServerApplication;
-import com.example.authserver.support.ServerTest;
-import com.example.authserver.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The JPA model (ApplicationUser and the other entities) and the schema the Flyway migrations build
@@ -62,10 +59,11 @@ class SchemaMatchesModelTests {
     private DataSource migratedDatabase() {
         TestDatabase database = TestDatabase.create();
         databases.add(database);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
-                database.password());
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.url(), database.username(), database.password());
         String[] locations = flywayProperties.getLocations().stream()
-                .map(location -> location.replace("{vendor}", database.vendor())).toArray(String[]::new);
+                .map(location -> location.replace("{vendor}", database.vendor()))
+                .toArray(String[]::new);
         Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
         return dataSource;
     }
@@ -79,7 +77,8 @@ class SchemaMatchesModelTests {
     private LocalContainerEntityManagerFactoryBean validatingEntityManagerFactory(DataSource database) {
         Map<String, Object> properties = new HashMap<>();
         applicationEntityManagerFactory.getProperties().forEach((key, value) -> {
-            if (key.startsWith("hibernate.") && !key.startsWith("hibernate.connection")
+            if (key.startsWith("hibernate.")
+                    && !key.startsWith("hibernate.connection")
                     && !key.equals("hibernate.hbm2ddl.auto")) {
                 properties.put(key, value);
             }

@@ -1,13 +1,6 @@
 package com.example.authserver.security;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
@@ -25,10 +18,17 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 import net.minidev.json.JSONObject;
 import net.minidev.json.parser.JSONParser;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -36,8 +36,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the authorization endpoint answers: responses that name their issuer (RFC 9207), redirect URIs matched exactly
@@ -61,7 +59,8 @@ class AuthorizationResponsesTests {
         Browser browser = server.browser();
         Authorization allowed = client.authorizationRequest("openid");
         SignInFlow.authorize(browser, client, allowed, testUsers.create("iss").getUserName(), TestUsers.PASSWORD);
-        Page consent = browser.navigate(client.authorizationRequest("openid profile email").requestUri().toString());
+        Page consent = browser.navigate(
+                client.authorizationRequest("openid profile email").requestUri().toString());
         Page code = browser.follow(browser.get(allowed.requestUri().toString()));
         Page denied = browser.follow(browser.submit(consent, "#consent-allow", Map.of("deny", "true")));
 
@@ -69,9 +68,10 @@ class AuthorizationResponsesTests {
         assertThat(query(code.uri(), "iss")).isEqualTo(server.issuer());
         assertThat(query(denied.uri(), "error")).isEqualTo("access_denied");
         assertThat(query(denied.uri(), "iss")).isEqualTo(server.issuer());
-        for (String metadata : new String[] { "/.well-known/openid-configuration",
-                "/.well-known/oauth-authorization-server" }) {
-            assertThat(json(metadata).get("authorization_response_iss_parameter_supported")).as(metadata)
+        for (String metadata :
+                new String[] {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"}) {
+            assertThat(json(metadata).get("authorization_response_iss_parameter_supported"))
+                    .as(metadata)
                     .isEqualTo(true);
         }
     }
@@ -82,11 +82,15 @@ class AuthorizationResponsesTests {
         browser.signIn("alice", "Pass123$");
         URI otherPort = URI.create(OidcClient.REDIRECT_URI.toString().replace(":8080/", ":8081/"));
 
-        Page page = browser.get(server.interactiveClient().authorizationRequest("openid", otherPort).requestUri()
+        Page page = browser.get(server.interactiveClient()
+                .authorizationRequest("openid", otherPort)
+                .requestUri()
                 .toString());
 
         assertThat(page.status()).isEqualTo(400);
-        assertThat(page.location()).as("never redirected to an unregistered URI").isNull();
+        assertThat(page.location())
+                .as("never redirected to an unregistered URI")
+                .isNull();
     }
 
     @Test
@@ -97,17 +101,23 @@ class AuthorizationResponsesTests {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("http://127.0.0.1/callback")
                 .scope("openid")
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
                         .build())
                 .build();
         clients.save(nativeApp);
         Browser browser = server.browser();
         browser.signIn("alice", "Pass123$");
         URI redirectUri = URI.create("http://127.0.0.1:53117/callback");
-        URI request = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"),
-                new ClientID(nativeApp.getClientId()), redirectUri).state(new State()).nonce(new Nonce())
+        URI request = new AuthenticationRequest.Builder(
+                        ResponseType.CODE, new Scope("openid"), new ClientID(nativeApp.getClientId()), redirectUri)
+                .state(new State())
+                .nonce(new Nonce())
                 .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
-                .endpointURI(URI.create(server.issuer() + "/oauth2/authorize")).build().toURI();
+                .endpointURI(URI.create(server.issuer() + "/oauth2/authorize"))
+                .build()
+                .toURI();
 
         Page page = browser.follow(browser.get(request.toString()));
 
@@ -116,15 +126,20 @@ class AuthorizationResponsesTests {
 
     @Test
     void aUserAgentThatIsNotSignedInIsSentToSignInWhateverItAccepts() throws Exception {
-        String request = server.interactiveClient().authorizationRequest("openid").requestUri().toString();
+        String request = server.interactiveClient()
+                .authorizationRequest("openid")
+                .requestUri()
+                .toString();
 
-        for (String accept : new String[] { "*/*", null, "application/xml" }) {
+        for (String accept : new String[] {"*/*", null, "application/xml"}) {
             HttpResponse<String> response = send(request, accept, false);
             assertThat(response.statusCode()).as("Accept: %s", accept).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location")).as("Accept: %s", accept)
+            assertThat(response.headers().firstValue("Location"))
+                    .as("Accept: %s", accept)
                     .hasValue(server.issuer() + "/login");
         }
-        assertThat(send(request, "application/json", true).statusCode()).as("a script asking for JSON")
+        assertThat(send(request, "application/json", true).statusCode())
+                .as("a script asking for JSON")
                 .isEqualTo(401);
     }
 
@@ -145,7 +160,8 @@ class AuthorizationResponsesTests {
     }
 
     private static String query(URI uri, String name) {
-        String value = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst(name);
+        String value =
+                UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst(name);
         return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,6 @@
 package com.example.authserver.security;
 
-import java.time.Duration;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
@@ -15,12 +14,11 @@ import com.example.authserver.support.TestUsers;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Changing credentials ends the user's other sessions (within the check interval) and earlier refresh tokens. */
 @ServerTest
@@ -56,11 +54,15 @@ class SecurityStampTests {
 
         changePassword(laptop);
 
-        assertThat(phone.get("/account").status()).as("checked less than a minute ago").isEqualTo(200);
+        assertThat(phone.get("/account").status())
+                .as("checked less than a minute ago")
+                .isEqualTo(200);
         clock.advance(Duration.ofSeconds(61));
         assertThat(phone.get("/account").status()).isEqualTo(302);
         assertThat(phone.get("/account").location()).endsWith("/login");
-        assertThat(laptop.get("/account").status()).as("the session that changed it goes on").isEqualTo(200);
+        assertThat(laptop.get("/account").status())
+                .as("the session that changed it goes on")
+                .isEqualTo(200);
     }
 
     @Test
@@ -82,8 +84,8 @@ class SecurityStampTests {
     void refreshTokensIssuedBeforeAPasswordChangeStopWorking() throws Exception {
         ApplicationUser user = testUsers.create("stamp-refresh");
         OidcClient client = server.interactiveClient();
-        OIDCTokenResponse before = SignInFlow.signIn(server.browser(), client, "openid profile", user.getUserName(),
-                TestUsers.PASSWORD);
+        OIDCTokenResponse before =
+                SignInFlow.signIn(server.browser(), client, "openid profile", user.getUserName(), TestUsers.PASSWORD);
         Browser browser = server.browser();
         browser.signIn(user.getUserName(), TestUsers.PASSWORD);
 
@@ -91,16 +93,25 @@ class SecurityStampTests {
         TokenResponse refreshed = client.refresh(before.getTokens().getRefreshToken());
 
         assertThat(refreshed.indicatesSuccess()).isFalse();
-        assertThat(refreshed.toErrorResponse().getErrorObject().getCode()).isEqualTo(OAuth2Error.INVALID_GRANT.getCode());
-        OIDCTokenResponse after = SignInFlow.signIn(server.browser(), client, "openid profile", user.getUserName(),
-                NEW_PASSWORD);
-        assertThat(client.refresh(after.getTokens().getRefreshToken()).indicatesSuccess()).isTrue();
+        assertThat(refreshed.toErrorResponse().getErrorObject().getCode())
+                .isEqualTo(OAuth2Error.INVALID_GRANT.getCode());
+        OIDCTokenResponse after =
+                SignInFlow.signIn(server.browser(), client, "openid profile", user.getUserName(), NEW_PASSWORD);
+        assertThat(client.refresh(after.getTokens().getRefreshToken()).indicatesSuccess())
+                .isTrue();
     }
 
     private static void changePassword(Browser browser) {
-        Browser.Page done = browser.follow(browser.submit(browser.navigate("/account/change-password"),
-                "form[action$=/account/change-password]", Map.of("currentPassword", TestUsers.PASSWORD, "password",
-                        NEW_PASSWORD, "confirmPassword", NEW_PASSWORD)));
+        Browser.Page done = browser.follow(browser.submit(
+                browser.navigate("/account/change-password"),
+                "form[action$=/account/change-password]",
+                Map.of(
+                        "currentPassword",
+                        TestUsers.PASSWORD,
+                        "password",
+                        NEW_PASSWORD,
+                        "confirmPassword",
+                        NEW_PASSWORD)));
         assertThat(done.document().select("h1").text()).isEqualTo("Password changed");
     }
 }

@@ -1,18 +1,16 @@
 package com.example.authserver.seed;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.ServerTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seeding at every start must change nothing once the seed data is there. */
 @ServerTest
@@ -52,7 +50,8 @@ class SeedingIsIdempotentTests {
 
         assertThat(bob.getEmail()).isEqualTo("BobSmith@example.com");
         assertThat(bob.isEmailConfirmed()).isTrue();
-        assertThat(userManager.getClaims(bob)).extracting(claim -> claim.getClaimType() + "=" + claim.getClaimValue())
+        assertThat(userManager.getClaims(bob))
+                .extracting(claim -> claim.getClaimType() + "=" + claim.getClaimValue())
                 .containsExactlyInAnyOrder("name=Bob Smith", "website=http://bob.example.com", "location=somewhere");
     }
 
@@ -60,16 +59,22 @@ class SeedingIsIdempotentTests {
     void clientSecretsAreStoredHashed() {
         List<String> secrets = jdbc.queryForList("select client_secret from oauth2_registered_client", String.class);
 
-        assertThat(secrets).hasSize(2).allSatisfy(secret -> assertThat(secret).startsWith("{sha256}"))
+        assertThat(secrets)
+                .hasSize(2)
+                .allSatisfy(secret -> assertThat(secret).startsWith("{sha256}"))
                 .noneMatch(secret -> secret.contains("511536EF") || secret.contains("49C1A7E1"));
     }
 
     private String snapshot() {
-        return jdbc.queryForList("select id, user_name, concurrency_stamp from users where user_name in ('alice', 'bob') "
-                + "order by user_name").toString()
+        return jdbc.queryForList(
+                                "select id, user_name, concurrency_stamp from users where user_name in ('alice', 'bob') "
+                                        + "order by user_name")
+                        .toString()
                 + jdbc.queryForList("select user_id, claim_type, claim_value from user_claims where user_id in "
-                        + "(select id from users where user_name in ('alice', 'bob')) order by id").toString()
+                                + "(select id from users where user_name in ('alice', 'bob')) order by id")
+                        .toString()
                 + jdbc.queryForList("select id, client_id, client_secret, redirect_uris, scopes from "
-                        + "oauth2_registered_client order by client_id").toString();
+                                + "oauth2_registered_client order by client_id")
+                        .toString();
     }
 }

@@ -1,5 +1,9 @@
 package com.example.authserver.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import com.example.authserver.support.Browser.Page;
 import java.security.InvalidKeyException;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.crypto.spec.SecretKeySpec;
-
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import com.example.authserver.support.Browser.Page;
 import org.apache.commons.codec.binary.Base32;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A phone's authenticator app: reads the key from the set-up page as a person would type it, and shows codes
@@ -36,15 +34,15 @@ public final class AuthenticatorApp {
     public static Enabled enable(Browser browser, Clock clock) {
         Page setUp = browser.navigate("/account/two-factor/enable");
         assertThat(setUp.status()).isEqualTo(200);
-        AuthenticatorApp app = new AuthenticatorApp(setUp.document().selectFirst(".authenticator-key").text(), clock);
-        Page codes = browser.follow(browser.submit(setUp, "form[action$=/account/two-factor/enable]",
-                Map.of("code", app.code())));
+        AuthenticatorApp app = new AuthenticatorApp(
+                setUp.document().selectFirst(".authenticator-key").text(), clock);
+        Page codes = browser.follow(
+                browser.submit(setUp, "form[action$=/account/two-factor/enable]", Map.of("code", app.code())));
         assertThat(codes.document().select("h1").text()).isEqualTo("Your recovery codes");
         return new Enabled(app, codes.document().select(".recovery-codes code").eachText());
     }
 
-    public record Enabled(AuthenticatorApp app, List<String> recoveryCodes) {
-    }
+    public record Enabled(AuthenticatorApp app, List<String> recoveryCodes) {}
 
     /** The code the app shows now. */
     public String code() {
@@ -58,10 +56,10 @@ public final class AuthenticatorApp {
 
     private String codeAt(Instant instant) {
         try {
-            return new TimeBasedOneTimePasswordGenerator().generateOneTimePasswordString(
-                    new SecretKeySpec(new Base32().decode(key), "HmacSHA1"), instant, Locale.ROOT);
-        }
-        catch (InvalidKeyException ex) {
+            return new TimeBasedOneTimePasswordGenerator()
+                    .generateOneTimePasswordString(
+                            new SecretKeySpec(new Base32().decode(key), "HmacSHA1"), instant, Locale.ROOT);
+        } catch (InvalidKeyException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -1,5 +1,7 @@
 package com.example.authserver.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -15,13 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.jsoup.Connection.KeyVal;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.FormElement;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A browser without JavaScript for the tests: real HTTP with a cookie jar (so the session and CSRF
@@ -48,8 +47,13 @@ public class Browser {
     }
 
     public Browser(String baseUrl) {
-        this(baseUrl, HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build(), Map.of());
+        this(
+                baseUrl,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                Map.of());
     }
 
     private Browser(String baseUrl, HttpClient http, Map<String, String> headers) {
@@ -101,10 +105,13 @@ public class Browser {
 
     /** One form POST, redirects not followed. */
     public Page post(String urlOrPath, List<Map.Entry<String, String>> fields) {
-        String body = fields.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+        String body = fields.stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(navigation(resolve(urlOrPath)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(navigation(resolve(urlOrPath))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** Follows redirects on this server until a page is shown or the browser is sent elsewhere. */
@@ -163,13 +170,14 @@ public class Browser {
     private Page send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.uri(),
-                    response.headers().firstValue("Location").orElse(null), response.body());
-        }
-        catch (IOException ex) {
+            return new Page(
+                    response.statusCode(),
+                    response.uri(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

@@ -1,10 +1,5 @@
 package com.example.authserver.support;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
-import java.util.Map;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -40,6 +35,10 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
 
 /**
  * The OAuth client side of the tests, played by the Nimbus OAuth 2.0 / OpenID Connect SDK: an
@@ -76,13 +75,15 @@ public class OidcClient {
 
     /** The same client, talking to another instance of the server (same issuer). */
     public OidcClient atServer(String otherServerUrl) {
-        return new OidcClient(issuer, otherServerUrl, credentials.getClientID().getValue(),
+        return new OidcClient(
+                issuer,
+                otherServerUrl,
+                credentials.getClientID().getValue(),
                 credentials.getClientSecret().getValue());
     }
 
     /** One authorization request's secrets, kept by the client until the redirect comes back. */
-    public record Authorization(URI requestUri, State state, Nonce nonce, CodeVerifier verifier) {
-    }
+    public record Authorization(URI requestUri, State state, Nonce nonce, CodeVerifier verifier) {}
 
     public Authorization authorizationRequest(String scopes) {
         return authorizationRequest(scopes, REDIRECT_URI);
@@ -92,9 +93,13 @@ public class OidcClient {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(scopes),
-                credentials.getClientID(), redirectUri).state(state).nonce(nonce)
-                .codeChallenge(verifier, CodeChallengeMethod.S256).endpointURI(endpoint("/oauth2/authorize")).build();
+        AuthenticationRequest request = new AuthenticationRequest.Builder(
+                        ResponseType.CODE, Scope.parse(scopes), credentials.getClientID(), redirectUri)
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .endpointURI(endpoint("/oauth2/authorize"))
+                .build();
         return new Authorization(request.toURI(), state, nonce, verifier);
     }
 
@@ -102,7 +107,8 @@ public class OidcClient {
     public AuthorizationCode codeFrom(URI redirect, Authorization authorization) throws Exception {
         AuthenticationResponse response = AuthenticationResponseParser.parse(redirect);
         if (!response.indicatesSuccess()) {
-            throw new AssertionError("Authorization failed: " + response.toErrorResponse().getErrorObject());
+            throw new AssertionError(
+                    "Authorization failed: " + response.toErrorResponse().getErrorObject());
         }
         if (!authorization.state().equals(response.getState())) {
             throw new AssertionError("State mismatch");
@@ -111,7 +117,11 @@ public class OidcClient {
     }
 
     public TokenResponse exchange(AuthorizationCode code, CodeVerifier verifier) throws Exception {
-        return token(new AuthorizationCodeGrant(code, REDIRECT_URI, verifier), null);
+        return exchange(code, verifier, REDIRECT_URI);
+    }
+
+    public TokenResponse exchange(AuthorizationCode code, CodeVerifier verifier, URI redirectUri) throws Exception {
+        return token(new AuthorizationCodeGrant(code, redirectUri, verifier), null);
     }
 
     public TokenResponse refresh(RefreshToken refreshToken) throws Exception {
@@ -129,23 +139,28 @@ public class OidcClient {
 
     public UserInfoResponse userInfo(AccessToken accessToken) throws Exception {
         HTTPResponse response = new UserInfoRequest(endpoint("/userinfo"), (BearerAccessToken) accessToken)
-                .toHTTPRequest().send();
+                .toHTTPRequest()
+                .send();
         return UserInfoResponse.parse(response);
     }
 
     public HTTPResponse revoke(Token token) throws IOException {
-        return new TokenRevocationRequest(endpoint("/oauth2/revoke"), credentials, token).toHTTPRequest().send();
+        return new TokenRevocationRequest(endpoint("/oauth2/revoke"), credentials, token)
+                .toHTTPRequest()
+                .send();
     }
 
     public TokenIntrospectionResponse introspect(Token token) throws Exception {
         return TokenIntrospectionResponse.parse(
-                new TokenIntrospectionRequest(endpoint("/oauth2/introspect"), credentials, token).toHTTPRequest().send());
+                new TokenIntrospectionRequest(endpoint("/oauth2/introspect"), credentials, token)
+                        .toHTTPRequest()
+                        .send());
     }
 
     /** Checks the ID token's signature against the server's JWKS, its issuer, audience, expiry and nonce. */
     public JWTClaimsSet validateIdToken(JWT idToken, Nonce nonce) throws Exception {
-        IDTokenValidator validator = new IDTokenValidator(new Issuer(issuer), credentials.getClientID(),
-                JWSAlgorithm.RS256, new URL(serverUrl + "/oauth2/jwks"));
+        IDTokenValidator validator = new IDTokenValidator(
+                new Issuer(issuer), credentials.getClientID(), JWSAlgorithm.RS256, new URL(serverUrl + "/oauth2/jwks"));
         return validator.validate(idToken, nonce).toJWTClaimsSet();
     }
 

@@ -4,19 +4,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.stereotype.Component;
 
 /**
  * Lets a test hold one request inside the server right after it looked a token up, and let it go on later: the way
  * to play a race between two requests (a refresh and a revocation, say) in a fixed order, over real HTTP. Inert
  * unless a test asks for a pause.
  */
-@Component
 public class PausedLookups implements BeanPostProcessor {
 
     private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
@@ -66,8 +63,7 @@ public class PausedLookups implements BeanPostProcessor {
                 pause.reached().countDown();
                 try {
                     pause.released().await(15, TimeUnit.SECONDS);
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                 }
             }

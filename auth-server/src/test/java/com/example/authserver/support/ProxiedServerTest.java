@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -18,8 +17,12 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ServerTest
-@TestPropertySource(properties = { "server.forward-headers-strategy=native", "authforge.test.smtp=false",
-        "authforge.account.rate-limits.sign-in.per-ip.attempts=" + ProxiedServerTest.SIGN_IN_PER_IP })
+@TestPropertySource(
+        properties = {
+            "server.forward-headers-strategy=native",
+            "authforge.test.smtp=false",
+            "authforge.account.rate-limits.sign-in.per-ip.attempts=" + ProxiedServerTest.SIGN_IN_PER_IP
+        })
 public @interface ProxiedServerTest {
 
     int SIGN_IN_PER_IP = 3;

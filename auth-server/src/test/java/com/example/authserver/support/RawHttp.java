@@ -38,7 +38,9 @@ public final class RawHttp {
     public record Request(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {
 
         public Optional<String> header(String name) {
-            return headers.stream().filter(header -> header.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+            return headers.stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
                     .findFirst();
         }
     }
@@ -51,8 +53,10 @@ public final class RawHttp {
         }
 
         public List<String> headers(String name) {
-            return headers.stream().filter(header -> header.getKey().equals(name.toLowerCase(Locale.ROOT)))
-                    .map(Map.Entry::getValue).toList();
+            return headers.stream()
+                    .filter(header -> header.getKey().equals(name.toLowerCase(Locale.ROOT)))
+                    .map(Map.Entry::getValue)
+                    .toList();
         }
     }
 
@@ -67,13 +71,11 @@ public final class RawHttp {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             try {
                 write(request, socket.getOutputStream());
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 // the server may answer and close before it has read a large body: its answer is still there
             }
             return parse(readAll(socket.getInputStream()));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("No answer to " + request.method() + " " + abbreviate(request.target()), ex);
         }
     }
@@ -87,7 +89,8 @@ public final class RawHttp {
         for (Map.Entry<String, String> header : request.headers()) {
             head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
         }
-        if (request.body() != null && request.header("Content-Length").isEmpty()
+        if (request.body() != null
+                && request.header("Content-Length").isEmpty()
                 && request.header("Transfer-Encoding").isEmpty()) {
             head.append("Content-Length: ").append(request.body().length).append("\r\n");
         }
@@ -107,8 +110,7 @@ public final class RawHttp {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 all.write(buffer, 0, read);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             if (all.size() == 0) {
                 throw ex;
             }
@@ -118,7 +120,7 @@ public final class RawHttp {
     }
 
     private static Response parse(byte[] raw) throws IOException {
-        int headEnd = indexOf(raw, new byte[] { '\r', '\n', '\r', '\n' }, 0);
+        int headEnd = indexOf(raw, new byte[] {'\r', '\n', '\r', '\n'}, 0);
         if (headEnd < 0) {
             throw new IOException("Not an HTTP response: " + abbreviate(new String(raw, StandardCharsets.ISO_8859_1)));
         }
@@ -127,12 +129,14 @@ public final class RawHttp {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.add(Map.entry(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            headers.add(Map.entry(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).trim()));
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
-        boolean chunked = headers.stream().anyMatch(header -> header.getKey().equals("transfer-encoding")
-                && header.getValue().equalsIgnoreCase("chunked"));
+        boolean chunked = headers.stream()
+                .anyMatch(header -> header.getKey().equals("transfer-encoding")
+                        && header.getValue().equalsIgnoreCase("chunked"));
         return new Response(status, headers, new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8));
     }
 
@@ -140,7 +144,7 @@ public final class RawHttp {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int position = 0;
         while (position < body.length) {
-            int lineEnd = indexOf(body, new byte[] { '\r', '\n' }, position);
+            int lineEnd = indexOf(body, new byte[] {'\r', '\n'}, position);
             if (lineEnd < 0) {
                 break;
             }

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -33,7 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
-
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -99,21 +97,31 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
         Path chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
         testClass = context.getRequiredTestClass().getSimpleName();
         if (baseUrl == null) {
-            baseUrl = SpringExtension.getApplicationContext(context).getBean(TestServer.class).issuer();
+            baseUrl = SpringExtension.getApplicationContext(context)
+                    .getBean(TestServer.class)
+                    .issuer();
         }
         try {
             profile = Files.createTempDirectory("chromium-profile");
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1000", "--lang=en-US", "--no-first-run", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,1000",
+                "--lang=en-US",
+                "--no-first-run",
+                "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -126,8 +134,7 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
             if (context.getExecutionException().isPresent()) {
                 screenshot("failed-" + context.getRequiredTestMethod().getName());
             }
-        }
-        finally {
+        } finally {
             driver.quit();
             driver = null;
             deleteProfile();
@@ -139,8 +146,7 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -179,16 +185,18 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
 
     /** Waits until the page's first heading is this text (pages that scripts open), then keeps a screenshot. */
     public RealBrowser awaitHeading(String heading) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "heading '" + heading + "' on " + driver.getCurrentUrl()
-                + ", showing: " + text("main"))
+        new WebDriverWait(driver, WAIT)
+                .withMessage(
+                        () -> "heading '" + heading + "' on " + driver.getCurrentUrl() + ", showing: " + text("main"))
                 .until(ExpectedConditions.textToBe(By.cssSelector("h1"), heading));
         return pageShown();
     }
 
     /** Waits until the browser shows a page at this path (where a script sent it), then keeps a screenshot. */
     public RealBrowser awaitPath(String path) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "page " + path + ", still on " + driver.getCurrentUrl()
-                + " showing: " + text("main"))
+        new WebDriverWait(driver, WAIT)
+                .withMessage(
+                        () -> "page " + path + ", still on " + driver.getCurrentUrl() + " showing: " + text("main"))
                 .until(d -> path.equals(URI.create(d.getCurrentUrl()).getPath()) && loaded());
         return pageShown();
     }
@@ -226,18 +234,20 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
      * without anyone present.
      */
     public VirtualAuthenticator addPasskeyAuthenticator() {
-        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true));
+        return ((HasVirtualAuthenticator) driver)
+                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true));
     }
 
     /** Saves a screenshot of the page now shown, named after its path. */
     public RealBrowser pageShown() {
         String path = URI.create(driver.getCurrentUrl()).getPath();
-        String page = path == null || path.equals("/") || path.isEmpty() ? "home"
+        String page = path == null || path.equals("/") || path.isEmpty()
+                ? "home"
                 : path.substring(1).replaceAll("[^A-Za-z0-9]+", "-");
         screenshot(page);
         return this;
@@ -245,16 +255,17 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
 
     private void screenshot(String page) {
         Path folder = SCREENSHOTS.resolve(testClass);
-        int number = shotsPerClass.computeIfAbsent(testClass, name -> {
-            deleteScreenshotsOfAnEarlierRun(folder);
-            return new AtomicInteger();
-        }).incrementAndGet();
+        int number = shotsPerClass
+                .computeIfAbsent(testClass, name -> {
+                    deleteScreenshotsOfAnEarlierRun(folder);
+                    return new AtomicInteger();
+                })
+                .incrementAndGet();
         Path file = folder.resolve(String.format(Locale.ROOT, "%02d-%s.png", number, page.toLowerCase(Locale.ROOT)));
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -264,11 +275,11 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".png")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".png")).toList()) {
                 Files.delete(file);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -276,26 +287,25 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
     /** The document now shown: a click that submits a form replaces it even when the URL stays the same. */
     private String pageId() {
         try {
-            return String.valueOf(((ChromeDriver) driver).executeScript(
-                    "return window.__pageId || (window.__pageId = Math.random().toString(36).slice(2))"));
-        }
-        catch (WebDriverException ex) {
+            return String.valueOf(((ChromeDriver) driver)
+                    .executeScript(
+                            "return window.__pageId || (window.__pageId = Math.random().toString(36).slice(2))"));
+        } catch (WebDriverException ex) {
             // Chromium's own error page (a redirect to an address where no server listens) runs no scripts
             return "no page: " + driver.getCurrentUrl();
         }
     }
 
     private void waitForPageChangeFrom(String before) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "a new page after the click, still on "
-                + driver.getCurrentUrl())
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "a new page after the click, still on " + driver.getCurrentUrl())
                 .until(d -> !before.equals(d.getWindowHandle() + pageId()) && loaded());
     }
 
     private boolean loaded() {
         try {
             return "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState"));
-        }
-        catch (WebDriverException ex) {
+        } catch (WebDriverException ex) {
             return true;
         }
     }

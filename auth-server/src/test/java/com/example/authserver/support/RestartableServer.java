@@ -1,10 +1,8 @@
 package com.example.authserver.support;
 
+import com.example.authserver.AuthServerApplication;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.example.authserver.AuthServerApplication;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,11 +15,14 @@ public final class RestartableServer implements AutoCloseable {
     private final TestDatabase database = TestDatabase.create();
 
     public ConfigurableApplicationContext start(String... extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
                 "--authforge.keys.development-key-file=target/test-data/development-signing-kek"));
         database.springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(List.of(extraArguments));
-        return new SpringApplicationBuilder(AuthServerApplication.class).run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(AuthServerApplication.class, ServerTestBeans.class)
+                .run(arguments.toArray(String[]::new));
     }
 
     /** The URL of a started server (also its issuer, unless authforge.issuer says otherwise). */

@@ -6,12 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import org.springframework.context.annotation.Primary;
-import org.springframework.stereotype.Component;
-
 /** The clock of the server under test: real time plus however far a test has moved it forward. */
-@Component
-@Primary
 public class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;

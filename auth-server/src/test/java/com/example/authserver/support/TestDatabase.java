@@ -37,12 +37,13 @@ public record TestDatabase(String vendor, String url, String username, String pa
     /** Creates a new, empty database for the project's database vendor. */
     public static TestDatabase create() {
         String vendor = projectVendor();
-        String name = "authforge_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name = "authforge_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         return switch (vendor) {
             case "postgresql" -> createPostgres(name);
             case "mysql" -> createMysql(name);
-            default -> new TestDatabase("h2", "jdbc:h2:mem:" + name + ";NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa",
-                    "", name);
+            default ->
+                new TestDatabase("h2", "jdbc:h2:mem:" + name + ";NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa", "", name);
         };
     }
 
@@ -60,8 +61,7 @@ public record TestDatabase(String vendor, String url, String username, String pa
         switch (vendor) {
             case "postgresql" -> execute(postgresServer(), "drop database if exists " + name + " with (force)");
             case "mysql" -> execute(server(MYSQL_URL_VARIABLE), "drop database if exists " + name);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -92,8 +92,8 @@ public record TestDatabase(String vendor, String url, String username, String pa
     private static TestDatabase createMysql(String name) {
         ServerUrl server = server(MYSQL_URL_VARIABLE);
         execute(server, "create database " + name + " character set utf8mb4 collate utf8mb4_bin");
-        return new TestDatabase("mysql", server.withDatabase(name, MYSQL_PARAMETERS), server.username(),
-                server.password(), name);
+        return new TestDatabase(
+                "mysql", server.withDatabase(name, MYSQL_PARAMETERS), server.username(), server.password(), name);
     }
 
     /**
@@ -126,10 +126,11 @@ public record TestDatabase(String vendor, String url, String username, String pa
     private static String embeddedPostgresUrl() {
         try {
             return (String) Class.forName(TestDatabase.class.getPackageName() + ".EmbeddedPostgresServer")
-                    .getDeclaredMethod("jdbcUrl").invoke(null);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException("Could not start embedded PostgreSQL", ex.getCause() != null ? ex.getCause() : ex);
+                    .getDeclaredMethod("jdbcUrl")
+                    .invoke(null);
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(
+                    "Could not start embedded PostgreSQL", ex.getCause() != null ? ex.getCause() : ex);
         }
     }
 
@@ -143,11 +144,11 @@ public record TestDatabase(String vendor, String url, String username, String pa
     }
 
     static void execute(ServerUrl server, String sql) {
-        try (Connection connection = DriverManager.getConnection(server.withDatabase("", ""), server.username(),
-                server.password()); Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(server.withDatabase("", ""), server.username(), server.password());
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-        catch (SQLException ex) {
+        } catch (SQLException ex) {
             throw new IllegalStateException("Could not run '" + sql + "' on " + server.withDatabase("", ""), ex);
         }
     }
@@ -156,8 +157,7 @@ public record TestDatabase(String vendor, String url, String username, String pa
         try {
             Class.forName(className, false, TestDatabase.class.getClassLoader());
             return true;
-        }
-        catch (ClassNotFoundException ex) {
+        } catch (ClassNotFoundException ex) {
             return false;
         }
     }
@@ -172,7 +172,9 @@ public record TestDatabase(String vendor, String url, String username, String pa
             if (uri.getRawQuery() != null) {
                 for (String pair : uri.getRawQuery().split("&")) {
                     String[] nameValue = pair.split("=", 2);
-                    query.put(nameValue[0], nameValue.length > 1 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "");
+                    query.put(
+                            nameValue[0],
+                            nameValue.length > 1 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "");
                 }
             }
             String prefix = "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + "/";

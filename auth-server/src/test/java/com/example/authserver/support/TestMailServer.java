@@ -1,5 +1,14 @@
 package com.example.authserver.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,17 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * A real SMTP server for the tests (GreenMail), one for the whole test run on a free port. Every Spring test
@@ -34,8 +32,7 @@ public final class TestMailServer {
 
     private static GreenMail greenMail;
 
-    private TestMailServer() {
-    }
+    private TestMailServer() {}
 
     /** One received email: its subject, sender and both parts. */
     public record ReceivedMail(String subject, String from, String text, String html) {
@@ -71,8 +68,7 @@ public final class TestMailServer {
                         .anyMatch(to -> ((InternetAddress) to).getAddress().equalsIgnoreCase(address))) {
                     mails.add(read(message));
                 }
-            }
-            catch (MessagingException | IOException ex) {
+            } catch (MessagingException | IOException ex) {
                 throw new IllegalStateException(ex);
             }
         }
@@ -105,7 +101,8 @@ public final class TestMailServer {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("No email about '" + subject + "' to " + address + " within " + WAIT
-                        + " (received " + mailsTo(address).stream().map(ReceivedMail::subject).toList() + ")");
+                        + " (received "
+                        + mailsTo(address).stream().map(ReceivedMail::subject).toList() + ")");
             }
             sleep();
         }
@@ -120,19 +117,20 @@ public final class TestMailServer {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         collect(message, text, html);
-        return new ReceivedMail(message.getSubject(), ((InternetAddress) message.getFrom()[0]).getAddress(),
-                text.toString(), html.toString());
+        return new ReceivedMail(
+                message.getSubject(),
+                ((InternetAddress) message.getFrom()[0]).getAddress(),
+                text.toString(),
+                html.toString());
     }
 
     private static void collect(Part part, StringBuilder text, StringBuilder html)
             throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) {
             text.append(part.getContent());
-        }
-        else if (part.isMimeType("text/html")) {
+        } else if (part.isMimeType("text/html")) {
             html.append(part.getContent());
-        }
-        else if (part.getContent() instanceof Multipart multipart) {
+        } else if (part.getContent() instanceof Multipart multipart) {
             for (int index = 0; index < multipart.getCount(); index++) {
                 BodyPart body = multipart.getBodyPart(index);
                 collect(body, text, html);
@@ -143,8 +141,7 @@ public final class TestMailServer {
     private static void sleep() {
         try {
             Thread.sleep(50);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

@@ -2,7 +2,6 @@ package com.example.authserver.support;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,8 +18,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 class TestMailServerContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new SmtpServer();
     }
 
@@ -30,8 +29,11 @@ class TestMailServerContextCustomizerFactory implements ContextCustomizerFactory
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             ConfigurableEnvironment environment = context.getEnvironment();
             if (!"false".equals(environment.getProperty("authforge.test.smtp"))) {
-                environment.getPropertySources().addLast(new MapPropertySource("testMailServer",
-                        Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", TestMailServer.port())));
+                environment
+                        .getPropertySources()
+                        .addLast(new MapPropertySource(
+                                "testMailServer",
+                                Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", TestMailServer.port())));
             }
         }
 

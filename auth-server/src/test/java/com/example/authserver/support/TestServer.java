@@ -1,10 +1,8 @@
 package com.example.authserver.support;
 
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /** The server under test as its clients see it: its URL, a fresh browser, the development clients. */
-@Component
 public class TestServer {
 
     private final Environment environment;

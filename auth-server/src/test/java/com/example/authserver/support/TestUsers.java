@@ -1,14 +1,10 @@
 package com.example.authserver.support;
 
-import java.util.UUID;
-
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
-
-import org.springframework.stereotype.Component;
+import java.util.UUID;
 
 /** Creates users with unique names, so tests never share or disturb each other's users. */
-@Component
 public class TestUsers {
 
     public static final String PASSWORD = "Correct-Horse-9";

@@ -1,12 +1,11 @@
 package com.example.authserver.system;
 
+import com.example.authserver.support.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.example.authserver.support.RawHttp;
 
 /**
  * One case of the sweep: the request as it goes on the wire, the parameters it was built from (before any
@@ -32,17 +31,21 @@ record Case(RawHttp.Request request, List<Map.Entry<String, String>> params, Set
     }
 
     List<String> values(String name) {
-        return params.stream().filter(param -> param.getKey().equals(name)).map(Map.Entry::getValue).toList();
+        return params.stream()
+                .filter(param -> param.getKey().equals(name))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /** The request, printable: control characters escaped, long values shortened, as a failure report shows it. */
     String describe() {
-        String headers = request.headers().stream().map(header -> "    " + header.getKey() + ": "
-                + printable(header.getValue())).collect(Collectors.joining("\n"));
-        String body = request.body() == null ? "(no body)"
-                : printable(new String(request.body(), StandardCharsets.UTF_8));
-        return "  sender: " + sender + "\n  " + request.method() + " " + printable(request.target()) + "\n"
-                + headers + "\n  body: " + body + "\n  traits: " + traits;
+        String headers = request.headers().stream()
+                .map(header -> "    " + header.getKey() + ": " + printable(header.getValue()))
+                .collect(Collectors.joining("\n"));
+        String body =
+                request.body() == null ? "(no body)" : printable(new String(request.body(), StandardCharsets.UTF_8));
+        return "  sender: " + sender + "\n  " + request.method() + " " + printable(request.target()) + "\n" + headers
+                + "\n  body: " + body + "\n  traits: " + traits;
     }
 
     /** Escapes what a terminal would not show, and shortens runs of one character and very long texts. */
@@ -57,19 +60,26 @@ record Case(RawHttp.Request request, List<Map.Entry<String, String>> params, Set
             if (run > 12) {
                 out.append(escape(c)).append("{×").append(run).append('}');
                 i += run - 1;
-            }
-            else {
+            } else {
                 out.append(escape(c));
             }
             if (out.length() > 3000) {
-                return out.append("… (").append(text.length()).append(" characters)").toString();
+                return out.append("… (")
+                        .append(text.length())
+                        .append(" characters)")
+                        .toString();
             }
         }
         return out.toString();
     }
 
     private static String escape(char c) {
-        return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c)
-                || Character.getType(c) == Character.FORMAT ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+        return c < 0x20
+                        || c == 0x7f
+                        || (c >= 0x80 && c < 0xa0)
+                        || Character.isSurrogate(c)
+                        || Character.getType(c) == Character.FORMAT
+                ? String.format("\\u%04x", (int) c)
+                : String.valueOf(c);
     }
 }

@@ -1,12 +1,6 @@
 package com.example.authserver.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
@@ -14,15 +8,19 @@ import com.example.authserver.support.OtherLocalAddress;
 import com.example.authserver.support.ProxiedServerTest;
 import com.example.authserver.support.TestServer;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tomcat believes X-Forwarded-* from the trusted proxies only (loopback by default, see {@link ProxiedServerTest}),
@@ -41,9 +39,15 @@ class ForwardedHeadersTests {
 
     @Test
     void onlyTheConfiguredProxiesAreTrustedNotSpringBootsDefaultPrivateNetworks() {
-        Valve[] valves = ((TomcatWebServer) context.getWebServer()).getTomcat().getEngine().getPipeline().getValves();
-        RemoteIpValve valve = (RemoteIpValve) List.of(valves).stream().filter(RemoteIpValve.class::isInstance)
-                .findFirst().orElseThrow();
+        Valve[] valves = ((TomcatWebServer) context.getWebServer())
+                .getTomcat()
+                .getEngine()
+                .getPipeline()
+                .getValves();
+        RemoteIpValve valve = (RemoteIpValve) List.of(valves).stream()
+                .filter(RemoteIpValve.class::isInstance)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(valve.getInternalProxies()).isEqualTo("127.0.0.0/8, 0:0:0:0:0:0:0:1/128");
         assertThat(valve.getTrustedProxies()).isNull();
@@ -75,12 +79,14 @@ class ForwardedHeadersTests {
             assertThat(failed.status()).as("attempt %s", attempt).isEqualTo(302);
         }
 
-        Page limited = signIn(proxy.withHeader("X-Forwarded-For", randomAddress() + ", 203.0.113.10"), login,
-                "proxied-last");
-        Page otherClient = signIn(proxy.withHeader("X-Forwarded-For", randomAddress() + ", 203.0.113.11"), login,
-                "proxied-other");
+        Page limited =
+                signIn(proxy.withHeader("X-Forwarded-For", randomAddress() + ", 203.0.113.10"), login, "proxied-last");
+        Page otherClient =
+                signIn(proxy.withHeader("X-Forwarded-For", randomAddress() + ", 203.0.113.11"), login, "proxied-other");
 
-        assertThat(limited.status()).as("203.0.113.10, whatever it wrote to the left").isEqualTo(429);
+        assertThat(limited.status())
+                .as("203.0.113.10, whatever it wrote to the left")
+                .isEqualTo(429);
         assertThat(otherClient.status()).as("another client of the same proxy").isEqualTo(302);
     }
 
@@ -89,9 +95,12 @@ class ForwardedHeadersTests {
         Browser proxy = forwardedHttps(server.browser());
 
         assertThat(issuer(proxy)).isEqualTo("https://login.example.test");
-        assertThat(proxy.get("/account").location()).as("sign-in redirect")
+        assertThat(proxy.get("/account").location())
+                .as("sign-in redirect")
                 .isEqualTo("https://login.example.test/login");
-        assertThat(sessionCookie(server.issuer())).as("session cookie of an https request").contains("Secure");
+        assertThat(sessionCookie(server.issuer()))
+                .as("session cookie of an https request")
+                .contains("Secure");
     }
 
     @Test
@@ -107,7 +116,8 @@ class ForwardedHeadersTests {
     }
 
     private static Browser forwardedHttps(Browser browser) {
-        return browser.withHeader("X-Forwarded-For", "203.0.113.20").withHeader("X-Forwarded-Proto", "https")
+        return browser.withHeader("X-Forwarded-For", "203.0.113.20")
+                .withHeader("X-Forwarded-Proto", "https")
                 .withHeader("X-Forwarded-Host", "login.example.test");
     }
 
@@ -120,12 +130,14 @@ class ForwardedHeadersTests {
     /** The Set-Cookie of a sign-in page fetched with forwarded https headers (a raw client: cookie jars hide it). */
     private static String sessionCookie(String baseUrl) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/login"));
-        for (Map.Entry<String, String> header : List.of(Map.entry("X-Forwarded-For", "203.0.113.20"),
-                Map.entry("X-Forwarded-Proto", "https"), Map.entry("X-Forwarded-Host", "login.example.test"))) {
+        for (Map.Entry<String, String> header : List.of(
+                Map.entry("X-Forwarded-For", "203.0.113.20"),
+                Map.entry("X-Forwarded-Proto", "https"),
+                Map.entry("X-Forwarded-Host", "login.example.test"))) {
             request.header(header.getKey(), header.getValue());
         }
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding());
         return String.join("\n", response.headers().allValues("Set-Cookie"));
     }
 

@@ -1,5 +1,9 @@
 package com.example.authserver.system;
 
+import static com.example.authserver.system.Gen.chance;
+
+import com.example.authserver.support.RawHttp;
+import com.example.authserver.system.Case.Trait;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -8,28 +12,45 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import com.example.authserver.support.RawHttp;
-import com.example.authserver.system.Case.Trait;
-
-import static com.example.authserver.system.Gen.chance;
-
 /** Request headers for the sweep: the ones every case may carry, client credentials, bearer tokens. */
 final class Headers {
 
     static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-    private static final Gen<String> ACCEPT = Gen.<String>mix().add(10, Gen.constant(BROWSER_ACCEPT))
-            .add(3, Gen.constant("application/json")).add(3, Gen.constant("*/*"))
-            .add(2, Gen.oneOf("text/html;q=abc", "a/b/c", "*/*;q=0.1, text/html;q=x", "text/*", "image/png",
-                    "application/jwt", "", ";", "*", "text/html" + ", text/html".repeat(400)));
+    private static final Gen<String> ACCEPT = Gen.<String>mix()
+            .add(10, Gen.constant(BROWSER_ACCEPT))
+            .add(3, Gen.constant("application/json"))
+            .add(3, Gen.constant("*/*"))
+            .add(
+                    2,
+                    Gen.oneOf(
+                            "text/html;q=abc",
+                            "a/b/c",
+                            "*/*;q=0.1, text/html;q=x",
+                            "text/*",
+                            "image/png",
+                            "application/jwt",
+                            "",
+                            ";",
+                            "*",
+                            "text/html" + ", text/html".repeat(400)));
 
-    private static final List<String> ODD_CONTENT_TYPES = List.of("", "text/plain", "application/json",
-            "application/x-www-form-urlencoded; charset=bogus-xyz", "application/xml", "multipart/form-data",
-            "multipart/mixed; boundary=x", "application/octet-stream", "*/*", "a/b/c", "application/jwt",
-            "application/x-www-form-urlencoded;;;", "text/html; charset=\"");
+    private static final List<String> ODD_CONTENT_TYPES = List.of(
+            "",
+            "text/plain",
+            "application/json",
+            "application/x-www-form-urlencoded; charset=bogus-xyz",
+            "application/xml",
+            "multipart/form-data",
+            "multipart/mixed; boundary=x",
+            "application/octet-stream",
+            "*/*",
+            "a/b/c",
+            "application/jwt",
+            "application/x-www-form-urlencoded;;;",
+            "text/html; charset=\"");
 
-    private Headers() {
-    }
+    private Headers() {}
 
     /** Accept (a browser's most of the time), sometimes Accept-Language, junk headers, a bad Host. */
     static List<Map.Entry<String, String>> common(SplittableRandom random, Set<Trait> traits) {
@@ -42,18 +63,48 @@ final class Headers {
             }
         }
         if (chance(random, 0.2)) {
-            headers.add(Map.entry("Accept-Language", Gen.<String>mix().add(2, Gen.oneOf("de-DE,de;q=0.9",
-                    "xx-;;q=abc,*", "zz-ZZ", "*", "en-US-x-twain", "i-klingon", ",,,", "tr-TR", "ar-SA;q=2"))
-                    .add(1, Headers::value).next(random)));
+            headers.add(Map.entry(
+                    "Accept-Language",
+                    Gen.<String>mix()
+                            .add(
+                                    2,
+                                    Gen.oneOf(
+                                            "de-DE,de;q=0.9",
+                                            "xx-;;q=abc,*",
+                                            "zz-ZZ",
+                                            "*",
+                                            "en-US-x-twain",
+                                            "i-klingon",
+                                            ",,,",
+                                            "tr-TR",
+                                            "ar-SA;q=2"))
+                            .add(1, Headers::value)
+                            .next(random)));
         }
         for (int i = random.nextInt(3); i > 0 && chance(random, 0.25); i--) {
-            headers.add(Map.entry(Gen.oneOf("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "Forwarded",
-                    "Origin", "Referer", "X-Requested-With", "Content-Encoding", "Range", "If-Modified-Since",
-                    "X-HTTP-Method-Override", "DPoP", "X-Sweep").next(random), value(random)));
+            headers.add(Map.entry(
+                    Gen.oneOf(
+                                    "X-Forwarded-For",
+                                    "X-Forwarded-Host",
+                                    "X-Forwarded-Proto",
+                                    "Forwarded",
+                                    "Origin",
+                                    "Referer",
+                                    "X-Requested-With",
+                                    "Content-Encoding",
+                                    "Range",
+                                    "If-Modified-Since",
+                                    "X-HTTP-Method-Override",
+                                    "DPoP",
+                                    "X-Sweep")
+                            .next(random),
+                    value(random)));
         }
         if (chance(random, 0.02)) {
-            headers.add(Map.entry("Host", Gen.oneOf("evil..com", "[::1", "a b", "localhost:99999", "", "@",
-                    "localhost:1", "x".repeat(300)).next(random)));
+            headers.add(Map.entry(
+                    "Host",
+                    Gen.oneOf("evil..com", "[::1", "a b", "localhost:99999", "", "@", "localhost:1", "x".repeat(300))
+                            .next(random)));
             traits.add(Trait.TRANSPORT);
         }
         return headers;
@@ -71,8 +122,8 @@ final class Headers {
 
     /** Whether the container refuses a request with these headers before the application sees it. */
     static boolean refusedByContainer(List<Map.Entry<String, String>> headers) {
-        return headers.stream().anyMatch(header -> header.getValue().chars()
-                .anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f));
+        return headers.stream()
+                .anyMatch(header -> header.getValue().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f));
     }
 
     /** Client credentials in an Authorization header: right, wrong, malformed, or none; one of the clients given. */
@@ -80,11 +131,29 @@ final class Headers {
         Gen<Integer> client = random -> 2 * random.nextInt(clientIdsAndSecrets.length / 2);
         Gen<String> basic = Gen.<String>mix()
                 .add(4, client.map(i -> basic(clientIdsAndSecrets[i] + ":" + clientIdsAndSecrets[i + 1])))
-                .add(2, random -> basic(clientIdsAndSecrets[client.next(random)] + ":" + BadValues.text().next(random)))
-                .add(2, random -> basic(BadValues.text().next(random) + ":" + BadValues.text().next(random)))
+                .add(
+                        2,
+                        random -> basic(clientIdsAndSecrets[client.next(random)] + ":"
+                                + BadValues.text().next(random)))
+                .add(
+                        2,
+                        random -> basic(BadValues.text().next(random) + ":"
+                                + BadValues.text().next(random)))
                 .add(1, random -> basic(BadValues.text().next(random)))
-                .add(1, Gen.oneOf("Basic", "Basic ", "Basic %%%", "Basic Zm9v", "Basic =", "basic " + basic("a:b"),
-                        "Basic " + "QUFB".repeat(1500), "Bearer x", "Digest username=x", "Basic Og==", "Basic OjpA"));
+                .add(
+                        1,
+                        Gen.oneOf(
+                                "Basic",
+                                "Basic ",
+                                "Basic %%%",
+                                "Basic Zm9v",
+                                "Basic =",
+                                "basic " + basic("a:b"),
+                                "Basic " + "QUFB".repeat(1500),
+                                "Bearer x",
+                                "Digest username=x",
+                                "Basic Og==",
+                                "Basic OjpA"));
         return random -> {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             if (chance(random, 0.75)) {
@@ -100,16 +169,31 @@ final class Headers {
     /** A bearer token that is no valid access token, in the header as RFC 6750 says, or not quite. */
     static Gen<List<Map.Entry<String, String>>> badBearer() {
         Gen<String> token = BadValues.token();
-        Gen<String> header = Gen.<String>mix().add(6, random -> "Bearer " + token.next(random))
-                .add(1, random -> Gen.oneOf("bearer ", "BEARER ", "Bearer  ", "Bearer\t", "Token ", "DPoP ")
-                        .next(random) + token.next(random))
-                .add(1, Gen.oneOf("Bearer", "Bearer ", "Bearer a b", "Bearer =", "Bearer " + "a".repeat(7000),
-                        basic("m2m.client:x")));
+        Gen<String> header = Gen.<String>mix()
+                .add(6, random -> "Bearer " + token.next(random))
+                .add(
+                        1,
+                        random -> Gen.oneOf("bearer ", "BEARER ", "Bearer  ", "Bearer\t", "Token ", "DPoP ")
+                                        .next(random)
+                                + token.next(random))
+                .add(
+                        1,
+                        Gen.oneOf(
+                                "Bearer",
+                                "Bearer ",
+                                "Bearer a b",
+                                "Bearer =",
+                                "Bearer " + "a".repeat(7000),
+                                basic("m2m.client:x")));
         return random -> {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             if (chance(random, 0.85)) {
-                headers.add(Map.entry("Authorization", RawHttp.bytes(header.next(random)
-                        .replace("\r", "").replace("\n", "").getBytes(StandardCharsets.UTF_8))));
+                headers.add(Map.entry(
+                        "Authorization",
+                        RawHttp.bytes(header.next(random)
+                                .replace("\r", "")
+                                .replace("\n", "")
+                                .getBytes(StandardCharsets.UTF_8))));
                 if (chance(random, 0.05)) {
                     headers.add(Map.entry("Authorization", "Bearer " + token.next(random)));
                 }

@@ -1,8 +1,8 @@
 package com.example.authserver.system;
 
-import java.util.SplittableRandom;
-
 import static com.example.authserver.system.WireFormat.jsonString;
+
+import java.util.SplittableRandom;
 
 /**
  * Bodies for the passkey (WebAuthn) JSON endpoints: not JSON at all, JSON of the wrong shape, deeply nested, or
@@ -10,13 +10,28 @@ import static com.example.authserver.system.WireFormat.jsonString;
  */
 final class JsonBodies {
 
-    private static final Gen<String> NOT_JSON = Gen.oneOf("", "{", "}", "null", "[]", "\"x\"", "1", "{}", "{\"a\":}",
-            "{\"id\":\"a\",\"id\":\"b\"}", "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(2000),
-            "1e99999999", "{\"response\":" + "[".repeat(800) + "]".repeat(800) + "}", "\uFEFF{}", "{'a':1}",
-            "{\"type\":\"public-key\"}", "{\"publicKey\":null}", "{\"publicKey\":{\"credential\":1,\"label\":[]}}");
+    private static final Gen<String> NOT_JSON = Gen.oneOf(
+            "",
+            "{",
+            "}",
+            "null",
+            "[]",
+            "\"x\"",
+            "1",
+            "{}",
+            "{\"a\":}",
+            "{\"id\":\"a\",\"id\":\"b\"}",
+            "[".repeat(5000) + "]".repeat(5000),
+            "{\"a\":".repeat(2000),
+            "1e99999999",
+            "{\"response\":" + "[".repeat(800) + "]".repeat(800) + "}",
+            "\uFEFF{}",
+            "{'a':1}",
+            "{\"type\":\"public-key\"}",
+            "{\"publicKey\":null}",
+            "{\"publicKey\":{\"credential\":1,\"label\":[]}}");
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** An assertion, as {@code navigator.credentials.get} gives it, after a fashion. */
     static Gen<String> assertion() {
@@ -25,8 +40,12 @@ final class JsonBodies {
 
     /** A new passkey to register, as {@code navigator.credentials.create} gives it and passkeys.js wraps it. */
     static Gen<String> registration() {
-        return Gen.<String>mix().add(1, NOT_JSON).add(3, random -> "{\"publicKey\":{\"credential\":"
-                + credentialLike(random) + ",\"label\":" + value(random) + "}}");
+        return Gen.<String>mix()
+                .add(1, NOT_JSON)
+                .add(
+                        3,
+                        random -> "{\"publicKey\":{\"credential\":" + credentialLike(random) + ",\"label\":"
+                                + value(random) + "}}");
     }
 
     private static String credentialLike(SplittableRandom random) {
@@ -34,7 +53,8 @@ final class JsonBodies {
                 + "\"response\":{" + member(random, "authenticatorData") + member(random, "clientDataJSON")
                 + member(random, "signature") + member(random, "userHandle") + member(random, "attestationObject")
                 + member(random, "transports") + "\"x\":0}," + member(random, "authenticatorAttachment")
-                + "\"clientExtensionResults\":" + Gen.oneOf("{}", "null", "[]", "{\"credProps\":{\"rk\":\"x\"}}")
+                + "\"clientExtensionResults\":"
+                + Gen.oneOf("{}", "null", "[]", "{\"credProps\":{\"rk\":\"x\"}}")
                         .next(random) + "}";
     }
 
@@ -43,9 +63,23 @@ final class JsonBodies {
     }
 
     private static String value(SplittableRandom random) {
-        return Gen.<String>mix().add(4, r -> jsonString(BadValues.base64Url(r, r.nextInt(300))))
+        return Gen.<String>mix()
+                .add(4, r -> jsonString(BadValues.base64Url(r, r.nextInt(300))))
                 .add(2, r -> jsonString(BadValues.text().next(r)))
-                .add(1, Gen.oneOf("null", "1", "-1", "true", "[]", "{}", "[\"usb\",\"x\"]", "\"public-key\"",
-                        "\"platform\"", "1e400", "\"AAAA\"")).next(random);
+                .add(
+                        1,
+                        Gen.oneOf(
+                                "null",
+                                "1",
+                                "-1",
+                                "true",
+                                "[]",
+                                "{}",
+                                "[\"usb\",\"x\"]",
+                                "\"public-key\"",
+                                "\"platform\"",
+                                "1e400",
+                                "\"AAAA\""))
+                .next(random);
     }
 }

@@ -1,11 +1,6 @@
 package com.example.authserver.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.Browser;
@@ -19,14 +14,17 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health, metrics and logs: what operations see, and what they must never see. */
 @ServerTest
@@ -65,32 +63,44 @@ class ObservabilityTests {
         server.m2mClient().clientCredentials("scope1");
 
         assertThat(count("authforge.signins", "outcome", "failure") - failures).isEqualTo(4);
-        assertThat(count("authforge.signins", "outcome", "locked_out") - lockouts).isEqualTo(1);
+        assertThat(count("authforge.signins", "outcome", "locked_out") - lockouts)
+                .isEqualTo(1);
         assertThat(count("authforge.signins", "outcome", "success") - successes).isEqualTo(1);
-        assertThat(count("authforge.tokens.issued", "grant_type", "client_credentials") - clientTokens).isEqualTo(1);
-        assertThat(count("authforge.tokens.issued", "grant_type", "authorization_code") - codeTokens).isEqualTo(1);
+        assertThat(count("authforge.tokens.issued", "grant_type", "client_credentials") - clientTokens)
+                .isEqualTo(1);
+        assertThat(count("authforge.tokens.issued", "grant_type", "authorization_code") - codeTokens)
+                .isEqualTo(1);
     }
 
     @Test
     void noPasswordSecretTokenOrCodeReachesTheLogs(CapturedOutput output) throws Exception {
-        List<String> secrets = new ArrayList<>(List.of("Pass123$", OidcClient.M2M_SECRET, OidcClient.INTERACTIVE_SECRET,
-                "wrong-Pass-1"));
+        List<String> secrets = new ArrayList<>(
+                List.of("Pass123$", OidcClient.M2M_SECRET, OidcClient.INTERACTIVE_SECRET, "wrong-Pass-1"));
         OidcClient client = server.interactiveClient();
         Browser browser = server.browser();
         browser.signIn("alice", "wrong-Pass-1");
         Authorization authorization = client.authorizationRequest("openid profile email");
         AuthorizationCode code = SignInFlow.authorize(browser, client, authorization, "alice", "Pass123$");
-        OIDCTokenResponse response = (OIDCTokenResponse) client.exchange(code, authorization.verifier())
-                .toSuccessResponse();
+        OIDCTokenResponse response = (OIDCTokenResponse)
+                client.exchange(code, authorization.verifier()).toSuccessResponse();
         Tokens tokens = response.getOIDCTokens();
-        Tokens refreshed = client.refresh(tokens.getRefreshToken()).toSuccessResponse().getTokens();
+        Tokens refreshed =
+                client.refresh(tokens.getRefreshToken()).toSuccessResponse().getTokens();
         client.userInfo(refreshed.getAccessToken());
         client.revoke(refreshed.getRefreshToken());
-        Tokens clientTokens = server.m2mClient().clientCredentials("scope1").toSuccessResponse().getTokens();
-        secrets.addAll(List.of(code.getValue(), authorization.verifier().getValue(),
-                response.getOIDCTokens().getIDTokenString(), tokens.getAccessToken().getValue(),
-                tokens.getRefreshToken().getValue(), refreshed.getAccessToken().getValue(),
-                refreshed.getRefreshToken().getValue(), clientTokens.getAccessToken().getValue()));
+        Tokens clientTokens = server.m2mClient()
+                .clientCredentials("scope1")
+                .toSuccessResponse()
+                .getTokens();
+        secrets.addAll(List.of(
+                code.getValue(),
+                authorization.verifier().getValue(),
+                response.getOIDCTokens().getIDTokenString(),
+                tokens.getAccessToken().getValue(),
+                tokens.getRefreshToken().getValue(),
+                refreshed.getAccessToken().getValue(),
+                refreshed.getRefreshToken().getValue(),
+                clientTokens.getAccessToken().getValue()));
 
         assertThat(output.getAll()).doesNotContain(secrets);
     }
@@ -101,7 +111,11 @@ class ObservabilityTests {
     }
 
     private int get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.issuer() + path)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.issuer() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -1,20 +1,18 @@
 package com.example.authserver.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.authserver.support.Browser;
+import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.example.authserver.support.Browser;
-import com.example.authserver.support.ServerTest;
-import com.example.authserver.support.TestServer;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A browser that loads several pages of one session at once (tabs, prefetching) makes requests that each add the
@@ -33,7 +31,10 @@ class ParallelRequestsInOneSessionTests {
             for (int round = 0; round < 5; round++) {
                 Browser browser = server.browser();
                 browser.get("/login"); // the session
-                String request = server.interactiveClient().authorizationRequest("openid").requestUri().toString();
+                String request = server.interactiveClient()
+                        .authorizationRequest("openid")
+                        .requestUri()
+                        .toString();
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Browser.Page>> pages = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
@@ -48,8 +49,7 @@ class ParallelRequestsInOneSessionTests {
                     assertThat(page.get().status()).as("round %s", round).isEqualTo(302);
                 }
             }
-        }
-        finally {
+        } finally {
             threads.shutdownNow();
         }
     }

@@ -1,13 +1,11 @@
 package com.example.authserver.system;
 
+import com.example.authserver.system.Case.Trait;
+import com.example.authserver.system.SweepChecks.Check;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.example.authserver.support.RawHttp.Response;
-import com.example.authserver.system.Case.Trait;
-import com.example.authserver.system.SweepChecks.Check;
 
 /**
  * The checks of the OpenID Connect endpoints that answer browsers or resource requests rather than JSON errors:
@@ -20,8 +18,7 @@ final class ProtocolChecks {
     /** RFC 6750 section 3.1. */
     private static final Set<String> BEARER_ERRORS = Set.of("invalid_request", "invalid_token", "insufficient_scope");
 
-    private ProtocolChecks() {
-    }
+    private ProtocolChecks() {}
 
     /**
      * The authorization endpoint: an error goes back to the client's registered redirect URI as {@code error=} (with
@@ -38,18 +35,21 @@ final class ProtocolChecks {
                 if (error != null && !SweepChecks.AUTHORIZATION_ERRORS.contains(error)) {
                     problems.add("redirected with an error that is no authorization error: " + error);
                 }
-                if (error == null && (SweepChecks.queryParameter(location, "code") == null
-                        || !sent.has(Trait.SIGNED_IN))) {
+                if (error == null
+                        && (SweepChecks.queryParameter(location, "code") == null || !sent.has(Trait.SIGNED_IN))) {
                     problems.add("redirected to the client without an error or, for a signed-in user, a code");
                 }
                 List<String> states = sent.values("state");
-                if (states.size() == 1 && !states.get(0).isEmpty() && !sent.has(Trait.UNREADABLE)
+                if (states.size() == 1
+                        && !states.get(0).isEmpty()
+                        && !sent.has(Trait.UNREADABLE)
                         && !states.get(0).equals(SweepChecks.queryParameter(location, "state"))) {
                     problems.add("did not send the state back");
                 }
             }
             if (answer.status() == 400 && trusted(sent, clientId, redirectUris)) {
-                problems.add("an error page, though client and redirect URI are right: the error belongs in a redirect");
+                problems.add(
+                        "an error page, though client and redirect URI are right: the error belongs in a redirect");
             }
         };
     }
@@ -58,10 +58,15 @@ final class ProtocolChecks {
     private static boolean trusted(Case sent, String clientId, Set<String> redirectUris) {
         List<String> clients = sent.values("client_id");
         List<String> redirects = sent.values("redirect_uri");
-        return !sent.has(Trait.TRANSPORT) && !sent.has(Trait.UNREADABLE) && sent.request().method().equals("GET")
-                && clients.equals(List.of(clientId)) && redirects.size() == 1
-                && redirectUris.contains(redirects.get(0)) && sent.values("scope").size() <= 1
-                && sent.values("response_type").size() <= 1 && sent.values("state").size() <= 1;
+        return !sent.has(Trait.TRANSPORT)
+                && !sent.has(Trait.UNREADABLE)
+                && sent.request().method().equals("GET")
+                && clients.equals(List.of(clientId))
+                && redirects.size() == 1
+                && redirectUris.contains(redirects.get(0))
+                && sent.values("scope").size() <= 1
+                && sent.values("response_type").size() <= 1
+                && sent.values("state").size() <= 1;
     }
 
     /** UserInfo with bad tokens: never the user's claims; a Bearer challenge (RFC 6750), or a browser sent to sign in. */
@@ -80,8 +85,7 @@ final class ProtocolChecks {
                 Matcher error = BEARER_ERROR.matcher(challenge);
                 if (!challenge.startsWith("Bearer") && !challenge.startsWith("DPoP")) {
                     problems.add("401 without a Bearer (or DPoP) challenge");
-                }
-                else if (error.find() && !BEARER_ERRORS.contains(error.group(1))) {
+                } else if (error.find() && !BEARER_ERRORS.contains(error.group(1))) {
                     problems.add("a challenge with an error RFC 6750 does not know: " + error.group(1));
                 }
             }
@@ -104,8 +108,7 @@ final class ProtocolChecks {
             if (sent.request().method().equals("GET") && !sent.has(Trait.TRANSPORT)) {
                 if (answer.status() != 200) {
                     problems.add("the document answered " + answer.status());
-                }
-                else {
+                } else {
                     SweepChecks.json(answer, problems);
                 }
             }

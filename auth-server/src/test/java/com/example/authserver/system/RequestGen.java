@@ -1,5 +1,10 @@
 package com.example.authserver.system;
 
+import static com.example.authserver.system.Gen.chance;
+
+import com.example.authserver.support.RawHttp;
+import com.example.authserver.system.Case.Trait;
+import com.example.authserver.system.SweepSessions.Visit;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,13 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import com.example.authserver.support.RawHttp;
-import com.example.authserver.system.Case.Trait;
-import com.example.authserver.system.SweepSessions.Visit;
-import com.example.authserver.system.WireFormat.Encoding;
-
-import static com.example.authserver.system.Gen.chance;
-
 /**
  * The cases of one endpoint: its fields, each present or missing, duplicated, misnamed, with bad values or now and
  * then a valid one; unknown fields; the parameters in the query, a form, JSON or multipart body, encoded right or
@@ -25,8 +23,8 @@ import static com.example.authserver.system.Gen.chance;
  */
 final class RequestGen implements Gen<Case> {
 
-    private static final List<String> OTHER_METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
-            "HEAD");
+    private static final List<String> OTHER_METHODS =
+            List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
 
     private final String method;
 
@@ -117,8 +115,7 @@ final class RequestGen implements Gen<Case> {
         boolean csrfInHeader = csrf != null && (json || chance(random, 0.1));
         if (csrfInHeader) {
             head.add(Map.entry("X-CSRF-TOKEN", csrf));
-        }
-        else if (csrf != null) {
+        } else if (csrf != null) {
             params.add(random.nextInt(params.size() + 1), Map.entry("_csrf", csrf));
         }
         headers.forEach(more -> head.addAll(more.next(random)));
@@ -127,20 +124,23 @@ final class RequestGen implements Gen<Case> {
         boolean rightType = body.contentType() != null && chance(random, 0.92);
         if (rightType) {
             head.add(Map.entry("Content-Type", body.contentType()));
-        }
-        else if (body.content() != null && chance(random, 0.8)) {
+        } else if (body.content() != null && chance(random, 0.8)) {
             head.add(Map.entry("Content-Type", Headers.oddContentType(random)));
         }
-        if (!body.readable() || !WireFormat.firewallAccepts(params) || !WireFormat.firewallAcceptsHeaders(head)
+        if (!body.readable()
+                || !WireFormat.firewallAccepts(params)
+                || !WireFormat.firewallAcceptsHeaders(head)
                 || body.content() != null && !rightType) {
             traits.add(Trait.UNREADABLE);
         }
         if (!WireFormat.validTarget(target) || headSize(target, head) > 7800 || Headers.refusedByContainer(head)) {
             traits.add(Trait.TRANSPORT);
         }
-        if (sender.csrfToken() != null && sender.csrfToken().equals(csrf)
+        if (sender.csrfToken() != null
+                && sender.csrfToken().equals(csrf)
                 && (csrfInHeader || body.formFields() && arrivesIntact(body, csrf))
-                && !traits.contains(Trait.TRANSPORT) && !traits.contains(Trait.UNREADABLE)) {
+                && !traits.contains(Trait.TRANSPORT)
+                && !traits.contains(Trait.UNREADABLE)) {
             traits.add(Trait.CSRF_VALID);
         }
         return new Case(new RawHttp.Request(verb, target, head, body.content()), params, traits, sender.description());
@@ -150,8 +150,10 @@ final class RequestGen implements Gen<Case> {
         List<Map.Entry<String, String>> params = new ArrayList<>();
         fields.forEach((name, values) -> {
             if (chance(random, 0.75)) {
-                String field = chance(random, 0.03) ? Gen.oneOf(name.toUpperCase(), name + " ", name + "[]",
-                        " " + name, name + "\u0000").next(random) : name;
+                String field = chance(random, 0.03)
+                        ? Gen.oneOf(name.toUpperCase(), name + " ", name + "[]", " " + name, name + "\u0000")
+                                .next(random)
+                        : name;
                 params.add(Map.entry(field, values.next(random)));
                 if (chance(random, 0.06)) {
                     params.add(Map.entry(field, values.next(random)));
@@ -159,8 +161,9 @@ final class RequestGen implements Gen<Case> {
             }
         });
         for (int i = random.nextInt(3); i > 0 && chance(random, 0.3); i--) {
-            params.add(random.nextInt(params.size() + 1), Map.entry(BadValues.text().next(random),
-                    BadValues.text().next(random)));
+            params.add(
+                    random.nextInt(params.size() + 1),
+                    Map.entry(BadValues.text().next(random), BadValues.text().next(random)));
         }
         if (chance(random, 0.03)) {
             params.add(new java.util.AbstractMap.SimpleEntry<>(BadValues.text().next(random), null));
@@ -173,14 +176,15 @@ final class RequestGen implements Gen<Case> {
      * a valid one by chance ({@code %} before {@code 23} is {@code #}), and the server then rightly refuses it.
      */
     private static boolean arrivesIntact(Body body, String csrf) {
-        String form = body.content() != null ? new String(body.content(), StandardCharsets.ISO_8859_1)
+        String form = body.content() != null
+                ? new String(body.content(), StandardCharsets.ISO_8859_1)
                 : body.query() == null ? "" : body.query();
         for (String field : form.split("&")) {
             if (field.startsWith("_csrf=")) {
                 try {
-                    return URLDecoder.decode(field.substring("_csrf=".length()), StandardCharsets.UTF_8).equals(csrf);
-                }
-                catch (IllegalArgumentException ex) {
+                    return URLDecoder.decode(field.substring("_csrf=".length()), StandardCharsets.UTF_8)
+                            .equals(csrf);
+                } catch (IllegalArgumentException ex) {
                     return false;
                 }
             }
@@ -193,12 +197,18 @@ final class RequestGen implements Gen<Case> {
         if (sender.csrfToken() != null && chance(random, csrfRight)) {
             return sender.csrfToken();
         }
-        return Gen.<String>mix().add(3, Gen.constant(null)).add(2, BadValues.token())
-                .add(1, BadValues.text()).next(random);
+        return Gen.<String>mix()
+                .add(3, Gen.constant(null))
+                .add(2, BadValues.token())
+                .add(1, BadValues.text())
+                .next(random);
     }
 
     private static int headSize(String target, List<Map.Entry<String, String>> head) {
-        return target.length() + head.stream().mapToInt(header -> header.getKey().length()
-                + header.getValue().length() + 4).sum();
+        return target.length()
+                + head.stream()
+                        .mapToInt(header ->
+                                header.getKey().length() + header.getValue().length() + 4)
+                        .sum();
     }
 }

@@ -1,11 +1,8 @@
 package com.example.authserver.system;
 
-import java.net.URL;
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.authserver.account.ratelimit.RateLimitProperties;
-
+import com.example.authserver.ratelimit.RateLimitProperties;
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.OidcClient;
@@ -17,12 +14,12 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.net.URL;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ConfigurableApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several instances on one database, as behind a load balancer without sticky sessions, and a restart
@@ -55,21 +52,30 @@ class SeveralInstancesTests {
             AuthorizationCode code = SignInFlow.authorize(browser, atA, authorization, "alice", "Pass123$");
             TokenResponse redeemed = atB.exchange(code, authorization.verifier());
 
-            assertThat(redeemed.indicatesSuccess()).as("code issued by A, redeemed at B").isTrue();
+            assertThat(redeemed.indicatesSuccess())
+                    .as("code issued by A, redeemed at B")
+                    .isTrue();
             OIDCTokenResponse tokens = (OIDCTokenResponse) redeemed.toSuccessResponse();
-            assertThat(atB.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce()).getIssuer())
+            assertThat(atB.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce())
+                            .getIssuer())
                     .isEqualTo(ISSUER);
             TokenResponse refreshed = atA.refresh(tokens.getTokens().getRefreshToken());
             assertThat(refreshed.indicatesSuccess()).as("refresh at A").isTrue();
             Tokens latest = refreshed.toSuccessResponse().getTokens();
-            assertThat(atB.introspect(latest.getAccessToken()).toSuccessResponse().isActive())
-                    .as("introspection at B").isTrue();
+            assertThat(atB.introspect(latest.getAccessToken())
+                            .toSuccessResponse()
+                            .isActive())
+                    .as("introspection at B")
+                    .isTrue();
             assertThat(JWKSet.load(new URL(urlA + "/oauth2/jwks")).toString())
                     .isEqualTo(JWKSet.load(new URL(urlB + "/oauth2/jwks")).toString());
             Browser.Page atOtherInstance = browser.onServer(urlB)
-                    .navigate(atB.authorizationRequest("openid profile").requestUri().toString());
-            assertThat(atOtherInstance.uri().toString()).as("still signed in at B").startsWith(
-                    OidcClient.REDIRECT_URI.toString());
+                    .navigate(atB.authorizationRequest("openid profile")
+                            .requestUri()
+                            .toString());
+            assertThat(atOtherInstance.uri().toString())
+                    .as("still signed in at B")
+                    .startsWith(OidcClient.REDIRECT_URI.toString());
         }
     }
 
@@ -92,19 +98,23 @@ class SeveralInstancesTests {
             String account = "target-" + UUID.randomUUID();
             for (int attempt = 1; attempt <= SIGN_IN_PER_ACCOUNT; attempt++) {
                 Page failed = attempt % 2 == 1 ? signIn(atA, loginA, account) : signIn(atB, loginB, account);
-                assertThat(failed.status()).as("attempt %s, at %s", attempt, attempt % 2 == 1 ? "A" : "B")
+                assertThat(failed.status())
+                        .as("attempt %s, at %s", attempt, attempt % 2 == 1 ? "A" : "B")
                         .isEqualTo(302);
             }
 
             if (a.getBean(RateLimitProperties.class).getStore() == RateLimitProperties.Store.DATABASE) {
                 assertThat(signIn(atA, loginA, account).status()).as("at A").isEqualTo(429);
                 assertThat(signIn(atB, loginB, account).status()).as("at B").isEqualTo(429);
-            }
-            else {
+            } else {
                 for (int attempt = SIGN_IN_PER_ACCOUNT / 2 + 1; attempt <= SIGN_IN_PER_ACCOUNT; attempt++) {
-                    assertThat(signIn(atA, loginA, account).status()).as("A's own attempt %s", attempt).isEqualTo(302);
+                    assertThat(signIn(atA, loginA, account).status())
+                            .as("A's own attempt %s", attempt)
+                            .isEqualTo(302);
                 }
-                assertThat(signIn(atA, loginA, account).status()).as("past A's own budget").isEqualTo(429);
+                assertThat(signIn(atA, loginA, account).status())
+                        .as("past A's own budget")
+                        .isEqualTo(429);
             }
         }
     }
@@ -122,17 +132,25 @@ class SeveralInstancesTests {
             String url = RestartableServer.url(before);
             client = new OidcClient(ISSUER, url, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET);
             browser = new Browser(url);
-            tokens = SignInFlow.signIn(browser, client, "openid profile", "bob", "Pass123$").getTokens();
+            tokens = SignInFlow.signIn(browser, client, "openid profile", "bob", "Pass123$")
+                    .getTokens();
         }
 
         try (ConfigurableApplicationContext after = database.start("--authforge.issuer=" + ISSUER)) {
             String url = RestartableServer.url(after);
             OidcClient restarted = client.atServer(url);
 
-            assertThat(restarted.userInfo(tokens.getAccessToken()).indicatesSuccess()).as("access token").isTrue();
-            assertThat(restarted.refresh(tokens.getRefreshToken()).indicatesSuccess()).as("refresh").isTrue();
+            assertThat(restarted.userInfo(tokens.getAccessToken()).indicatesSuccess())
+                    .as("access token")
+                    .isTrue();
+            assertThat(restarted.refresh(tokens.getRefreshToken()).indicatesSuccess())
+                    .as("refresh")
+                    .isTrue();
             Browser.Page page = browser.onServer(url)
-                    .navigate(restarted.authorizationRequest("openid profile").requestUri().toString());
+                    .navigate(restarted
+                            .authorizationRequest("openid profile")
+                            .requestUri()
+                            .toString());
             assertThat(page.uri().toString()).as("still signed in").startsWith(OidcClient.REDIRECT_URI.toString());
         }
     }

@@ -1,5 +1,8 @@
 package com.example.authserver.system;
 
+import static org.assertj.core.api.Assertions.fail;
+
+import com.example.authserver.support.RawHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.example.authserver.support.RawHttp;
-
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Runs the cases of one endpoint against the server, a few at a time, and checks every answer. Case {@code i} of an
@@ -55,7 +54,7 @@ final class Sweep {
 
     /** Sends {@link #TRIES} cases to the endpoint; fails, listing the first few, if any answer fails its check. */
     void run(String endpoint, Gen<Case> cases, SweepChecks.Check check) {
-        run(endpoint, cases, check, () -> { });
+        run(endpoint, cases, check, () -> {});
     }
 
     /** The same, with {@code beforeEach} run before each case is sent (to keep a sender's state as the cases need). */
@@ -79,8 +78,7 @@ final class Sweep {
                     beforeEach.run();
                     answer = sendInTurn(sample);
                     check.check(sample, answer, problems);
-                }
-                catch (java.io.UncheckedIOException ex) {
+                } catch (java.io.UncheckedIOException ex) {
                     answer = null;
                     // the container may drop a connection whose request line or headers it refuses to read
                     if (!sample.has(Case.Trait.TRANSPORT)) {
@@ -101,11 +99,18 @@ final class Sweep {
         ENDPOINTS.merge(endpoint, sent.size(), Integer::sum);
         CASES.addAndGet(sent.size());
         NANOS.addAndGet(nanos);
-        System.out.printf("bad-input sweep: %s, %d cases (%d with a valid CSRF token), %d failed, %.1f s%n", endpoint,
-                sent.size(), pastCsrf.get(), failed.get(), nanos / 1e9);
+        System.out.printf(
+                "bad-input sweep: %s, %d cases (%d with a valid CSRF token), %d failed, %.1f s%n",
+                endpoint, sent.size(), pastCsrf.get(), failed.get(), nanos / 1e9);
         if (failed.get() > 0) {
-            fail("%d of %d cases of %s failed (seed %d%s):%n%n%s", failed.get(), sent.size(), endpoint, SEED,
-                    failed.get() > REPORTED ? ", the first " + REPORTED + " shown" : "", String.join("\n", failures));
+            fail(
+                    "%d of %d cases of %s failed (seed %d%s):%n%n%s",
+                    failed.get(),
+                    sent.size(),
+                    endpoint,
+                    SEED,
+                    failed.get() > REPORTED ? ", the first " + REPORTED + " shown" : "",
+                    String.join("\n", failures));
         }
     }
 
@@ -125,7 +130,8 @@ final class Sweep {
 
     /** The line the test output carries: how many cases over how many endpoints, how many server errors. */
     static String summary() {
-        return String.format("bad-input sweep: %,d cases over %d endpoints, %d server errors (seed %d, %.1f s)",
+        return String.format(
+                "bad-input sweep: %,d cases over %d endpoints, %d server errors (seed %d, %.1f s)",
                 CASES.get(), ENDPOINTS.size(), SERVER_ERRORS.get(), SEED, NANOS.get() / 1e9);
     }
 
@@ -135,9 +141,10 @@ final class Sweep {
         return new SplittableRandom(new SplittableRandom(base + number * 0x632BE59BD9B4E019L).nextLong());
     }
 
-    private static String report(String endpoint, int number, Case sample, RawHttp.Response answer,
-            List<String> problems) {
-        String response = answer == null ? "(none)"
+    private static String report(
+            String endpoint, int number, Case sample, RawHttp.Response answer, List<String> problems) {
+        String response = answer == null
+                ? "(none)"
                 : answer.status() + " " + answer.headers() + "\n    " + Case.printable(answer.body());
         return "case " + number + " of " + endpoint + " (-Dsweep.seed=" + SEED + " -Dsweep.case=" + number + "): "
                 + problems + "\n" + sample.describe() + "\n  answer: " + response + "\n";
@@ -146,8 +153,7 @@ final class Sweep {
     private static void await(Future<?> future) {
         try {
             future.get();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -1,13 +1,12 @@
 package com.example.authserver.system;
 
+import com.example.authserver.support.RawHttp.Response;
+import com.example.authserver.system.Case.Trait;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-
-import com.example.authserver.support.RawHttp.Response;
-import com.example.authserver.system.Case.Trait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,28 +24,62 @@ final class SweepChecks {
     }
 
     /** Signs that an answer shows the server's insides. */
-    static final List<String> LEAKS = List.of("Exception", "at com.", "at org.", "java.lang", "org.springframework",
-            "Caused by", "org.apache", "jakarta.", "tools.jackson", "com.fasterxml", "org.hibernate", "SQL statement",
-            "SQLState", "Whitelabel");
+    static final List<String> LEAKS = List.of(
+            "Exception",
+            "at com.",
+            "at org.",
+            "java.lang",
+            "org.springframework",
+            "Caused by",
+            "org.apache",
+            "jakarta.",
+            "tools.jackson",
+            "com.fasterxml",
+            "org.hibernate",
+            "SQL statement",
+            "SQLState",
+            "Whitelabel");
 
     /** RFC 6749 section 5.2, RFC 8628 section 3.5, RFC 8707, RFC 9449. */
-    static final Set<String> TOKEN_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
-            "unauthorized_client", "unsupported_grant_type", "invalid_scope", "authorization_pending", "slow_down",
-            "access_denied", "expired_token", "invalid_target", "invalid_dpop_proof", "use_dpop_nonce");
+    static final Set<String> TOKEN_ERRORS = Set.of(
+            "invalid_request",
+            "invalid_client",
+            "invalid_grant",
+            "unauthorized_client",
+            "unsupported_grant_type",
+            "invalid_scope",
+            "authorization_pending",
+            "slow_down",
+            "access_denied",
+            "expired_token",
+            "invalid_target",
+            "invalid_dpop_proof",
+            "use_dpop_nonce");
 
     /** RFC 6749 section 4.1.2.1 (without server_error: that is a 500 in disguise), OpenID Connect Core 3.1.2.6. */
-    static final Set<String> AUTHORIZATION_ERRORS = Set.of("invalid_request", "unauthorized_client", "access_denied",
-            "unsupported_response_type", "invalid_scope", "temporarily_unavailable", "interaction_required",
-            "login_required", "account_selection_required", "consent_required", "invalid_request_uri",
-            "invalid_request_object", "request_not_supported", "request_uri_not_supported",
-            "registration_not_supported", "invalid_target");
+    static final Set<String> AUTHORIZATION_ERRORS = Set.of(
+            "invalid_request",
+            "unauthorized_client",
+            "access_denied",
+            "unsupported_response_type",
+            "invalid_scope",
+            "temporarily_unavailable",
+            "interaction_required",
+            "login_required",
+            "account_selection_required",
+            "consent_required",
+            "invalid_request_uri",
+            "invalid_request_object",
+            "request_not_supported",
+            "request_uri_not_supported",
+            "registration_not_supported",
+            "invalid_target");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    private SweepChecks() {
-    }
+    private SweepChecks() {}
 
     /** Pages and forms: the checks every answer passes, and redirects stay on this server. */
     static Check pages(String server) {
@@ -66,7 +99,9 @@ final class SweepChecks {
         return (sent, answer, problems) -> {
             pages.check(sent, answer, problems);
             boolean form = sent.request().header("Content-Type").orElse("").startsWith(FORM);
-            boolean errorPage = answer.status() >= 400 && answer.status() != 405 && answer.status() != 429
+            boolean errorPage = answer.status() >= 400
+                    && answer.status() != 405
+                    && answer.status() != 429
                     && (answer.status() != 400 || answer.body().contains("<title>Error "));
             if (sent.has(Trait.CSRF_VALID) && sent.request().method().equals("POST") && form && errorPage) {
                 problems.add("a form post with a valid CSRF token answered " + answer.status()
@@ -115,10 +150,13 @@ final class SweepChecks {
      */
     static void redirectsTo(Case sent, Response answer, String server, Set<String> allowed, List<String> problems) {
         String location = answer.header("location").orElse(null);
-        if (answer.status() / 100 != 3 || location == null || sent.request().header("Host").isPresent()) {
+        if (answer.status() / 100 != 3
+                || location == null
+                || sent.request().header("Host").isPresent()) {
             return;
         }
-        String target = URI.create(server + "/").resolve(location.replace(" ", "%20")).toString();
+        String target =
+                URI.create(server + "/").resolve(location.replace(" ", "%20")).toString();
         if (!target.startsWith(server + "/") && !allowed.contains(target.split("[?#]", 2)[0])) {
             problems.add("redirects off this server, to " + location);
         }
@@ -131,8 +169,7 @@ final class SweepChecks {
         }
         try {
             return JSON.readTree(answer.body());
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             problems.add("answered malformed JSON: " + answer.body());
             return null;
         }

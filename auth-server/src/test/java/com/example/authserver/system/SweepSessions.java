@@ -1,15 +1,14 @@
 package com.example.authserver.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.authserver.support.RawHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import com.example.authserver.support.RawHttp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sessions the sweep sends its cases in, made as a browser makes them: a GET of a page gives the session cookie
@@ -51,8 +50,8 @@ final class SweepSessions {
     /** The first step of signing in done for a user with two-factor sign-in: the code page's session and token. */
     Visit waitingForSecondFactor(String userName, String password) {
         Visit session = signIn(userName, password, "/login/two-factor", false);
-        return new Visit(session.cookie(), session.csrfToken(), false,
-                "password of " + userName + " accepted, code asked");
+        return new Visit(
+                session.cookie(), session.csrfToken(), false, "password of " + userName + " accepted, code asked");
     }
 
     /** Whether the session is still signed in: the account page shows, rather than a redirect to sign in. */
@@ -65,26 +64,34 @@ final class SweepSessions {
         Visit visitor = visitor();
         String form = "username=" + encode(userName) + "&password=" + encode(password) + "&_csrf="
                 + encode(visitor.csrfToken());
-        RawHttp.Response answer = http.send(new RawHttp.Request("POST", "/login",
-                List.of(Map.entry("Cookie", visitor.cookie()),
+        RawHttp.Response answer = http.send(new RawHttp.Request(
+                "POST",
+                "/login",
+                List.of(
+                        Map.entry("Cookie", visitor.cookie()),
                         Map.entry("Content-Type", "application/x-www-form-urlencoded")),
                 form.getBytes(StandardCharsets.UTF_8)));
         assertThat(answer.status()).as("signing in %s", userName).isEqualTo(302);
         String cookie = answer.header("set-cookie").isPresent() ? sessionCookie(answer) : visitor.cookie();
         RawHttp.Response page = get(then, cookie);
-        assertThat(page.status()).as("%s after the password of %s", then, userName).isEqualTo(200);
+        assertThat(page.status())
+                .as("%s after the password of %s", then, userName)
+                .isEqualTo(200);
         return new Visit(cookie, csrfToken(page), signedIn, then);
     }
 
     private RawHttp.Response get(String path, String cookie) {
-        List<Map.Entry<String, String>> headers = cookie == null ? List.of(Map.entry("Accept", "text/html"))
+        List<Map.Entry<String, String>> headers = cookie == null
+                ? List.of(Map.entry("Accept", "text/html"))
                 : List.of(Map.entry("Accept", "text/html"), Map.entry("Cookie", cookie));
         return http.send(new RawHttp.Request("GET", path, headers, null));
     }
 
     private static String sessionCookie(RawHttp.Response response) {
-        return response.headers("set-cookie").stream().filter(cookie -> cookie.startsWith("SESSION="))
-                .map(cookie -> cookie.split(";", 2)[0]).reduce((first, last) -> last)
+        return response.headers("set-cookie").stream()
+                .filter(cookie -> cookie.startsWith("SESSION="))
+                .map(cookie -> cookie.split(";", 2)[0])
+                .reduce((first, last) -> last)
                 .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
     }
 

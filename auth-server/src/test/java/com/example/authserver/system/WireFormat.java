@@ -1,5 +1,6 @@
 package com.example.authserver.system;
 
+import com.example.authserver.support.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
@@ -13,17 +14,20 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.example.authserver.support.RawHttp;
-
 /**
  * How the sweep puts parameters on the wire: URL-encoded as they should be, or with escapes broken, raw, in
  * ISO-8859-1 instead of UTF-8; as a query string, a form, JSON or multipart body. And what the server can read of it.
  */
 final class WireFormat {
 
-    enum Encoding { PROPER, BROKEN_ESCAPES, RAW, LATIN1 }
+    enum Encoding {
+        PROPER,
+        BROKEN_ESCAPES,
+        RAW,
+        LATIN1
+    }
 
-    private static final String[] BROKEN = { "%", "%z", "%zz", "%C3%28", "%FF", "%u0041", "%%", "%E9", "%C0%AF" };
+    private static final String[] BROKEN = {"%", "%z", "%zz", "%C3%28", "%FF", "%u0041", "%%", "%E9", "%C0%AF"};
 
     /**
      * What a request target may hold (RFC 3986); the container refuses anything else before the application.
@@ -34,12 +38,13 @@ final class WireFormat {
     /** What Spring Security's firewall lets through in a parameter's name or value. */
     private static final Pattern FIREWALL_ALLOWED = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     static String urlEncoded(List<Map.Entry<String, String>> params, Encoding encoding, SplittableRandom random) {
-        String encoded = params.stream().map(param -> param.getValue() == null ? encode(param.getKey(), encoding)
-                : encode(param.getKey(), encoding) + "=" + encode(param.getValue(), encoding))
+        String encoded = params.stream()
+                .map(param -> param.getValue() == null
+                        ? encode(param.getKey(), encoding)
+                        : encode(param.getKey(), encoding) + "=" + encode(param.getValue(), encoding))
                 .collect(Collectors.joining("&"));
         if (encoding == Encoding.BROKEN_ESCAPES) {
             int at = random.nextInt(encoded.length() + 1);
@@ -57,8 +62,9 @@ final class WireFormat {
     }
 
     static String json(List<Map.Entry<String, String>> params) {
-        return params.stream().map(param -> jsonString(param.getKey()) + ":"
-                + (param.getValue() == null ? "null" : jsonString(param.getValue())))
+        return params.stream()
+                .map(param -> jsonString(param.getKey()) + ":"
+                        + (param.getValue() == null ? "null" : jsonString(param.getValue())))
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
@@ -67,11 +73,9 @@ final class WireFormat {
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            }
-            else if (c < 0x20) {
+            } else if (c < 0x20) {
                 out.append(String.format("\\u%04x", (int) c));
-            }
-            else {
+            } else {
                 out.append(c);
             }
         }
@@ -81,9 +85,13 @@ final class WireFormat {
     static String multipart(List<Map.Entry<String, String>> params, String boundary) {
         StringBuilder body = new StringBuilder();
         for (Map.Entry<String, String> param : params) {
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                    .append(param.getKey()).append("\"\r\n\r\n")
-                    .append(param.getValue() == null ? "" : param.getValue()).append("\r\n");
+            body.append("--")
+                    .append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(param.getKey())
+                    .append("\"\r\n\r\n")
+                    .append(param.getValue() == null ? "" : param.getValue())
+                    .append("\r\n");
         }
         return body.append("--").append(boundary).append("--\r\n").toString();
     }
@@ -94,22 +102,21 @@ final class WireFormat {
         for (int i = 0; i < urlEncoded.length(); i++) {
             char c = urlEncoded.charAt(i);
             if (c == '%') {
-                if (i + 2 >= urlEncoded.length() || Character.digit(urlEncoded.charAt(i + 1), 16) < 0
+                if (i + 2 >= urlEncoded.length()
+                        || Character.digit(urlEncoded.charAt(i + 1), 16) < 0
                         || Character.digit(urlEncoded.charAt(i + 2), 16) < 0) {
                     return false;
                 }
                 bytes.write(Integer.parseInt(urlEncoded.substring(i + 1, i + 3), 16));
                 i += 2;
-            }
-            else if (c == '&' || c == '=') {
+            } else if (c == '&' || c == '=') {
                 // the container refuses a parameter without a name ("&=x")
                 boolean emptyName = c == '=' && bytes.size() == 0 && (i == 0 || urlEncoded.charAt(i - 1) == '&');
                 if (emptyName || !isUtf8(bytes.toByteArray())) {
                     return false;
                 }
                 bytes.reset();
-            }
-            else {
+            } else {
                 bytes.write(c);
             }
         }
@@ -121,21 +128,23 @@ final class WireFormat {
             Charset utf8 = StandardCharsets.UTF_8;
             utf8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
             return true;
-        }
-        catch (CharacterCodingException ex) {
+        } catch (CharacterCodingException ex) {
             return false;
         }
     }
 
     /** Whether Spring Security's firewall accepts these parameters (no control or unassigned characters). */
     static boolean firewallAccepts(List<Map.Entry<String, String>> params) {
-        return params.stream().allMatch(param -> FIREWALL_ALLOWED.matcher(param.getKey()).matches()
-                && (param.getValue() == null || FIREWALL_ALLOWED.matcher(param.getValue()).matches()));
+        return params.stream()
+                .allMatch(param -> FIREWALL_ALLOWED.matcher(param.getKey()).matches()
+                        && (param.getValue() == null
+                                || FIREWALL_ALLOWED.matcher(param.getValue()).matches()));
     }
 
     /** Whether the firewall accepts these header values, as the container decodes them (ISO-8859-1). */
     static boolean firewallAcceptsHeaders(List<Map.Entry<String, String>> headers) {
-        return headers.stream().allMatch(header -> FIREWALL_ALLOWED.matcher(header.getValue()).matches());
+        return headers.stream()
+                .allMatch(header -> FIREWALL_ALLOWED.matcher(header.getValue()).matches());
     }
 
     static boolean validTarget(String target) {

@@ -1,9 +1,6 @@
 package com.example.authserver.twofactor;
 
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
@@ -16,14 +13,15 @@ import com.example.authserver.support.TestClock;
 import com.example.authserver.support.TestMailServer;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class TwoFactorSettingsTests {
@@ -66,10 +64,13 @@ class TwoFactorSettingsTests {
         Page manage = browser.navigate("/account");
         PageChecks.assertCommonLayout(manage, "Manage your account");
 
-        Page settings = browser.navigate(manage.document().selectFirst("a[href=/account/two-factor]").attr("href"));
+        Page settings = browser.navigate(
+                manage.document().selectFirst("a[href=/account/two-factor]").attr("href"));
 
         assertThat(settings.document().text()).contains("Two-factor sign-in is off.");
-        assertThat(settings.document().select("a[href=/account/two-factor/enable]").text())
+        assertThat(settings.document()
+                        .select("a[href=/account/two-factor/enable]")
+                        .text())
                 .isEqualTo("Set up an authenticator app");
     }
 
@@ -83,17 +84,27 @@ class TwoFactorSettingsTests {
         assertThat(qr).startsWith("data:image/svg+xml;base64,");
         String svg = new String(Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)));
         assertThat(svg).startsWith("<svg").contains("<path");
-        assertThat(browser.navigate("/account/two-factor/enable").document().selectFirst(".authenticator-key").text())
-                .as("the same key until it is proved").isEqualTo(key);
+        assertThat(browser.navigate("/account/two-factor/enable")
+                        .document()
+                        .selectFirst(".authenticator-key")
+                        .text())
+                .as("the same key until it is proved")
+                .isEqualTo(key);
     }
 
     @Test
     void theKeyIsStoredEncrypted() {
-        String key = browser.navigate("/account/two-factor/enable").document().selectFirst(".authenticator-key").text()
+        String key = browser.navigate("/account/two-factor/enable")
+                .document()
+                .selectFirst(".authenticator-key")
+                .text()
                 .replace(" ", "");
 
-        String stored = jdbc.queryForObject("select value from user_tokens where user_id = ? and name = ?",
-                String.class, user.getId(), "AuthenticatorKey");
+        String stored = jdbc.queryForObject(
+                "select value from user_tokens where user_id = ? and name = ?",
+                String.class,
+                user.getId(),
+                "AuthenticatorKey");
 
         assertThat(stored).startsWith("v1.").doesNotContain(key).doesNotContain(key.toLowerCase());
     }
@@ -107,19 +118,24 @@ class TwoFactorSettingsTests {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.document().select("#code-error").text()).startsWith("That code is not correct.");
         assertThat(again.document().select(".authenticator-key")).isNotEmpty();
-        assertThat(userManager.findById(user.getId()).orElseThrow().isTwoFactorEnabled()).isFalse();
+        assertThat(userManager.findById(user.getId()).orElseThrow().isTwoFactorEnabled())
+                .isFalse();
     }
 
     @Test
     void turningItOnShowsTenRecoveryCodesStoredOnlyAsHashes() {
         List<String> codes = AuthenticatorApp.enable(browser, clock).recoveryCodes();
 
-        String stored = jdbc.queryForObject("select value from user_tokens where user_id = ? and name = ?",
-                String.class, user.getId(), "RecoveryCodes");
+        String stored = jdbc.queryForObject(
+                "select value from user_tokens where user_id = ? and name = ?",
+                String.class,
+                user.getId(),
+                "RecoveryCodes");
         assertThat(codes).hasSize(10);
         assertThat(stored.split(";")).hasSize(10);
         codes.forEach(code -> assertThat(stored).doesNotContain(code).doesNotContain(code.replace("-", "")));
-        assertThat(userManager.findById(user.getId()).orElseThrow().isTwoFactorEnabled()).isTrue();
+        assertThat(userManager.findById(user.getId()).orElseThrow().isTwoFactorEnabled())
+                .isTrue();
         assertThat(browser.navigate("/account/two-factor").document().text())
                 .contains("Two-factor sign-in is on", "You have 10 recovery codes left.");
     }
@@ -128,48 +144,59 @@ class TwoFactorSettingsTests {
     void turningItOffLetsThePasswordAloneSignIn() {
         AuthenticatorApp.enable(browser, clock);
 
-        Page status = browser.follow(browser.submit(browser.navigate("/account/two-factor"),
-                "form[action$=/account/two-factor/disable]", Map.of()));
+        Page status = browser.follow(browser.submit(
+                browser.navigate("/account/two-factor"), "form[action$=/account/two-factor/disable]", Map.of()));
 
         assertThat(status.document().select(".alert-info").text()).isEqualTo("Two-factor sign-in is off.");
-        assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getPath()).isEqualTo("/");
-        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "Two-factor sign-in of your").subject())
+        assertThat(server.browser()
+                        .signIn(user.getUserName(), TestUsers.PASSWORD)
+                        .uri()
+                        .getPath())
+                .isEqualTo("/");
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "Two-factor sign-in of your")
+                        .subject())
                 .endsWith("was turned on");
-        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "was turned off")).isNotNull();
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "was turned off"))
+                .isNotNull();
     }
 
     @Test
     void newRecoveryCodesReplaceTheOldOnes() {
         List<String> old = AuthenticatorApp.enable(browser, clock).recoveryCodes();
 
-        Page fresh = browser.follow(browser.submit(browser.navigate("/account/two-factor"),
-                "form[action$=/account/two-factor/recovery-codes]", Map.of()));
+        Page fresh = browser.follow(browser.submit(
+                browser.navigate("/account/two-factor"), "form[action$=/account/two-factor/recovery-codes]", Map.of()));
 
         List<String> codes = fresh.document().select(".recovery-codes code").eachText();
         assertThat(codes).hasSize(10).doesNotContainAnyElementsOf(old);
         Browser other = server.browser();
-        Page refused = other.submit(other.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM,
-                Map.of("code", old.get(0)));
+        Page refused = other.submit(
+                other.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM, Map.of("code", old.get(0)));
         assertThat(refused.document().select("#code-error").text()).startsWith("That code is not correct.");
         Page signedIn = other.follow(other.submit(refused, CODE_FORM, Map.of("code", codes.get(0))));
         assertThat(signedIn.uri().getPath()).isEqualTo("/");
-        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "New recovery codes were made").text())
-                .as("the owner is told, with a way out").contains("/account/forgot-password");
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "New recovery codes were made")
+                        .text())
+                .as("the owner is told, with a way out")
+                .contains("/account/forgot-password");
     }
 
     @Test
     void resettingTheAppMakesANewKeyAndTurnsItOff() {
         AuthenticatorApp old = AuthenticatorApp.enable(browser, clock).app();
 
-        Page setUp = browser.follow(browser.submit(browser.navigate("/account/two-factor"),
-                "form[action$=/account/two-factor/reset]", Map.of()));
+        Page setUp = browser.follow(browser.submit(
+                browser.navigate("/account/two-factor"), "form[action$=/account/two-factor/reset]", Map.of()));
 
         assertThat(setUp.uri().getPath()).isEqualTo("/account/two-factor/enable");
-        assertThat(userManager.findById(user.getId()).orElseThrow().isTwoFactorEnabled()).isFalse();
-        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "Two-factor sign-in of your")).isNotNull();
+        assertThat(userManager.findById(user.getId()).orElseThrow().isTwoFactorEnabled())
+                .isFalse();
+        assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "Two-factor sign-in of your"))
+                .isNotNull();
         clock.advance(Duration.ofSeconds(30));
         Page again = browser.submit(setUp, "form[action$=/account/two-factor/enable]", Map.of("code", old.code()));
-        assertThat(again.document().select("#code-error").text()).as("the old app's codes no longer work")
+        assertThat(again.document().select("#code-error").text())
+                .as("the old app's codes no longer work")
                 .startsWith("That code is not correct.");
     }
 

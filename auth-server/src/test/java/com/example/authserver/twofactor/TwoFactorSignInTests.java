@@ -1,7 +1,6 @@
 package com.example.authserver.twofactor;
 
-import java.time.Duration;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
@@ -16,13 +15,12 @@ import com.example.authserver.support.TestMailServer;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class TwoFactorSignInTests {
@@ -92,22 +90,25 @@ class TwoFactorSignInTests {
         Browser browser = server.browser();
         Page second = browser.signIn(user.getUserName(), TestUsers.PASSWORD);
 
-        Page again = browser.submit(second, CODE_FORM, Map.of("code", "000000".equals(app.code()) ? "111111" : "000000"));
+        Page again =
+                browser.submit(second, CODE_FORM, Map.of("code", "000000".equals(app.code()) ? "111111" : "000000"));
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.document().select("#code-error").text()).startsWith("That code is not correct.");
-        assertThat(userManager.findById(user.getId()).orElseThrow().getAccessFailedCount()).isEqualTo(1);
+        assertThat(userManager.findById(user.getId()).orElseThrow().getAccessFailedCount())
+                .isEqualTo(1);
     }
 
     @Test
     void aCodeWorksOnlyOnce() {
         String code = app.code();
         Browser first = server.browser();
-        first.follow(first.submit(first.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM, Map.of("code", code)));
+        first.follow(
+                first.submit(first.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM, Map.of("code", code)));
         Browser second = server.browser();
 
-        Page replayed = second.submit(second.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM,
-                Map.of("code", code));
+        Page replayed =
+                second.submit(second.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM, Map.of("code", code));
 
         assertThat(replayed.document().select("#code-error").text()).startsWith("That code is not correct.");
         Page next = second.follow(second.submit(replayed, CODE_FORM, Map.of("code", app.nextCode())));
@@ -119,16 +120,20 @@ class TwoFactorSignInTests {
         String recoveryCode = recoveryCodes.get(3).toUpperCase();
 
         Browser browser = server.browser();
-        Page home = browser.follow(browser.submit(browser.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM,
-                Map.of("code", recoveryCode)));
+        Page home = browser.follow(browser.submit(
+                browser.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM, Map.of("code", recoveryCode)));
         Browser again = server.browser();
-        Page refused = again.submit(again.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM,
-                Map.of("code", recoveryCode));
+        Page refused = again.submit(
+                again.signIn(user.getUserName(), TestUsers.PASSWORD), CODE_FORM, Map.of("code", recoveryCode));
 
-        assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates().allMatch(code -> code.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
+        assertThat(recoveryCodes)
+                .hasSize(10)
+                .doesNotHaveDuplicates()
+                .allMatch(code -> code.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
         assertThat(home.uri().getPath()).isEqualTo("/");
         assertThat(refused.document().select("#code-error").text()).startsWith("That code is not correct.");
-        assertThat(browser.navigate("/account/two-factor").document().text()).contains("You have 9 recovery codes left.");
+        assertThat(browser.navigate("/account/two-factor").document().text())
+                .contains("You have 9 recovery codes left.");
     }
 
     @Test
@@ -143,10 +148,16 @@ class TwoFactorSignInTests {
         Page locked = browser.follow(browser.submit(page, CODE_FORM, Map.of("code", "123459")));
 
         assertThat(locked.uri().toString()).as("said as for a wrong password").endsWith("/login?error");
-        assertThat(server.browser().signIn(user.getUserName(), TestUsers.PASSWORD).uri().getQuery()).isEqualTo("error");
-        assertThat(userManager.findById(user.getId()).orElseThrow().isLockedOut(clock.instant())).isTrue();
+        assertThat(server.browser()
+                        .signIn(user.getUserName(), TestUsers.PASSWORD)
+                        .uri()
+                        .getQuery())
+                .isEqualTo("error");
+        assertThat(userManager.findById(user.getId()).orElseThrow().isLockedOut(clock.instant()))
+                .isTrue();
         assertThat(TestMailServer.awaitMailAbout(user.getEmail(), "was locked after failed sign-in attempts"))
-                .as("the owner is told").isNotNull();
+                .as("the owner is told")
+                .isNotNull();
     }
 
     @Test
@@ -169,7 +180,8 @@ class TwoFactorSignInTests {
         assertThat(attemptsLeft).isZero();
         assertThat(fifth.uri().toString()).endsWith("/login?error");
         assertThat(userManager.findById(user.getId()).orElseThrow().isLockedOut(clock.instant()))
-                .as("five wrong codes, passwords between them").isTrue();
+                .as("five wrong codes, passwords between them")
+                .isTrue();
     }
 
     @Test
@@ -181,7 +193,8 @@ class TwoFactorSignInTests {
         Page login = browser.follow(browser.submit(second, CODE_FORM, Map.of("code", app.code())));
 
         assertThat(login.uri().toString()).endsWith("/login?expired");
-        assertThat(login.document().select(".alert-error").text()).isEqualTo("Your sign-in took too long. Please sign in again.");
+        assertThat(login.document().select(".alert-error").text())
+                .isEqualTo("Your sign-in took too long. Please sign in again.");
     }
 
     @Test
@@ -202,10 +215,12 @@ class TwoFactorSignInTests {
 
         Page consent = browser.follow(browser.submit(second, CODE_FORM, Map.of("code", app.code())));
         Page redirect = browser.follow(browser.submit(consent, "#consent-allow", Map.of()));
-        OIDCTokenResponse tokens = (OIDCTokenResponse) client
-                .exchange(client.codeFrom(redirect.uri(), authorization), authorization.verifier()).toSuccessResponse();
+        OIDCTokenResponse tokens = (OIDCTokenResponse)
+                client.exchange(client.codeFrom(redirect.uri(), authorization), authorization.verifier())
+                        .toSuccessResponse();
 
-        assertThat(client.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce()).getSubject())
+        assertThat(client.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce())
+                        .getSubject())
                 .isEqualTo(user.getId());
     }
 }

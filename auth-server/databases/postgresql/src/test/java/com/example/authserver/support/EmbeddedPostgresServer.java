@@ -1,14 +1,12 @@
 package com.example.authserver.support;
 
-import java.io.IOException;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 
 /** PostgreSQL from binaries on Maven Central, started once per test run, for {@link TestDatabase}. */
 final class EmbeddedPostgresServer {
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     /** Starts the server (the first time) and returns the JDBC URL of its {@code postgres} database. */
     static String jdbcUrl() {
@@ -25,17 +23,17 @@ final class EmbeddedPostgresServer {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();
-                    }
-                    catch (IOException ignored) {
+                    } catch (IOException ignored) {
                         // the JVM is going away
                     }
                 }));
                 return postgres.getJdbcUrl("postgres", "postgres");
-            }
-            catch (IOException | RuntimeException ex) {
-                throw new IllegalStateException("Could not start embedded PostgreSQL. PostgreSQL refuses to run as "
-                        + "root: run the build as another user, or point " + TestDatabase.POSTGRES_URL_VARIABLE
-                        + " at a server and build with -Dauthforge.test.server=external", ex);
+            } catch (IOException | RuntimeException ex) {
+                throw new IllegalStateException(
+                        "Could not start embedded PostgreSQL. PostgreSQL refuses to run as "
+                                + "root: run the build as another user, or point " + TestDatabase.POSTGRES_URL_VARIABLE
+                                + " at a server and build with -Dauthforge.test.server=external",
+                        ex);
             }
         }
     }

@@ -1,0 +1,73 @@
+package com.example.authserver.ratelimit;
+
+import com.example.authserver.identity.LookupNormalizer;
+import com.example.authserver.security.ApplicationChainContribution;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.Filter;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets (Bucket4j) per client address and per account for sign-in, registration, password reset
+ * requests and confirmation resends, limits from {@code authforge.account.rate-limits}. The buckets live in a
+ * {@link BucketStore}: in the database, shared by every instance (PostgreSQL and MySQL projects), or in this
+ * instance's memory (H2 projects); see {@link RateLimitStores}. The client address is the one Tomcat settled on
+ * after the trusted proxies ({@code system/ForwardedHeaders}). {@link #filter()} is the servlet filter that
+ * {@code security/ApplicationSecurity} puts in front of the form login.
+ */
+@Component
+public class RateLimits implements ApplicationChainContribution {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+
+    private final RateLimitProperties properties;
+
+    private final BucketStore buckets;
+
+    RateLimits(RateLimitProperties properties, BucketStore buckets) {
+        this.properties = properties;
+        this.buckets = buckets;
+    }
+
+    /** The filter that answers 429 once a limit is reached, in front of the form login. */
+    public Filter filter() {
+        return new RateLimitFilter(this);
+    }
+
+    @Override
+    public void configure(HttpSecurity http) {
+        http.addFilterBefore(filter(), UsernamePasswordAuthenticationFilter.class);
+    }
+
+    /**
+     * Counts one attempt from the address for the account; empty if allowed, otherwise how long until the
+     * next attempt is allowed.
+     */
+    Optional<Duration> tryAttempt(RateLimitedAction action, String clientAddress, String account) {
+        if (!properties.isEnabled()) {
+            return Optional.empty();
+        }
+        RateLimitProperties.Action limits = action.limits.apply(properties);
+        String accountKey = account == null ? "" : LookupNormalizer.normalizeName(account);
+        ConsumptionProbe ip = tryConsume(action + "/per-ip", limits.getPerIp(), clientAddress);
+        if (!ip.isConsumed()) { // an address past its limit makes no more account buckets, nor drains any
+            log.info("Rate limit reached for {} (per address)", action);
+            return Optional.of(Duration.ofNanos(ip.getNanosToWaitForRefill()));
+        }
+        ConsumptionProbe user = tryConsume(action + "/per-account", limits.getPerAccount(), accountKey);
+        if (user.isConsumed()) {
+            return Optional.empty();
+        }
+        log.info("Rate limit reached for {} (per account)", action);
+        return Optional.of(Duration.ofNanos(user.getNanosToWaitForRefill()));
+    }
+
+    private ConsumptionProbe tryConsume(String group, RateLimitProperties.Limit limit, String key) {
+        return buckets.tryConsume(group, BucketKeys.id(group, limit, key), limit);
+    }
+}

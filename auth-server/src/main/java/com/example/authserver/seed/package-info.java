@@ -1,0 +1,2 @@
+/** Development data, upserted at start-up outside the prod profile. */
+package com.example.authserver.seed;
