@@ -123,7 +123,7 @@ def keycloak_section(by_key):
     return out
 
 
-# the scenario names of bench/run.sh's load_compared: "client_credentials, in alternation (warm-up)", "(run 1)" ...
+# the scenario names of bench/scenarios/alternation.py: "client_credentials, in alternation (warm-up)", "(run 1)" ...
 ALTERNATION = "client_credentials, in alternation ("
 
 

@@ -5,7 +5,7 @@
 -- "status errors" count only 4xx and 5xx). At the end, done() prints one line
 --   BENCH_JSON {...}
 -- with the request count, the duration, the latency percentiles, every kind of error and the statuses of the non-2xx
--- answers ("statuses":{"503":4}); bench/run.sh reads it.
+-- answers ("statuses":{"503":4}); bench/harness/load.py reads it.
 -- Settings come from the environment: BENCH_THREADS (wrk's -t), BENCH_AUTH (an Authorization header value),
 -- BENCH_TOKENS (a file of tokens, one a line).
 

@@ -1,5 +1,5 @@
 -- Stored authorizations for scenario 5, inserted straight into the H2 file database while the server is stopped.
--- bench/run.sh runs this with H2's RunScript (the H2 jar taken from the server's own jar), once per block of rows,
+-- bench/harness/h2.py runs this with H2's RunScript (the H2 jar taken from the server's own jar), once per block of rows,
 -- after setting four variables:
 --   @FIRST, @LAST  the numbers of the rows of this block (a later call with the next numbers adds more, no clash);
 --   @STEP          2^63 / (the largest row number + 1), which spreads the keys over the key space (below);

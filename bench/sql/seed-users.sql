@@ -1,6 +1,6 @@
 -- The bench users for scenario 2 (password sign-ins), inserted straight into the H2 file database while the
--- server is stopped (bench/run.sh runs this with H2's RunScript, the H2 jar taken from the server's own jar).
--- Before this file, run.sh sets @USERS (how many) and @HASH (one Argon2id hash of the bench password, made once
+-- server is stopped (bench/harness/h2.py runs this with H2's RunScript, the H2 jar taken from the server's own jar).
+-- Before this file, harness/h2.py sets @USERS (how many) and @HASH (one Argon2id hash of the bench password, made once
 -- by bench/limits with the server's encoder, identity/PasswordHashing: every row shares it).
 --
 -- User n (1..@USERS) is bench-<n, 5 digits>, id 00000000-0000-4000-8000-<n, 12 digits>, email confirmed, enabled,
