@@ -86,6 +86,39 @@ class RotationPolicyTests {
         assertThatThrownBy(this::policy).hasMessageContaining("authforge.keys.check-interval");
     }
 
+    @Test
+    void ofSeveralActivatedKeysTheNewestSignsAndBeforeTheFirstActivationNoneDoes() {
+        SigningKey a = key(1, KeyAlgorithm.RS256, T0);
+        SigningKey b = key(2, KeyAlgorithm.RS256, T0.plus(days(90)));
+        SigningKey c = key(3, KeyAlgorithm.RS256, T0.plus(days(180)));
+        List<SigningKey> keys = List.of(c, b, a);
+
+        assertThat(policy().signingKey(keys, T0.minusNanos(1))).isEmpty();
+        assertThat(policy().signingKey(keys, T0)).contains(a);
+        assertThat(policy().signingKey(keys, T0.plus(days(179)))).contains(b);
+        assertThat(policy().signingKey(keys, T0.plus(days(180)))).contains(c);
+    }
+
+    @Test
+    void withZeroRetentionTheOldKeyGoesTheMomentItsSuccessorSignsAndNotBefore() {
+        properties.setRetentionTime(Duration.ZERO);
+        SigningKey a = key(1, KeyAlgorithm.RS256, T0);
+        SigningKey b = key(2, KeyAlgorithm.RS256, T0.plus(days(90)));
+        List<SigningKey> keys = List.of(b, a);
+
+        assertThat(policy().published(keys, T0.plus(days(90)).minusNanos(1))).containsExactly(b, a);
+        assertThat(policy().expired(keys, T0.plus(days(90)).minusNanos(1))).isEmpty();
+        assertThat(policy().published(keys, T0.plus(days(90)))).containsExactly(b);
+        assertThat(policy().expired(keys, T0.plus(days(90)))).containsExactly(a);
+    }
+
+    @Test
+    void aNegativeRetentionTimeIsRefused() {
+        properties.setRetentionTime(Duration.ofSeconds(-1));
+
+        assertThatThrownBy(this::policy).hasMessageContaining("authforge.keys.retention-time");
+    }
+
     RotationPolicy policy() {
         return new RotationPolicy(properties);
     }
