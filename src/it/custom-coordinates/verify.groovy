@@ -5,6 +5,7 @@
 //      code from the README itself, so the walkthrough is tested as a newcomer would follow it;
 //   3. builds the project with its whole test suite (`mvn verify`), which now includes the
 //      walkthrough's test.
+import groovy.io.FileType
 import java.util.concurrent.TimeUnit
 
 File project = new File(basedir, 'idp2-server')
@@ -52,7 +53,7 @@ overlay.eachFileRecurse { File f ->
         assert new File(project, out).isFile() : "databases/postgresql/${rel} was not generated as ${out}"
     }
 }
-new File(project, 'src').eachFileRecurse { File f ->
+new File(project, 'src').eachFileRecurse(FileType.FILES) { File f ->
     assert !f.getText('ISO-8859-1').contains('com.example.authserver') : "${f} still names com.example.authserver"
 }
 assert pom.contains('<groupId>org.acme.identity.platform</groupId>')
