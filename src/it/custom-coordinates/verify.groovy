@@ -72,6 +72,19 @@ String seedLine = (walkthrough =~ /`(user\.setDepartment\([^`]*\);)`/)[0][1]
 String vendor = new File(project, 'src/main/resources/db/migration').list()[0]
 String migrationPath = (walkthrough =~ /`(src\/main\/resources\/db\/migration\/<vendor>\/identity\/V\d+__\w+\.sql)`/)[0][1]
         .replace('<vendor>', vendor)
+// The walkthrough's migration is the user's first: the next whole version after those the project ships (the
+// baselines V1_1, V1_2, V1_3 share one Flyway history across the folders, so every folder counts).
+def versionOf = { String name -> (name =~ /^V(\d+(?:_\d+)*)__/)[0][1].split('_').collect { it as int } }
+List<Integer> shippedMajors = []
+new File(project, "src/main/resources/db/migration/${vendor}").eachFileRecurse { File f ->
+    if (f.name ==~ /V.*\.sql/) {
+        shippedMajors << versionOf(f.name)[0]
+    }
+}
+assert shippedMajors : "no migrations under src/main/resources/db/migration/${vendor}"
+List<Integer> walkthroughVersion = versionOf(new File(migrationPath).name)
+assert walkthroughVersion == [shippedMajors.max() + 1] :
+        "the README's migration ${migrationPath} should be V${shippedMajors.max() + 1}, the first after the baselines"
 
 def insertBeforeLastBrace = { File file, String code ->
     String text = file.getText('UTF-8')
