@@ -5,6 +5,7 @@
 //      code from the README itself, so the walkthrough is tested as a newcomer would follow it;
 //   3. builds the project with its whole test suite (`mvn verify`), which now includes the
 //      walkthrough's test.
+import groovy.io.FileType
 import java.util.concurrent.TimeUnit
 
 File project = new File(basedir, 'idp2-server')
@@ -52,7 +53,7 @@ overlay.eachFileRecurse { File f ->
         assert new File(project, out).isFile() : "databases/postgresql/${rel} was not generated as ${out}"
     }
 }
-new File(project, 'src').eachFileRecurse { File f ->
+new File(project, 'src').eachFileRecurse(FileType.FILES) { File f ->
     assert !f.getText('ISO-8859-1').contains('com.example.authserver') : "${f} still names com.example.authserver"
 }
 assert pom.contains('<groupId>org.acme.identity.platform</groupId>')
@@ -71,6 +72,19 @@ String seedLine = (walkthrough =~ /`(user\.setDepartment\([^`]*\);)`/)[0][1]
 String vendor = new File(project, 'src/main/resources/db/migration').list()[0]
 String migrationPath = (walkthrough =~ /`(src\/main\/resources\/db\/migration\/<vendor>\/identity\/V\d+__\w+\.sql)`/)[0][1]
         .replace('<vendor>', vendor)
+// The walkthrough's migration is the user's first: the next whole version after those the project ships (the
+// baselines V1_1, V1_2, V1_3 share one Flyway history across the folders, so every folder counts).
+def versionOf = { String name -> (name =~ /^V(\d+(?:_\d+)*)__/)[0][1].split('_').collect { it as int } }
+List<Integer> shippedMajors = []
+new File(project, "src/main/resources/db/migration/${vendor}").eachFileRecurse { File f ->
+    if (f.name ==~ /V.*\.sql/) {
+        shippedMajors << versionOf(f.name)[0]
+    }
+}
+assert shippedMajors : "no migrations under src/main/resources/db/migration/${vendor}"
+List<Integer> walkthroughVersion = versionOf(new File(migrationPath).name)
+assert walkthroughVersion == [shippedMajors.max() + 1] :
+        "the README's migration ${migrationPath} should be V${shippedMajors.max() + 1}, the first after the baselines"
 
 def insertBeforeLastBrace = { File file, String code ->
     String text = file.getText('UTF-8')

@@ -17,7 +17,7 @@ import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPar
 
 /**
  * Where passkeys are kept and checked: Spring Security's JDBC repositories on the tables of the identity migration
- * {@code V7__identity_create_passkeys.sql}, and its WebAuthn ceremonies (webauthn4j) for {@link RelyingParty}.
+ * {@code V1_1__identity_baseline.sql}, and its WebAuthn ceremonies (webauthn4j) for {@link RelyingParty}.
  * {@code http.webAuthn(...)} ({@link PasskeySignIn}) picks these beans up.
  */
 @Configuration(proxyBeanMethods = false)

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * Buckets in table {@code rate_limit_buckets} (db/migration/&lt;vendor&gt;/identity), shared by every instance on the
+ * Buckets in table {@code rate_limit_buckets} (db/migration/&lt;vendor&gt;/sessions), shared by every instance on the
  * database, so N instances do not give an attacker N times the attempts. Bucket4j's JDBC module reads and writes a
  * bucket in one transaction that locks its row ({@code select ... for update}), with the application clock's time,
  * so tests can move it. Each row records in {@code expires_at} (epoch milliseconds, the

@@ -1,6 +1,15 @@
--- The authorization server's own state: registered clients, authorizations (codes and tokens) and consents.
--- Clients and consents have the columns Spring Security's JDBC stores read and write; authorizations have our own
--- layout (authorization/HashedAuthorizationService.java).
+-- Baseline of the authorization store (H2), Flyway version 1.2: the authorization server's own state.
+-- How the versions go: the three folders (identity, authorization, sessions) share one Flyway schema history, so
+-- a version is used once across them. The schema a new project starts with is version 1, one script per store:
+-- 1.1 identity, 1.2 authorization, 1.3 sessions. Flyway compares versions number by number (1.3 comes before 2),
+-- so your own migrations follow from V2 on, in the folder of the store they change: for example
+-- identity/V2__identity_add_user_department.sql, then V3__..., whatever the folder.
+-- Once a database has run this script, leave the script as it is (Flyway checks its checksum at every start-up)
+-- and change the schema with a new migration.
+--
+-- Registered clients, authorizations (codes and tokens), consents, the job lock of the clean-up jobs and the
+-- signing keys. Clients and consents have the columns Spring Security's JDBC stores read and write;
+-- authorizations have our own layout (authorization/HashedAuthorizationService.java).
 
 create table oauth2_registered_client (
     id                            varchar(100)  not null,
@@ -59,6 +68,9 @@ create table oauth2_authorization (
     device_code_issued_at         timestamp(6) with time zone,
     device_code_expires_at        timestamp(6) with time zone,
     device_code_metadata          clob,
+    -- every save of an authorization that was read before checks that the row is still the one it read: a
+    -- refresh that read a grant before the user revoked it must not write it back (authorization/LoadedRow.java)
+    version                       bigint        default 0 not null,
     constraint pk_oauth2_authorization primary key (id),
     constraint uk_oauth2_authorization_state_hash unique (state_hash),
     constraint uk_oauth2_authorization_authorization_code_hash unique (authorization_code_hash),
@@ -72,6 +84,8 @@ create index ix_oauth2_authorization_principal on oauth2_authorization (register
 -- user codes are short (8 letters): two grants may hold the same one, so this index is not unique
 create index ix_oauth2_authorization_user_code_hash on oauth2_authorization (user_code_hash);
 create index ix_oauth2_authorization_expires_at on oauth2_authorization (expires_at);
+-- the grants page lists every application that holds a live grant for the user, remembered consent or not
+create index ix_oauth2_authorization_principal_name on oauth2_authorization (principal_name, expires_at);
 
 -- Refresh tokens replaced by a newer one. Presenting one again is a replay: the whole grant is revoked.
 create table oauth2_rotated_refresh_token (
@@ -101,4 +115,31 @@ create table oauth2_authorization_consent (
     principal_name       varchar(200)  not null,
     authorities          varchar(1000) not null,
     constraint pk_oauth2_authorization_consent primary key (registered_client_id, principal_name)
+);
+
+-- The grants page lists a user's consents, and deleting an account removes them: both look them up by user.
+create index ix_oauth2_authorization_consent_principal on oauth2_authorization_consent (principal_name);
+
+-- The keys tokens are signed with, shared by every instance of the server (keys/SigningKeyStore.java).
+-- A key is published in the JWKS from created_at, signs from activates_at until a newer key activates,
+-- and is deleted once the newer key has signed for authforge.keys.retention-time.
+-- generation: 1 for the first key, previous newest + 1 for each next key; unique, so when two instances
+--   create the next key at the same moment only one insert succeeds.
+-- The private JWK is encrypted with AES-256-GCM under the key-encryption key (authforge.keys.encryption-key):
+--   encryption_version 1 = that scheme; encryption_iv = the random 96-bit IV, base64;
+--   encrypted_private_jwk = ciphertext and tag, base64; the kid is the associated data.
+-- public_jwk is the key's public part, in clear (the JWKS publishes it anyway).
+
+create table signing_keys (
+    kid                   varchar(64) not null,
+    generation            bigint not null,
+    algorithm             varchar(16) not null,
+    public_jwk            varchar(4096) not null,
+    encryption_version    smallint not null,
+    encryption_iv         varchar(32) not null,
+    encrypted_private_jwk varchar(8192) not null,
+    created_at            timestamp(6) with time zone not null,
+    activates_at          timestamp(6) with time zone not null,
+    constraint pk_signing_keys primary key (kid),
+    constraint uk_signing_keys_generation unique (generation)
 );

@@ -1,5 +1,16 @@
+-- Baseline of the sessions store (H2), Flyway version 1.3: short-lived state the server keeps.
+-- How the versions go: the three folders (identity, authorization, sessions) share one Flyway schema history, so
+-- a version is used once across them. The schema a new project starts with is version 1, one script per store:
+-- 1.1 identity, 1.2 authorization, 1.3 sessions. Flyway compares versions number by number (1.3 comes before 2),
+-- so your own migrations follow from V2 on, in the folder of the store they change: for example
+-- identity/V2__identity_add_user_department.sql, then V3__..., whatever the folder.
+-- Once a database has run this script, leave the script as it is (Flyway checks its checksum at every start-up)
+-- and change the schema with a new migration.
+--
 -- HTTP sessions (Spring Session JDBC): a restart or a second instance keeps users signed in.
 -- The schema Spring Session ships for this database; table names as Spring Session expects them.
+-- PostgreSQL and MySQL projects also keep their rate-limit buckets in this store; H2 projects keep them in
+-- memory and have no such table.
 
 CREATE TABLE SPRING_SESSION (
 	PRIMARY_ID CHAR(36) NOT NULL,
@@ -19,7 +30,7 @@ CREATE INDEX SPRING_SESSION_IX3 ON SPRING_SESSION (PRINCIPAL_NAME);
 CREATE TABLE SPRING_SESSION_ATTRIBUTES (
 	SESSION_PRIMARY_ID CHAR(36) NOT NULL,
 	ATTRIBUTE_NAME VARCHAR(200) NOT NULL,
-	ATTRIBUTE_BYTES BYTEA NOT NULL,
+	ATTRIBUTE_BYTES LONGVARBINARY NOT NULL,
 	CONSTRAINT SPRING_SESSION_ATTRIBUTES_PK PRIMARY KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME),
 	CONSTRAINT SPRING_SESSION_ATTRIBUTES_FK FOREIGN KEY (SESSION_PRIMARY_ID) REFERENCES SPRING_SESSION(PRIMARY_ID) ON DELETE CASCADE
 );
