@@ -39,8 +39,8 @@ assert !pom.contains('<artifactId>h2</artifactId>') && !pom.contains('mysql') : 
 assert new File(project, 'src/main/resources/db/migration').list() as List == ['postgresql'] :
         'only the PostgreSQL migrations belong in this project'
 assert new File(project, "src/test/java/${packagePath}/support/EmbeddedPostgresServer.java").isFile()
-assert new File(packageDir, 'account/ratelimit/PostgresqlBucketTable.java').isFile()
-assert !new File(packageDir, 'account/ratelimit/MysqlBucketTable.java').exists()
+assert new File(packageDir, 'ratelimit/PostgresqlBucketTable.java').isFile()
+assert !new File(packageDir, 'ratelimit/MysqlBucketTable.java').exists()
 assert pom.contains('<artifactId>bucket4j_jdk17-postgresql</artifactId>')
 assert new File(project, 'src/main/resources/database.yml').getText('UTF-8').contains('jdbc:postgresql://')
 assert !new File(project, 'databases').exists() : 'databases/ is laid over the project, then removed'

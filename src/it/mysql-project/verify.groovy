@@ -5,7 +5,7 @@ assert pom.contains('<artifactId>mysql-connector-j</artifactId>') && pom.contain
 assert !pom.contains('<artifactId>h2</artifactId>') && !pom.contains('postgres') : 'only MySQL belongs in this pom'
 assert new File(project, 'src/main/resources/db/migration').list() as List == ['mysql']
 assert !new File(project, 'src/test/java/com/example/mysql/mysqlserver/support/EmbeddedPostgresServer.java').exists()
-File rateLimits = new File(project, 'src/main/java/com/example/mysql/mysqlserver/account/ratelimit')
+File rateLimits = new File(project, 'src/main/java/com/example/mysql/mysqlserver/ratelimit')
 assert new File(rateLimits, 'MysqlBucketTable.java').isFile() && !new File(rateLimits, 'PostgresqlBucketTable.java').exists()
 assert pom.contains('<artifactId>bucket4j_jdk17-mysql</artifactId>') && pom.contains('<bucket4j.version>8.15.0</bucket4j.version>')
 String config = new File(project, 'src/main/resources/database.yml').getText('UTF-8')
