@@ -89,7 +89,7 @@ assert walkthroughVersion == [shippedMajors.max() + 1] :
 def insertBeforeLastBrace = { File file, String code ->
     String text = file.getText('UTF-8')
     int last = text.lastIndexOf('}')
-    file.setText(text.substring(0, last) + '\n' + code.readLines().collect { '    ' + it }.join('\n') + '\n}\n', 'UTF-8')
+    file.setText(text.substring(0, last) + '\n' + code.readLines().collect { it.trim() ? '    ' + it : '' }.join('\n') + '\n}\n', 'UTF-8')
 }
 def insertAfter = { File file, String anchor, String line ->
     String text = file.getText('UTF-8')
