@@ -10,6 +10,7 @@ import com.example.authserver.identity.PasswordCheckResult;
 import com.example.authserver.identity.UserLogins;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.security.PendingSignIn;
+import com.example.authserver.security.SignedInUsers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -62,7 +63,7 @@ class ExternalLoginController {
     String page(HttpServletRequest request, Model model) {
         ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
         if (account == null) {
-            return "redirect:" + ExternalSignIn.LOGIN_PAGE;
+            return "redirect:" + SignedInUsers.LOGIN_PAGE;
         }
         return show(model, account, newAccount(account), new LinkAccountForm());
     }
@@ -76,7 +77,7 @@ class ExternalLoginController {
             Model model) {
         ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
         if (account == null || !accountProperties.isRegistrationEnabled()) {
-            return "redirect:" + ExternalSignIn.LOGIN_PAGE;
+            return "redirect:" + SignedInUsers.LOGIN_PAGE;
         }
         form.rejectEmailLikeUserName(errors);
         if (!errors.hasErrors() && !account.verifies(form.getEmail())) {
@@ -107,7 +108,7 @@ class ExternalLoginController {
             Model model) {
         ExternalAccount account = ExternalAccount.waitingIn(request.getSession(false));
         if (account == null) {
-            return "redirect:" + ExternalSignIn.LOGIN_PAGE;
+            return "redirect:" + SignedInUsers.LOGIN_PAGE;
         }
         String login = form.getUsername() == null ? "" : form.getUsername().strip();
         Optional<ApplicationUser> user = userManager.findByNameOrEmail(login);

@@ -57,8 +57,6 @@ public class ExternalSignIn
     /** After signing in through a provider with an account not linked yet: create a local account or link one. */
     public static final String EXTERNAL_LOGIN = "/account/external-login";
 
-    static final String LOGIN_PAGE = "/login";
-
     private static final Logger log = LoggerFactory.getLogger(ExternalSignIn.class);
 
     private final ExternalProviders providers;
@@ -114,7 +112,7 @@ public class ExternalSignIn
         if (providers.isEmpty()) {
             return;
         }
-        http.oauth2Login(login -> login.loginPage(LOGIN_PAGE)
+        http.oauth2Login(login -> login.loginPage(SignedInUsers.LOGIN_PAGE)
                 .clientRegistrationRepository(providers)
                 .authorizedClientRepository(new DiscardingAuthorizedClientRepository())
                 .successHandler(this)
@@ -167,7 +165,7 @@ public class ExternalSignIn
         String refusal = refusal(user.get());
         if (refusal != null) {
             signedInUsers.signOut(request, response);
-            response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?" + refusal);
+            response.sendRedirect(request.getContextPath() + SignedInUsers.LOGIN_PAGE + "?" + refusal);
             return;
         }
         response.sendRedirect(signIn(user.get(), request, response));
@@ -180,7 +178,8 @@ public class ExternalSignIn
         String outcome = outcomeOf(exception);
         log.info("External sign-in failed ({}): {}", outcome, exception.getMessage());
         LinkRequest linking = LinkRequest.takeFrom(request.getSession(false));
-        String page = linking != null ? AccountPages.EXTERNAL_LOGINS + "?failed=" : LOGIN_PAGE + "?external=";
+        String page =
+                linking != null ? AccountPages.EXTERNAL_LOGINS + "?failed=" : SignedInUsers.LOGIN_PAGE + "?external=";
         response.sendRedirect(request.getContextPath() + page + outcome);
     }
 
@@ -247,7 +246,7 @@ public class ExternalSignIn
         Optional<ApplicationUser> user = userManager.findById(linking.signedIn().getName());
         if (user.isEmpty() || refusal(user.get()) != null) {
             signedInUsers.signOut(request, response);
-            response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
+            response.sendRedirect(request.getContextPath() + SignedInUsers.LOGIN_PAGE + "?error");
             return;
         }
         UserLogins.LinkResult result = userLogins.addLogin(

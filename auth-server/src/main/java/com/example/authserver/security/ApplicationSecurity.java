@@ -21,8 +21,6 @@ import org.springframework.security.web.csrf.CsrfFilter;
 @Configuration(proxyBeanMethods = false)
 class ApplicationSecurity {
 
-    static final String LOGIN_PAGE = SignedInUsers.LOGIN_PAGE;
-
     @Bean
     @Order(2)
     SecurityFilterChain applicationChain(
@@ -38,7 +36,7 @@ class ApplicationSecurity {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(
                                     "/",
-                                    LOGIN_PAGE,
+                                    SignedInUsers.LOGIN_PAGE,
                                     PendingSignIn.PAGE,
                                     PendingSignIn.PAGE + "/passkey/**",
                                     "/error",
@@ -60,9 +58,10 @@ class ApplicationSecurity {
                             .authenticated();
                 })
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new MalformedCsrfTokenHandler()))
-                .formLogin(form -> form.loginPage(LOGIN_PAGE).failureHandler(new SignInFailureHandler(LOGIN_PAGE)))
-                .logout(logout ->
-                        logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").permitAll());
+                .formLogin(form -> form.loginPage(SignedInUsers.LOGIN_PAGE)
+                        .failureHandler(new SignInFailureHandler(SignedInUsers.LOGIN_PAGE)))
+                .logout(logout -> logout.logoutSuccessUrl(SignedInUsers.LOGIN_PAGE + "?logout")
+                        .permitAll());
         for (ApplicationChainContribution contribution : contributions) {
             contribution.configure(http);
         }

@@ -108,7 +108,7 @@ class AuthorizationServerSecurity {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint(ApplicationSecurity.LOGIN_PAGE), userAgents())
+                                new LoginUrlAuthenticationEntryPoint(SignedInUsers.LOGIN_PAGE), userAgents())
                         .defaultAuthenticationEntryPointFor(
                                 new ClientAuthenticationEntryPoint(),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/**")))
