@@ -136,7 +136,8 @@ class ConfigurationMetadataTests {
         static Metadata read() {
             try (InputStream json =
                     new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-                JsonNode root = JsonMapper.builder().build().readTree(json);
+                JsonMapper mapper = JsonMapper.builder().build();
+                JsonNode root = mapper.readTree(json);
                 Map<String, Property> properties = new TreeMap<>();
                 for (JsonNode node : root.get("properties")) {
                     String name = node.get("name").asString();
@@ -145,7 +146,7 @@ class ConfigurationMetadataTests {
                         Object defaultValue = value == null
                                 ? null
                                 : value.isArray()
-                                        ? JsonMapper.builder().build().convertValue(value, List.class)
+                                        ? mapper.convertValue(value, List.class)
                                         : value.isBoolean() ? value.asBoolean() : value.asString();
                         properties.put(
                                 name,
