@@ -7,6 +7,7 @@ import com.example.authserver.identity.UserManager;
 import com.example.authserver.system.SecurityMetrics;
 import java.security.Principal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.security.core.Authentication;
@@ -36,10 +37,17 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private final SecurityMetrics metrics;
 
-    TokenClaims(UserManager userManager, ClaimsMapping claimsMapping, SecurityMetrics metrics) {
+    private final List<TokenClaimsContribution> contributions;
+
+    TokenClaims(
+            UserManager userManager,
+            ClaimsMapping claimsMapping,
+            SecurityMetrics metrics,
+            List<TokenClaimsContribution> contributions) {
         this.userManager = userManager;
         this.claimsMapping = claimsMapping;
         this.metrics = metrics;
+        this.contributions = contributions;
     }
 
     @Override
@@ -47,6 +55,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             SelfContainedClientTokens.mark(context.getClaims());
+            contributions.forEach(contribution -> contribution.customize(context));
             metrics.tokenIssued(context.getAuthorizationGrantType().getValue());
             return;
         }
@@ -58,6 +67,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         ApplicationUser user = activeUser(context.getPrincipal(), OAuth2ErrorCodes.INVALID_GRANT);
         Map<String, Object> claims = claimsFor(user, context.getAuthorizedScopes());
         context.getClaims().claims(existing -> claims.forEach(existing::putIfAbsent));
+        contributions.forEach(contribution -> contribution.customize(context));
         if (accessToken) {
             metrics.tokenIssued(context.getAuthorizationGrantType().getValue());
         }

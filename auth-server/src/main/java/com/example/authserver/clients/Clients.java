@@ -33,9 +33,16 @@ public final class Clients {
 
     private Clients() {}
 
-    /** The development clients, with their secrets already hashed by {@code hashing}. */
+    /** The development clients, with their secrets already hashed by {@code hashing}. One method per client. */
     static List<RegisteredClient> developmentClients(ClientProperties properties, ClientSecretHashing hashing) {
-        RegisteredClient m2m = RegisteredClient.withId(UUID.randomUUID().toString())
+        List<RegisteredClient> clients = new ArrayList<>();
+        clients.add(m2m(hashing));
+        clients.add(interactive(properties, hashing));
+        return clients;
+    }
+
+    private static RegisteredClient m2m(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId("m2m.client")
                 .clientName("Machine to machine client")
                 .clientSecret(hashing.encode(M2M_DEVELOPMENT_SECRET))
@@ -47,8 +54,10 @@ public final class Clients {
                         .accessTokenTimeToLive(Duration.ofHours(1))
                         .build())
                 .build();
+    }
 
-        RegisteredClient interactive = RegisteredClient.withId(UUID.randomUUID().toString())
+    private static RegisteredClient interactive(ClientProperties properties, ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId("interactive")
                 .clientName("Interactive client")
                 .clientSecret(hashing.encode(INTERACTIVE_DEVELOPMENT_SECRET))
@@ -72,8 +81,6 @@ public final class Clients {
                         .reuseRefreshTokens(false)
                         .build())
                 .build();
-
-        return List.of(m2m, interactive);
     }
 
     /**

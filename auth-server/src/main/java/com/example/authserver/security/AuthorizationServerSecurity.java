@@ -10,6 +10,7 @@ import com.example.authserver.system.IssuerProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
@@ -60,7 +62,8 @@ class AuthorizationServerSecurity {
             SigningAlgorithms signingAlgorithms,
             SignedInUsers signedInUsers,
             RefreshTokenReplay refreshTokenReplay,
-            AuthorizationServerSettings settings)
+            AuthorizationServerSettings settings,
+            List<ProtocolContribution> contributions)
             throws Exception {
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
         http.oauth2AuthorizationServer(server -> {
@@ -73,37 +76,49 @@ class AuthorizationServerSecurity {
                     .consentPage(CONSENT_PAGE)
                     .authorizationResponseHandler(AuthorizationResponses.success())
                     .errorResponseHandler(AuthorizationResponses.failure())
-                    .authenticationProviders(providers -> providers.forEach(provider -> {
-                        if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
-                            consent.setAuthorizationConsentCustomizer(RememberedConsentService.applyConsentChoices());
-                        }
-                        if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
-                            request.setAuthenticationValidator(AuthorizationResponses.validator());
-                        }
-                    })));
-            server.tokenEndpoint(token -> token.authenticationProviders(providers ->
-                    providers.replaceAll(provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                            ? refreshTokenReplay.detecting(provider)
-                            : provider)));
+                    .authenticationProviders(providers -> {
+                        providers.forEach(provider -> {
+                            if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                                consent.setAuthorizationConsentCustomizer(
+                                        RememberedConsentService.applyConsentChoices());
+                            }
+                            if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                                request.setAuthenticationValidator(requestValidator(contributions));
+                            }
+                        });
+                        contributions.forEach(contribution -> contribution.authorizationProviders(providers));
+                    }));
+            server.tokenEndpoint(token -> token.authenticationProviders(providers -> {
+                providers.replaceAll(provider -> provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                        ? refreshTokenReplay.detecting(provider)
+                        : provider);
+                contributions.forEach(contribution -> contribution.tokenProviders(providers));
+            }));
             server.tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionAccess(provider)
                             : provider)));
-            server.authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
-                    config -> config.claim(ISS_PARAMETER_SUPPORTED, true)));
+            server.authorizationServerMetadataEndpoint(metadata ->
+                    metadata.authorizationServerMetadataCustomizer(config -> {
+                        config.claim(ISS_PARAMETER_SUPPORTED, true);
+                        config.claims(claims -> contributions.forEach(contribution -> contribution.advertise(claims)));
+                    }));
             server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokenClaims.userInfoMapper()))
-                    .providerConfigurationEndpoint(discovery ->
-                            discovery.providerConfigurationCustomizer(config -> config.scopes(scopes -> {
-                                        List<String> all = new ArrayList<>(Clients.IDENTITY_SCOPES);
-                                        all.addAll(Clients.API_SCOPES);
-                                        all.removeAll(scopes);
-                                        scopes.addAll(all);
-                                    })
-                                    .idTokenSigningAlgorithms(algorithms -> {
-                                        algorithms.clear();
-                                        algorithms.addAll(signingAlgorithms.current());
-                                    })
-                                    .claim(ISS_PARAMETER_SUPPORTED, true))));
+                    .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(config -> {
+                        config.scopes(scopes -> {
+                                    List<String> all = new ArrayList<>(Clients.IDENTITY_SCOPES);
+                                    all.addAll(Clients.API_SCOPES);
+                                    all.removeAll(scopes);
+                                    scopes.addAll(all);
+                                })
+                                .idTokenSigningAlgorithms(algorithms -> {
+                                    algorithms.clear();
+                                    algorithms.addAll(signingAlgorithms.current());
+                                })
+                                .claim(ISS_PARAMETER_SUPPORTED, true);
+                        config.claims(claims -> contributions.forEach(contribution -> contribution.advertise(claims)));
+                    })));
+            contributions.forEach(contribution -> contribution.configure(server, http));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
@@ -117,6 +132,16 @@ class AuthorizationServerSecurity {
                         .jwt(Customizer.withDefaults()));
         SecurityHeaders.apply(http);
         return http.build();
+    }
+
+    /** The redirect URI and scope checks, then each feature's. */
+    private static Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> requestValidator(
+            List<ProtocolContribution> contributions) {
+        Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> validator = AuthorizationResponses.validator();
+        for (ProtocolContribution contribution : contributions) {
+            validator = validator.andThen(contribution.authorizationRequestValidator());
+        }
+        return validator;
     }
 
     /**
