@@ -40,7 +40,9 @@ class ArchitectureTests {
                         BASE + ".passkeys..",
                         BASE + ".twofactor..",
                         BASE + ".ratelimit..",
-                        BASE + ".mail..")
+                        BASE + ".mail..",
+                        BASE + ".exchange..",
+                        BASE + ".passwordgrant..")
                 .layer("Sign-in")
                 .definedBy(BASE + ".security..")
                 .layer("Users, claims and stores")
@@ -78,6 +80,8 @@ class ArchitectureTests {
                         BASE + ".twofactor..",
                         BASE + ".ratelimit..",
                         BASE + ".mail..",
+                        BASE + ".exchange..",
+                        BASE + ".passwordgrant..",
                         BASE + ".security..",
                         BASE + ".identity..",
                         BASE + ".claims..",

@@ -31,13 +31,31 @@ public final class Clients {
 
     static final String INTERACTIVE_DEVELOPMENT_SECRET = "49C1A7E1-0C79-4A89-A3D6-A37998FB86B0";
 
+    static final String EXCHANGE_DEVELOPMENT_SECRET = "4A5F0F5E-6F1B-4C1E-9E0B-7E1E2B4F3C2D";
+
+    static final String LEGACY_DEVELOPMENT_SECRET = "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0";
+
+    /** The audience {@code exchange.client} may ask exchanged tokens for: the API it calls for the user. */
+    static final String DOWNSTREAM_API = "downstream-api";
+
+    /** The opt-in password grant's setting (passwordgrant/PasswordGrantProperties): {@code legacy.client} needs it. */
+    static final String PASSWORD_GRANT_ENABLED = "authforge.password-grant.enabled";
+
     private Clients() {}
 
-    /** The development clients, with their secrets already hashed by {@code hashing}. One method per client. */
-    static List<RegisteredClient> developmentClients(ClientProperties properties, ClientSecretHashing hashing) {
+    /**
+     * The development clients, with their secrets already hashed by {@code hashing}. One method per client;
+     * {@code legacy.client} only with the password grant switched on ({@value #PASSWORD_GRANT_ENABLED}).
+     */
+    static List<RegisteredClient> developmentClients(
+            ClientProperties properties, ClientSecretHashing hashing, boolean passwordGrantEnabled) {
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(m2m(hashing));
         clients.add(interactive(properties, hashing));
+        clients.add(exchange(hashing));
+        if (passwordGrantEnabled) {
+            clients.add(legacy(hashing));
+        }
         return clients;
     }
 
@@ -78,6 +96,55 @@ public final class Clients {
                         .accessTokenTimeToLive(Duration.ofMinutes(15))
                         .refreshTokenTimeToLive(Duration.ofDays(30))
                         // required: refresh tokens rotate (the store keeps only their hashes)
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /**
+     * An API that calls another API for its users (token exchange, RFC 8693): it exchanges a user's access token
+     * issued to {@code interactive} for a {@code scope2} token for the same user, for itself or for
+     * {@value #DOWNSTREAM_API}. With its own client-credentials token as the actor token, the new token names it in
+     * {@code act} (delegation); without, the token is simply the user's (impersonation).
+     */
+    private static RegisteredClient exchange(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("exchange.client")
+                .clientName("Token exchange client")
+                .clientSecret(hashing.encode(EXCHANGE_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("scope2")
+                .clientSettings(ClientSettings.builder()
+                        .setting(TokenExchangeSettings.SUBJECT_CLIENTS, "interactive")
+                        .setting(TokenExchangeSettings.AUDIENCES, DOWNSTREAM_API)
+                        .setting(TokenExchangeSettings.ADDED_SCOPES, "scope2")
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .build())
+                .build();
+    }
+
+    /**
+     * A legacy application that still collects its users' passwords (the resource owner password grant, opt-in:
+     * see the README before using it).
+     */
+    private static RegisteredClient legacy(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("legacy.client")
+                .clientName("Legacy client (password grant)")
+                .clientSecret(hashing.encode(LEGACY_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(new AuthorizationGrantType("password"))
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
                         .reuseRefreshTokens(false)
                         .build())
                 .build();
