@@ -45,6 +45,14 @@ public class RateLimits implements ApplicationChainContribution {
     }
 
     /**
+     * Counts a password check made elsewhere than the sign-in form (the password grant at the token endpoint) as a
+     * sign-in attempt, in the sign-in form's buckets; empty if allowed, otherwise how long until the next is allowed.
+     */
+    public Optional<Duration> trySignInAttempt(String clientAddress, String login) {
+        return tryAttempt(RateLimitedAction.SIGN_IN, clientAddress, login);
+    }
+
+    /**
      * Counts one attempt from the address for the account; empty if allowed, otherwise how long until the
      * next attempt is allowed.
      */

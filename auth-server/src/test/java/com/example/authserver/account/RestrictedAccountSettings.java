@@ -10,7 +10,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The second server of the account tests (one Spring context for every class carrying this): registration
  * off, confirmed email required, small rate limits, and no SMTP server, so emails go to the development
- * mailbox. Each rate limit is small in one dimension only, so the test classes do not use up each other's.
+ * mailbox. Each rate limit is small in one dimension only, so the test classes do not use up each other's. The
+ * password grant is on here (passwordgrant/PasswordGrantTests), so that its rules meet the page's limits and
+ * confirmed-email rule without a server of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
             "authforge.test.smtp=false",
             "authforge.account.registration-enabled=false",
             "authforge.account.require-confirmed-email=true",
+            "authforge.password-grant.enabled=true",
             "authforge.account.rate-limits.sign-in.per-account.attempts="
                     + RestrictedAccountSettings.SIGN_IN_PER_ACCOUNT,
             "authforge.account.rate-limits.password-reset.per-ip.attempts=" + RestrictedAccountSettings.RESET_PER_IP,
