@@ -7,10 +7,12 @@ import com.example.authserver.security.ProtocolContribution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The resource owner password grant at the token endpoint, only with {@code authforge.password-grant.enabled}
  * ({@link PasswordGrantProperties}): the request
  * ({@link PasswordGrantRequests}), the sign-in page's rate limits in front of it ({@link PasswordGrantRateLimit}), the
- * tokens ({@link PasswordGrantProvider}), and {@code password} among the grant types in discovery.
+ * tokens ({@link PasswordGrantProvider}), and {@code password} among the grant types in discovery. Switched off, the
+ * refresh tokens it issued before stop working ({@link SwitchedOffRefresh}).
  */
 @Component
 class PasswordGrant implements ProtocolContribution {
@@ -69,6 +72,15 @@ class PasswordGrant implements ProtocolContribution {
         // after client authentication, so only a client's attempts count
         http.addFilterBefore(
                 new PasswordGrantRateLimit(rateLimits, settings.getTokenEndpoint()), AuthorizationFilter.class);
+    }
+
+    @Override
+    public void tokenProviders(List<AuthenticationProvider> providers) {
+        if (!enabled) {
+            providers.replaceAll(provider -> provider.supports(OAuth2RefreshTokenAuthenticationToken.class)
+                    ? new SwitchedOffRefresh(provider, authorizations)
+                    : provider);
+        }
     }
 
     @Override
