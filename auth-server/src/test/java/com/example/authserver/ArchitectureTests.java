@@ -36,6 +36,8 @@ class ArchitectureTests {
                 .definedBy(
                         BASE + ".pages..",
                         BASE + ".account..",
+                        BASE + ".logout..",
+                        BASE + ".sessions..",
                         BASE + ".external..",
                         BASE + ".passkeys..",
                         BASE + ".twofactor..",
@@ -73,6 +75,8 @@ class ArchitectureTests {
                 .resideInAnyPackage(
                         BASE + ".pages..",
                         BASE + ".account..",
+                        BASE + ".logout..",
+                        BASE + ".sessions..",
                         BASE + ".external..",
                         BASE + ".passkeys..",
                         BASE + ".twofactor..",
