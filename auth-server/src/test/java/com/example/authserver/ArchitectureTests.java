@@ -36,6 +36,8 @@ class ArchitectureTests {
                 .definedBy(
                         BASE + ".pages..",
                         BASE + ".account..",
+                        BASE + ".logout..",
+                        BASE + ".sessions..",
                         BASE + ".external..",
                         BASE + ".passkeys..",
                         BASE + ".twofactor..",
@@ -75,6 +77,8 @@ class ArchitectureTests {
                 .resideInAnyPackage(
                         BASE + ".pages..",
                         BASE + ".account..",
+                        BASE + ".logout..",
+                        BASE + ".sessions..",
                         BASE + ".external..",
                         BASE + ".passkeys..",
                         BASE + ".twofactor..",
