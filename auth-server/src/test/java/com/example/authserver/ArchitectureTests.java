@@ -44,7 +44,8 @@ class ArchitectureTests {
                         BASE + ".ratelimit..",
                         BASE + ".mail..",
                         BASE + ".exchange..",
-                        BASE + ".passwordgrant..")
+                        BASE + ".passwordgrant..",
+                        BASE + ".dpop..")
                 .layer("Sign-in")
                 .definedBy(BASE + ".security..")
                 .layer("Users, claims and stores")
@@ -86,6 +87,7 @@ class ArchitectureTests {
                         BASE + ".mail..",
                         BASE + ".exchange..",
                         BASE + ".passwordgrant..",
+                        BASE + ".dpop..",
                         BASE + ".security..",
                         BASE + ".identity..",
                         BASE + ".claims..",
