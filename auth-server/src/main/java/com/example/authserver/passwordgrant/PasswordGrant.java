@@ -7,7 +7,6 @@ import com.example.authserver.security.ProtocolContribution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -18,15 +17,13 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.stereotype.Component;
 
 /**
- * The resource owner password grant at the token endpoint, only with {@value #ENABLED}: the request
+ * The resource owner password grant at the token endpoint, only with {@code authforge.password-grant.enabled}
+ * ({@link PasswordGrantProperties}): the request
  * ({@link PasswordGrantRequests}), the sign-in page's rate limits in front of it ({@link PasswordGrantRateLimit}), the
  * tokens ({@link PasswordGrantProvider}), and {@code password} among the grant types in discovery.
  */
 @Component
-@ConditionalOnBooleanProperty(PasswordGrant.ENABLED)
 class PasswordGrant implements ProtocolContribution {
-
-    static final String ENABLED = "authforge.password-grant.enabled";
 
     static final AuthorizationGrantType GRANT_TYPE = new AuthorizationGrantType("password");
 
@@ -42,7 +39,10 @@ class PasswordGrant implements ProtocolContribution {
 
     private final AuthorizationServerSettings settings;
 
+    private final boolean enabled;
+
     PasswordGrant(
+            PasswordGrantProperties properties,
             PasswordSignInProvider passwords,
             Passkeys passkeys,
             OAuth2AuthorizationService authorizations,
@@ -53,10 +53,14 @@ class PasswordGrant implements ProtocolContribution {
         this.authorizations = authorizations;
         this.rateLimits = rateLimits;
         this.settings = settings;
+        this.enabled = properties.isEnabled();
     }
 
     @Override
     public void configure(OAuth2AuthorizationServerConfigurer server, HttpSecurity http) {
+        if (!enabled) {
+            return;
+        }
         // the generator the framework builds for this chain (signing key, claims/TokenClaims), there once it is built
         PasswordGrantProvider provider = new PasswordGrantProvider(
                 passwords, passkeys, authorizations, () -> http.getSharedObject(OAuth2TokenGenerator.class));
@@ -69,6 +73,9 @@ class PasswordGrant implements ProtocolContribution {
 
     @Override
     public void advertise(Map<String, Object> metadata) {
+        if (!enabled) {
+            return;
+        }
         List<Object> grantTypes = new ArrayList<>();
         if (metadata.get(GRANT_TYPES) instanceof List<?> advertised) {
             grantTypes.addAll(advertised);

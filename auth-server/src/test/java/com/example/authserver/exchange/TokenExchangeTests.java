@@ -2,6 +2,8 @@ package com.example.authserver.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.authserver.clients.ClientSecretHashing;
+import com.example.authserver.clients.TokenExchangeSettings;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.PasswordCheckResult;
 import com.example.authserver.identity.UserManager;
@@ -36,10 +38,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
 /**
  * Token exchange (RFC 8693) by {@code exchange.client}, played by the Nimbus SDK: a user's access token issued to
@@ -68,6 +73,9 @@ class TokenExchangeTests {
 
     @Autowired
     RegisteredClientRepository clients;
+
+    @Autowired
+    ClientSecretHashing secrets;
 
     OidcClient exchangeClient;
 
@@ -132,6 +140,35 @@ class TokenExchangeTests {
         assertError(
                 exchangeClient.token(grant(userTokens.getAccessToken()), new Scope("scope2", "openid")),
                 "invalid_scope");
+    }
+
+    @Test
+    void withoutAddedScopesOnlyTheSubjectTokensScopesCanBeHad() throws Exception {
+        String strict = "exchange.strict-" + UUID.randomUUID();
+        clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(strict)
+                .clientSecret(secrets.encode("strict-secret"))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
+                .scopes(scopes -> scopes.addAll(List.of("profile", "scope2")))
+                .clientSettings(ClientSettings.builder()
+                        .setting(TokenExchangeSettings.SUBJECT_CLIENTS, OidcClient.INTERACTIVE)
+                        .build())
+                .build());
+        OidcClient strictClient = server.client(strict, "strict-secret");
+        OIDCTokens userTokens = SignInFlow.signIn(
+                        server.browser(),
+                        server.interactiveClient(),
+                        "openid profile",
+                        testUsers.create("strict").getUserName(),
+                        TestUsers.PASSWORD)
+                .getOIDCTokens();
+
+        assertError(strictClient.token(grant(userTokens.getAccessToken()), SCOPE2), "invalid_scope");
+        assertThat(claimsOf(success(strictClient.token(grant(userTokens.getAccessToken()), null)))
+                        .getStringListClaim("scope"))
+                .as("no scope asked for: the subject token's that the client has")
+                .containsExactly("profile");
     }
 
     @Test

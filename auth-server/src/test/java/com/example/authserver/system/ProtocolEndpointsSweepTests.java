@@ -10,6 +10,7 @@ import com.example.authserver.support.ClientCallback;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.RawHttp;
 import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.SignInFlow;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import com.example.authserver.system.SweepSessions.Visit;
@@ -51,6 +52,19 @@ class ProtocolEndpointsSweepTests {
         "client_credentials "
     };
 
+    /** The token exchange client (exchange/TokenExchangeTests). */
+    static final String EXCHANGE = "exchange.client";
+
+    static final String EXCHANGE_SECRET = "4A5F0F5E-6F1B-4C1E-9E0B-7E1E2B4F3C2D";
+
+    static final String[] TOKEN_TYPES = {
+        "urn:ietf:params:oauth:token-type:access_token",
+        "urn:ietf:params:oauth:token-type:jwt",
+        "urn:ietf:params:oauth:token-type:id_token",
+        "urn:ietf:params:oauth:token-type:refresh_token",
+        "urn:ietf:params:oauth:token-type:saml2"
+    };
+
     static final String[] SCOPES = {"openid", "scope1", "openid profile email scope2", "openid openid", "offline_access"
     };
 
@@ -68,14 +82,34 @@ class ProtocolEndpointsSweepTests {
 
     Visit signedIn;
 
+    /** Valid tokens to exchange, now and then, so that the sweep reaches the token exchange checks. */
+    Gen<String> exchangeTokens;
+
     @BeforeAll
-    void sessions() {
+    void sessions() throws Exception {
         issuer = server.issuer();
         RawHttp http = new RawHttp(URI.create(issuer).getPort());
         sweep = new Sweep(http);
         SweepSessions sessions = new SweepSessions(http);
         ApplicationUser user = users.create("sweep-protocol");
         signedIn = sessions.signedIn(user.getUserName(), TestUsers.PASSWORD);
+        ApplicationUser exchanging = users.create("sweep-exchange");
+        String userToken = SignInFlow.signIn(
+                        server.browser(),
+                        server.interactiveClient(),
+                        "openid profile scope2",
+                        exchanging.getUserName(),
+                        TestUsers.PASSWORD)
+                .getOIDCTokens()
+                .getAccessToken()
+                .getValue();
+        String actorToken = server.client(EXCHANGE, EXCHANGE_SECRET)
+                .clientCredentials("")
+                .toSuccessResponse()
+                .getTokens()
+                .getAccessToken()
+                .getValue();
+        exchangeTokens = Gen.<String>mix().add(2, token()).add(1, Gen.oneOf(userToken, actorToken));
         anyone = Gen.<Visit>mix()
                 .add(5, Gen.constant(Visit.STRANGER))
                 .add(2, Gen.constant(sessions.visitor()))
@@ -96,7 +130,9 @@ class ProtocolEndpointsSweepTests {
                                 OidcClient.M2M,
                                 OidcClient.M2M_SECRET,
                                 OidcClient.INTERACTIVE,
-                                OidcClient.INTERACTIVE_SECRET)),
+                                OidcClient.INTERACTIVE_SECRET,
+                                EXCHANGE,
+                                EXCHANGE_SECRET)),
                 SweepChecks.protocolJson(issuer, SweepChecks.TOKEN_ERRORS));
     }
 
@@ -208,16 +244,17 @@ class ProtocolEndpointsSweepTests {
                 .field("code_verifier", text())
                 .field("refresh_token", token())
                 .field("scope", textOr(SCOPES))
-                .field("client_id", textOr(OidcClient.M2M, OidcClient.INTERACTIVE))
-                .field("client_secret", textOr(OidcClient.M2M_SECRET, OidcClient.INTERACTIVE_SECRET))
+                .field("client_id", textOr(OidcClient.M2M, OidcClient.INTERACTIVE, EXCHANGE))
+                .field("client_secret", textOr(OidcClient.M2M_SECRET, OidcClient.INTERACTIVE_SECRET, EXCHANGE_SECRET))
                 .field("client_assertion_type", textOr("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))
                 .field("client_assertion", token())
                 .field("resource", textOr("https://api.example/", "urn:x"))
-                .field("subject_token", token())
-                .field(
-                        "subject_token_type",
-                        textOr("urn:ietf:params:oauth:token-type:access_token", "urn:ietf:params:oauth:token-type:jwt"))
-                .field("actor_token", token())
+                .field("subject_token", exchangeTokens)
+                .field("subject_token_type", textOr(TOKEN_TYPES))
+                .field("actor_token", exchangeTokens)
+                .field("actor_token_type", textOr(TOKEN_TYPES))
+                .field("requested_token_type", textOr(TOKEN_TYPES))
+                .field("audience", textOr("downstream-api", "exchange.client", "https://api.example/"))
                 .field("device_code", token())
                 .field("username", text())
                 .field("password", text())
