@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 
 /** The DPoP beans: the proof checks with their tables, the clean-up job, and the protocol chain's part. */
@@ -28,7 +30,13 @@ class DPoPConfiguration {
     }
 
     @Bean
-    DPoPProtocol dPoPProtocol(ProofChecks checks, ProofNonces nonces, AuthorizationServerSettings settings) {
-        return new DPoPProtocol(checks, nonces, settings);
+    DPoPProtocol dPoPProtocol(
+            ProofChecks checks,
+            ProofNonces nonces,
+            AuthorizationServerSettings settings,
+            RegisteredClientRepository clients,
+            OAuth2AuthorizationService authorizations,
+            Clock clock) {
+        return new DPoPProtocol(checks, nonces, settings, clients, authorizations, clock);
     }
 }
