@@ -35,6 +35,7 @@ class ArchitectureTests {
                 .layer("Features")
                 .definedBy(
                         BASE + ".pages..",
+                        BASE + ".device..",
                         BASE + ".account..",
                         BASE + ".external..",
                         BASE + ".passkeys..",
@@ -72,6 +73,7 @@ class ArchitectureTests {
                 .should()
                 .resideInAnyPackage(
                         BASE + ".pages..",
+                        BASE + ".device..",
                         BASE + ".account..",
                         BASE + ".external..",
                         BASE + ".passkeys..",
