@@ -35,6 +35,7 @@ class ArchitectureTests {
                 .layer("Features")
                 .definedBy(
                         BASE + ".pages..",
+                        BASE + ".device..",
                         BASE + ".account..",
                         BASE + ".logout..",
                         BASE + ".sessions..",
@@ -77,6 +78,7 @@ class ArchitectureTests {
                 .should()
                 .resideInAnyPackage(
                         BASE + ".pages..",
+                        BASE + ".device..",
                         BASE + ".account..",
                         BASE + ".logout..",
                         BASE + ".sessions..",

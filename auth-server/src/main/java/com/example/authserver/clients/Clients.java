@@ -56,6 +56,7 @@ public final class Clients {
         if (passwordGrantEnabled) {
             clients.add(legacy(hashing));
         }
+        clients.add(device());
         return clients;
     }
 
@@ -143,6 +144,30 @@ public final class Clients {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
                 .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /**
+     * A device without a browser or keyboard (a TV, a command-line tool): device authorization grant (RFC 8628), a
+     * public client (it cannot keep a secret), with rotating refresh tokens.
+     */
+    private static RegisteredClient device() {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("device")
+                .clientName("Device client")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope1")))
+                .clientSettings(ClientSettings.builder()
+                        .requireAuthorizationConsent(true)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .deviceCodeTimeToLive(Duration.ofMinutes(10))
                         .accessTokenTimeToLive(Duration.ofMinutes(15))
                         .refreshTokenTimeToLive(Duration.ofDays(30))
                         .reuseRefreshTokens(false)

@@ -64,6 +64,8 @@ class ProtocolEndpointsSweepTests {
         "urn:ietf:params:oauth:token-type:refresh_token",
         "urn:ietf:params:oauth:token-type:saml2"
     };
+    /** The public client of the device flow. */
+    static final String DEVICE = "device";
 
     static final String[] SCOPES = {"openid", "scope1", "openid profile email scope2", "openid openid", "offline_access"
     };
@@ -236,6 +238,42 @@ class ProtocolEndpointsSweepTests {
         sweep.run("GET /oauth2/jwks and discovery", documents, ProtocolChecks.document(issuer));
     }
 
+    @Test
+    void deviceAuthorizationEndpoint() {
+        RequestGen deviceAuthorization = RequestGen.post("/oauth2/device_authorization")
+                .field("client_id", textOr(DEVICE, DEVICE, OidcClient.INTERACTIVE, OidcClient.M2M))
+                .field("scope", textOr("profile scope1", "openid", "scope2", "profile profile", "email"))
+                .field("client_secret", textOr(OidcClient.M2M_SECRET))
+                .field("client_assertion", token())
+                .field("resource", textOr("https://api.example/"));
+        sweep.run(
+                "POST /oauth2/device_authorization",
+                Gen.<Case>mix()
+                        .add(3, deviceAuthorization)
+                        .add(
+                                1,
+                                deviceAuthorization
+                                        .withMethod("POST")
+                                        .headers(Headers.clientAuthentication(OidcClient.M2M, OidcClient.M2M_SECRET))),
+                SweepChecks.protocolJson(issuer, SweepChecks.TOKEN_ERRORS));
+    }
+
+    @Test
+    void deviceVerificationPageAndEndpoint() {
+        RequestGen verification = RequestGen.get("/activate", "/oauth2/device_verification")
+                .sentBy(anyone)
+                .field("user_code", textOr("BCDF-GHJK", "bcdf ghjk", "0000-0000", "BCDF-GHJK-BCDF"))
+                .field("state", token())
+                .field("client_id", textOr(DEVICE, OidcClient.INTERACTIVE))
+                .field("scope", textOr("profile", "openid", "scope2"))
+                .field("deny", textOr("true"))
+                .field("remember", textOr("true"));
+        sweep.run(
+                "GET and POST /activate and /oauth2/device_verification",
+                Gen.<Case>mix().add(1, verification).add(2, verification.withMethod("POST")),
+                SweepChecks.pages(issuer));
+    }
+
     private RequestGen tokenRequest() {
         return RequestGen.post("/oauth2/token")
                 .field("grant_type", textOr(GRANT_TYPES))
@@ -244,7 +282,7 @@ class ProtocolEndpointsSweepTests {
                 .field("code_verifier", text())
                 .field("refresh_token", token())
                 .field("scope", textOr(SCOPES))
-                .field("client_id", textOr(OidcClient.M2M, OidcClient.INTERACTIVE, EXCHANGE))
+                .field("client_id", textOr(OidcClient.M2M, OidcClient.INTERACTIVE, EXCHANGE, DEVICE))
                 .field("client_secret", textOr(OidcClient.M2M_SECRET, OidcClient.INTERACTIVE_SECRET, EXCHANGE_SECRET))
                 .field("client_assertion_type", textOr("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))
                 .field("client_assertion", token())
