@@ -46,16 +46,11 @@ class ArchitectureTests {
             "exchange",
             "passwordgrant",
             "dpop",
-            "prompts");
+            "prompts",
+            "ciba");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
-    static final String[] STORES = packages(
-            "identity",
-            "claims",
-            "authorization",
-            "clients",
-            "keys",
-            "seed");
+    static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");
 
     @Test
     void dependenciesFlowFromThePagesToTheStores() {

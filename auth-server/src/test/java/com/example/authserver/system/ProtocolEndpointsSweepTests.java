@@ -5,6 +5,7 @@ import static com.example.authserver.system.BadValues.textOr;
 import static com.example.authserver.system.BadValues.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.authserver.clients.ClientSecretHashing;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.ClientCallback;
 import com.example.authserver.support.OidcClient;
@@ -17,11 +18,14 @@ import com.example.authserver.system.SweepSessions.Visit;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * The OAuth 2.1 and OpenID Connect endpoints under a sweep of bad input ({@link Sweep}): malformed, oversized,
@@ -87,6 +91,19 @@ class ProtocolEndpointsSweepTests {
     /** Valid tokens to exchange, now and then, so that the sweep reaches the token exchange checks. */
     Gen<String> exchangeTokens;
 
+    /** A CIBA client of the sweep's own, so that its rate limit is not the development client's. */
+    String cibaClient = "ciba-sweep";
+
+    String cibaSecret = UUID.randomUUID().toString();
+
+    String cibaUser;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @Autowired
+    ClientSecretHashing hashing;
+
     @BeforeAll
     void sessions() throws Exception {
         issuer = server.issuer();
@@ -112,6 +129,12 @@ class ProtocolEndpointsSweepTests {
                 .getAccessToken()
                 .getValue();
         exchangeTokens = Gen.<String>mix().add(2, token()).add(1, Gen.oneOf(userToken, actorToken));
+        cibaUser = user.getUserName();
+        clients.save(RegisteredClient.from(clients.findByClientId("ciba.client"))
+                .id(UUID.randomUUID().toString())
+                .clientId(cibaClient)
+                .clientSecret(hashing.encode(cibaSecret))
+                .build());
         anyone = Gen.<Visit>mix()
                 .add(5, Gen.constant(Visit.STRANGER))
                 .add(2, Gen.constant(sessions.visitor()))
@@ -144,6 +167,31 @@ class ProtocolEndpointsSweepTests {
                 "POST /oauth2/token without client authentication",
                 tokenRequest(),
                 SweepChecks.protocolJson(issuer, SweepChecks.TOKEN_ERRORS));
+    }
+
+    @Test
+    void backchannelAuthenticationEndpoint() {
+        Set<String> codes = new HashSet<>(SweepChecks.TOKEN_ERRORS);
+        codes.addAll(Set.of("unknown_user_id", "invalid_binding_message"));
+        sweep.run(
+                "POST /oauth2/bc-authorize",
+                RequestGen.post("/oauth2/bc-authorize")
+                        .sentBy(anyone)
+                        .headers(Headers.clientAuthentication(
+                                cibaClient, cibaSecret, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET))
+                        .field("scope", textOr("openid", "openid profile scope1", "openid scope2", "profile"))
+                        .field("login_hint", textOr(cibaUser, cibaUser.toUpperCase(), cibaUser + "@example.com"))
+                        .field("binding_message", textOr("Order 42", "x".repeat(65)))
+                        .field("requested_expiry", textOr("60", "0", "-1", "99999999999"))
+                        .field("login_hint_token", token())
+                        .field("id_token_hint", token())
+                        .field("acr_values", textOr("mfa"))
+                        .field("user_code", text())
+                        .field("client_notification_token", token())
+                        .field("request", token())
+                        .field("client_id", textOr(cibaClient))
+                        .field("client_secret", textOr(cibaSecret)),
+                SweepChecks.protocolJson(issuer, codes));
     }
 
     @Test
