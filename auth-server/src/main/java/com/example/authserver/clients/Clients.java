@@ -41,6 +41,11 @@ public final class Clients {
     /** The opt-in password grant's setting (passwordgrant/PasswordGrantProperties): {@code legacy.client} needs it. */
     static final String PASSWORD_GRANT_ENABLED = "authforge.password-grant.enabled";
 
+    static final String CIBA_DEVELOPMENT_SECRET = "8B0C5E1D-2F3A-4B6C-9D7E-1A2B3C4D5E6F";
+
+    /** OpenID Connect CIBA (client-initiated backchannel authentication), served by the ciba package. */
+    static final AuthorizationGrantType CIBA = new AuthorizationGrantType("urn:openid:params:grant-type:ciba");
+
     private Clients() {}
 
     /**
@@ -56,6 +61,8 @@ public final class Clients {
         if (passwordGrantEnabled) {
             clients.add(legacy(hashing));
         }
+        clients.add(device());
+        clients.add(ciba(hashing));
         return clients;
     }
 
@@ -140,6 +147,52 @@ public final class Clients {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(new AuthorizationGrantType("password"))
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /**
+     * A device without a browser or keyboard (a TV, a command-line tool): device authorization grant (RFC 8628), a
+     * public client (it cannot keep a secret), with rotating refresh tokens.
+     */
+    private static RegisteredClient device() {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("device")
+                .clientName("Device client")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope1")))
+                .clientSettings(ClientSettings.builder()
+                        .requireAuthorizationConsent(true)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .deviceCodeTimeToLive(Duration.ofMinutes(10))
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /**
+     * CIBA in poll mode: starts a request at /oauth2/bc-authorize for a user named by login_hint, who approves it on
+     * /ciba, and polls the token endpoint. No redirect URI: the user is on another device.
+     */
+    private static RegisteredClient ciba(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("ciba.client")
+                .clientName("CIBA client")
+                .clientSecret(hashing.encode(CIBA_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(CIBA)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
                 .tokenSettings(TokenSettings.builder()

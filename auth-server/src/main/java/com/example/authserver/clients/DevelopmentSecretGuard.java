@@ -17,7 +17,8 @@ class DevelopmentSecretGuard implements ProductionCheck {
             "m2m.client", Clients.M2M_DEVELOPMENT_SECRET,
             "interactive", Clients.INTERACTIVE_DEVELOPMENT_SECRET,
             "exchange.client", Clients.EXCHANGE_DEVELOPMENT_SECRET,
-            "legacy.client", Clients.LEGACY_DEVELOPMENT_SECRET));
+            "legacy.client", Clients.LEGACY_DEVELOPMENT_SECRET,
+            "ciba.client", Clients.CIBA_DEVELOPMENT_SECRET));
 
     private final RegisteredClientRepository repository;
 

@@ -29,7 +29,10 @@ import org.springframework.test.context.TestPropertySource;
             "authforge.account.rate-limits.confirmation-resend.per-account.attempts="
                     + RestrictedAccountSettings.RESEND_PER_ACCOUNT,
             "authforge.account.rate-limits.code-verification.per-account.attempts="
-                    + RestrictedAccountSettings.CODE_PER_ACCOUNT
+                    + RestrictedAccountSettings.CODE_PER_ACCOUNT,
+            "authforge.account.rate-limits.user-code.per-account.attempts="
+                    + RestrictedAccountSettings.USER_CODE_PER_CODE,
+            "authforge.account.rate-limits.user-code.per-ip.attempts=" + RestrictedAccountSettings.USER_CODE_PER_IP
         })
 public @interface RestrictedAccountSettings {
 
@@ -40,6 +43,11 @@ public @interface RestrictedAccountSettings {
     int RESEND_PER_ACCOUNT = 2;
 
     int CODE_PER_ACCOUNT = 2;
+
+    /** User codes of the device flow (device/UserCodeRateLimitTests, the only test typing them here). */
+    int USER_CODE_PER_CODE = 2;
+
+    int USER_CODE_PER_IP = 5;
 
     /** The period of every limit in the tests (application-test.yml). */
     String PERIOD = "1m";

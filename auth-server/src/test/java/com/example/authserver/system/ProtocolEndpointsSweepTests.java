@@ -5,6 +5,7 @@ import static com.example.authserver.system.BadValues.textOr;
 import static com.example.authserver.system.BadValues.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.authserver.clients.ClientSecretHashing;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.ClientCallback;
 import com.example.authserver.support.OidcClient;
@@ -17,11 +18,14 @@ import com.example.authserver.system.SweepSessions.Visit;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * The OAuth 2.1 and OpenID Connect endpoints under a sweep of bad input ({@link Sweep}): malformed, oversized,
@@ -64,6 +68,8 @@ class ProtocolEndpointsSweepTests {
         "urn:ietf:params:oauth:token-type:refresh_token",
         "urn:ietf:params:oauth:token-type:saml2"
     };
+    /** The public client of the device flow. */
+    static final String DEVICE = "device";
 
     static final String[] SCOPES = {"openid", "scope1", "openid profile email scope2", "openid openid", "offline_access"
     };
@@ -84,6 +90,19 @@ class ProtocolEndpointsSweepTests {
 
     /** Valid tokens to exchange, now and then, so that the sweep reaches the token exchange checks. */
     Gen<String> exchangeTokens;
+
+    /** A CIBA client of the sweep's own, so that its rate limit is not the development client's. */
+    String cibaClient = "ciba-sweep";
+
+    String cibaSecret = UUID.randomUUID().toString();
+
+    String cibaUser;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @Autowired
+    ClientSecretHashing hashing;
 
     @BeforeAll
     void sessions() throws Exception {
@@ -110,6 +129,12 @@ class ProtocolEndpointsSweepTests {
                 .getAccessToken()
                 .getValue();
         exchangeTokens = Gen.<String>mix().add(2, token()).add(1, Gen.oneOf(userToken, actorToken));
+        cibaUser = user.getUserName();
+        clients.save(RegisteredClient.from(clients.findByClientId("ciba.client"))
+                .id(UUID.randomUUID().toString())
+                .clientId(cibaClient)
+                .clientSecret(hashing.encode(cibaSecret))
+                .build());
         anyone = Gen.<Visit>mix()
                 .add(5, Gen.constant(Visit.STRANGER))
                 .add(2, Gen.constant(sessions.visitor()))
@@ -142,6 +167,31 @@ class ProtocolEndpointsSweepTests {
                 "POST /oauth2/token without client authentication",
                 tokenRequest(),
                 SweepChecks.protocolJson(issuer, SweepChecks.TOKEN_ERRORS));
+    }
+
+    @Test
+    void backchannelAuthenticationEndpoint() {
+        Set<String> codes = new HashSet<>(SweepChecks.TOKEN_ERRORS);
+        codes.addAll(Set.of("unknown_user_id", "invalid_binding_message"));
+        sweep.run(
+                "POST /oauth2/bc-authorize",
+                RequestGen.post("/oauth2/bc-authorize")
+                        .sentBy(anyone)
+                        .headers(Headers.clientAuthentication(
+                                cibaClient, cibaSecret, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET))
+                        .field("scope", textOr("openid", "openid profile scope1", "openid scope2", "profile"))
+                        .field("login_hint", textOr(cibaUser, cibaUser.toUpperCase(), cibaUser + "@example.com"))
+                        .field("binding_message", textOr("Order 42", "x".repeat(65)))
+                        .field("requested_expiry", textOr("60", "0", "-1", "99999999999"))
+                        .field("login_hint_token", token())
+                        .field("id_token_hint", token())
+                        .field("acr_values", textOr("mfa"))
+                        .field("user_code", text())
+                        .field("client_notification_token", token())
+                        .field("request", token())
+                        .field("client_id", textOr(cibaClient))
+                        .field("client_secret", textOr(cibaSecret)),
+                SweepChecks.protocolJson(issuer, codes));
     }
 
     @Test
@@ -236,6 +286,42 @@ class ProtocolEndpointsSweepTests {
         sweep.run("GET /oauth2/jwks and discovery", documents, ProtocolChecks.document(issuer));
     }
 
+    @Test
+    void deviceAuthorizationEndpoint() {
+        RequestGen deviceAuthorization = RequestGen.post("/oauth2/device_authorization")
+                .field("client_id", textOr(DEVICE, DEVICE, OidcClient.INTERACTIVE, OidcClient.M2M))
+                .field("scope", textOr("profile scope1", "openid", "scope2", "profile profile", "email"))
+                .field("client_secret", textOr(OidcClient.M2M_SECRET))
+                .field("client_assertion", token())
+                .field("resource", textOr("https://api.example/"));
+        sweep.run(
+                "POST /oauth2/device_authorization",
+                Gen.<Case>mix()
+                        .add(3, deviceAuthorization)
+                        .add(
+                                1,
+                                deviceAuthorization
+                                        .withMethod("POST")
+                                        .headers(Headers.clientAuthentication(OidcClient.M2M, OidcClient.M2M_SECRET))),
+                SweepChecks.protocolJson(issuer, SweepChecks.TOKEN_ERRORS));
+    }
+
+    @Test
+    void deviceVerificationPageAndEndpoint() {
+        RequestGen verification = RequestGen.get("/activate", "/oauth2/device_verification")
+                .sentBy(anyone)
+                .field("user_code", textOr("BCDF-GHJK", "bcdf ghjk", "0000-0000", "BCDF-GHJK-BCDF"))
+                .field("state", token())
+                .field("client_id", textOr(DEVICE, OidcClient.INTERACTIVE))
+                .field("scope", textOr("profile", "openid", "scope2"))
+                .field("deny", textOr("true"))
+                .field("remember", textOr("true"));
+        sweep.run(
+                "GET and POST /activate and /oauth2/device_verification",
+                Gen.<Case>mix().add(1, verification).add(2, verification.withMethod("POST")),
+                SweepChecks.pages(issuer));
+    }
+
     private RequestGen tokenRequest() {
         return RequestGen.post("/oauth2/token")
                 .field("grant_type", textOr(GRANT_TYPES))
@@ -244,7 +330,7 @@ class ProtocolEndpointsSweepTests {
                 .field("code_verifier", text())
                 .field("refresh_token", token())
                 .field("scope", textOr(SCOPES))
-                .field("client_id", textOr(OidcClient.M2M, OidcClient.INTERACTIVE, EXCHANGE))
+                .field("client_id", textOr(OidcClient.M2M, OidcClient.INTERACTIVE, EXCHANGE, DEVICE))
                 .field("client_secret", textOr(OidcClient.M2M_SECRET, OidcClient.INTERACTIVE_SECRET, EXCHANGE_SECRET))
                 .field("client_assertion_type", textOr("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))
                 .field("client_assertion", token())
