@@ -15,8 +15,9 @@ final class ProtocolChecks {
 
     private static final Pattern BEARER_ERROR = Pattern.compile("error=\"([^\"]*)\"");
 
-    /** RFC 6750 section 3.1. */
-    private static final Set<String> BEARER_ERRORS = Set.of("invalid_request", "invalid_token", "insufficient_scope");
+    /** RFC 6750 section 3.1, and RFC 9449 section 7.1 for DPoP challenges. */
+    private static final Set<String> BEARER_ERRORS =
+            Set.of("invalid_request", "invalid_token", "insufficient_scope", "invalid_dpop_proof", "use_dpop_nonce");
 
     private ProtocolChecks() {}
 

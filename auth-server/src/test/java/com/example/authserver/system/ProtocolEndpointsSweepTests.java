@@ -258,6 +258,25 @@ class ProtocolEndpointsSweepTests {
     }
 
     @Test
+    void tokenEndpointWithDPoPProofs() {
+        sweep.run(
+                "POST /oauth2/token with DPoP proofs",
+                tokenRequest()
+                        .headers(Headers.clientAuthentication(OidcClient.M2M, OidcClient.M2M_SECRET))
+                        .headers(Headers.dPoPProofs(issuer + "/oauth2/token", false)),
+                SweepChecks.protocolJson(issuer, SweepChecks.TOKEN_ERRORS));
+    }
+
+    @Test
+    void userInfoEndpointWithDPoPTokens() {
+        RequestGen userInfo = RequestGen.get("/userinfo").headers(Headers.dPoPProofs(issuer + "/userinfo", true));
+        sweep.run(
+                "GET and POST /userinfo with DPoP",
+                Gen.<Case>mix().add(1, userInfo).add(1, userInfo.withMethod("POST")),
+                ProtocolChecks.userInfo(issuer));
+    }
+
+    @Test
     void logoutEndpointLeavesTheSessionSignedIn() {
         RequestGen logout = RequestGen.get("/connect/logout")
                 .sentBy(anyone)
