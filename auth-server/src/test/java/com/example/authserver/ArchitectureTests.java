@@ -40,7 +40,8 @@ class ArchitectureTests {
                         BASE + ".passkeys..",
                         BASE + ".twofactor..",
                         BASE + ".ratelimit..",
-                        BASE + ".mail..")
+                        BASE + ".mail..",
+                        BASE + ".ciba..")
                 .layer("Sign-in")
                 .definedBy(BASE + ".security..")
                 .layer("Users, claims and stores")
@@ -78,6 +79,7 @@ class ArchitectureTests {
                         BASE + ".twofactor..",
                         BASE + ".ratelimit..",
                         BASE + ".mail..",
+                        BASE + ".ciba..",
                         BASE + ".security..",
                         BASE + ".identity..",
                         BASE + ".claims..",

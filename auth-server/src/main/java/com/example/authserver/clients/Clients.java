@@ -31,6 +31,11 @@ public final class Clients {
 
     static final String INTERACTIVE_DEVELOPMENT_SECRET = "49C1A7E1-0C79-4A89-A3D6-A37998FB86B0";
 
+    static final String CIBA_DEVELOPMENT_SECRET = "8B0C5E1D-2F3A-4B6C-9D7E-1A2B3C4D5E6F";
+
+    /** OpenID Connect CIBA (client-initiated backchannel authentication), served by the ciba package. */
+    static final AuthorizationGrantType CIBA = new AuthorizationGrantType("urn:openid:params:grant-type:ciba");
+
     private Clients() {}
 
     /** The development clients, with their secrets already hashed by {@code hashing}. One method per client. */
@@ -38,6 +43,7 @@ public final class Clients {
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(m2m(hashing));
         clients.add(interactive(properties, hashing));
+        clients.add(ciba(hashing));
         return clients;
     }
 
@@ -78,6 +84,28 @@ public final class Clients {
                         .accessTokenTimeToLive(Duration.ofMinutes(15))
                         .refreshTokenTimeToLive(Duration.ofDays(30))
                         // required: refresh tokens rotate (the store keeps only their hashes)
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /**
+     * CIBA in poll mode: starts a request at /oauth2/bc-authorize for a user named by login_hint, who approves it on
+     * /ciba, and polls the token endpoint. No redirect URI: the user is on another device.
+     */
+    private static RegisteredClient ciba(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("ciba.client")
+                .clientName("CIBA client")
+                .clientSecret(hashing.encode(CIBA_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(CIBA)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
                         .reuseRefreshTokens(false)
                         .build())
                 .build();

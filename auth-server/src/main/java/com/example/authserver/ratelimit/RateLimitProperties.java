@@ -143,7 +143,7 @@ public class RateLimitProperties {
         /** The period over which the attempts come back, evenly. */
         private Duration period;
 
-        Limit(int attempts, Duration period) {
+        public Limit(int attempts, Duration period) {
             this.attempts = attempts;
             this.period = period;
         }

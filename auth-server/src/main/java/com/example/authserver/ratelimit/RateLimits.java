@@ -67,6 +67,23 @@ public class RateLimits implements ApplicationChainContribution {
         return Optional.of(Duration.ofNanos(user.getNanosToWaitForRefill()));
     }
 
+    /**
+     * Counts one request of a protocol feature against a limit of its own (a client's CIBA requests, say), keyed by
+     * {@code key} within {@code group}; empty if allowed, otherwise how long until the next request is. Off with the
+     * other limits ({@code authforge.account.rate-limits.enabled}).
+     */
+    public Optional<Duration> tryRequest(String group, RateLimitProperties.Limit limit, String key) {
+        if (!properties.isEnabled()) {
+            return Optional.empty();
+        }
+        ConsumptionProbe probe = tryConsume(group, limit, key);
+        if (probe.isConsumed()) {
+            return Optional.empty();
+        }
+        log.info("Rate limit reached for {}", group);
+        return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
     private ConsumptionProbe tryConsume(String group, RateLimitProperties.Limit limit, String key) {
         return buckets.tryConsume(group, BucketKeys.id(group, limit, key), limit);
     }

@@ -5,6 +5,7 @@ import static com.example.authserver.system.BadValues.textOr;
 import static com.example.authserver.system.BadValues.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.authserver.clients.ClientSecretHashing;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.ClientCallback;
 import com.example.authserver.support.OidcClient;
@@ -16,11 +17,14 @@ import com.example.authserver.system.SweepSessions.Visit;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * The OAuth 2.1 and OpenID Connect endpoints under a sweep of bad input ({@link Sweep}): malformed, oversized,
@@ -42,6 +46,7 @@ class ProtocolEndpointsSweepTests {
         "refresh_token",
         "client_credentials",
         "urn:ietf:params:oauth:grant-type:device_code",
+        "urn:openid:params:grant-type:ciba",
         "urn:ietf:params:oauth:grant-type:token-exchange",
         "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "urn:ietf:params:oauth:grant-type:saml2-bearer",
@@ -68,6 +73,19 @@ class ProtocolEndpointsSweepTests {
 
     Visit signedIn;
 
+    /** A CIBA client of the sweep's own, so that its rate limit is not the development client's. */
+    String cibaClient = "ciba-sweep";
+
+    String cibaSecret = UUID.randomUUID().toString();
+
+    String cibaUser;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    @Autowired
+    ClientSecretHashing hashing;
+
     @BeforeAll
     void sessions() {
         issuer = server.issuer();
@@ -76,6 +94,12 @@ class ProtocolEndpointsSweepTests {
         SweepSessions sessions = new SweepSessions(http);
         ApplicationUser user = users.create("sweep-protocol");
         signedIn = sessions.signedIn(user.getUserName(), TestUsers.PASSWORD);
+        cibaUser = user.getUserName();
+        clients.save(RegisteredClient.from(clients.findByClientId("ciba.client"))
+                .id(UUID.randomUUID().toString())
+                .clientId(cibaClient)
+                .clientSecret(hashing.encode(cibaSecret))
+                .build());
         anyone = Gen.<Visit>mix()
                 .add(5, Gen.constant(Visit.STRANGER))
                 .add(2, Gen.constant(sessions.visitor()))
@@ -106,6 +130,31 @@ class ProtocolEndpointsSweepTests {
                 "POST /oauth2/token without client authentication",
                 tokenRequest(),
                 SweepChecks.protocolJson(issuer, SweepChecks.TOKEN_ERRORS));
+    }
+
+    @Test
+    void backchannelAuthenticationEndpoint() {
+        Set<String> codes = new HashSet<>(SweepChecks.TOKEN_ERRORS);
+        codes.addAll(Set.of("unknown_user_id", "invalid_binding_message"));
+        sweep.run(
+                "POST /oauth2/bc-authorize",
+                RequestGen.post("/oauth2/bc-authorize")
+                        .sentBy(anyone)
+                        .headers(Headers.clientAuthentication(
+                                cibaClient, cibaSecret, OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET))
+                        .field("scope", textOr("openid", "openid profile scope1", "openid scope2", "profile"))
+                        .field("login_hint", textOr(cibaUser, cibaUser.toUpperCase(), cibaUser + "@example.com"))
+                        .field("binding_message", textOr("Order 42", "x".repeat(65)))
+                        .field("requested_expiry", textOr("60", "0", "-1", "99999999999"))
+                        .field("login_hint_token", token())
+                        .field("id_token_hint", token())
+                        .field("acr_values", textOr("mfa"))
+                        .field("user_code", text())
+                        .field("client_notification_token", token())
+                        .field("request", token())
+                        .field("client_id", textOr(cibaClient))
+                        .field("client_secret", textOr(cibaSecret)),
+                SweepChecks.protocolJson(issuer, codes));
     }
 
     @Test
@@ -219,6 +268,7 @@ class ProtocolEndpointsSweepTests {
                         textOr("urn:ietf:params:oauth:token-type:access_token", "urn:ietf:params:oauth:token-type:jwt"))
                 .field("actor_token", token())
                 .field("device_code", token())
+                .field("auth_req_id", token())
                 .field("username", text())
                 .field("password", text())
                 .field("assertion", token());
