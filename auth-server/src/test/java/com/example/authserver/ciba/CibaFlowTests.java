@@ -138,6 +138,21 @@ class CibaFlowTests {
     }
 
     @Test
+    void theHomeAndAccountPagesLinkToTheRequests() {
+        for (String path : List.of("/", "/account")) {
+            assertThat(browser.navigate(path).document().select("a[href=/ciba]"))
+                    .as(path)
+                    .isNotEmpty();
+        }
+        Page empty = browser.navigate("/ciba");
+        assertThat(empty.document().select("tr[data-request]")).isEmpty();
+        assertThat(empty.document().select("main").text()).contains("No application is waiting for you.");
+        assertThat(server.browser().get("/ciba").location())
+                .as("visitors sign in first")
+                .endsWith("/login");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void bothDiscoveryDocumentsAdvertisePollMode() throws Exception {
         for (String document :
