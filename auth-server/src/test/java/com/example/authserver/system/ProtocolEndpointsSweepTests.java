@@ -47,6 +47,7 @@ class ProtocolEndpointsSweepTests {
         "refresh_token",
         "client_credentials",
         "urn:ietf:params:oauth:grant-type:device_code",
+        "urn:openid:params:grant-type:ciba",
         "urn:ietf:params:oauth:grant-type:token-exchange",
         "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "urn:ietf:params:oauth:grant-type:saml2-bearer",
@@ -361,6 +362,7 @@ class ProtocolEndpointsSweepTests {
                 .field("requested_token_type", textOr(TOKEN_TYPES))
                 .field("audience", textOr("downstream-api", "exchange.client", "https://api.example/"))
                 .field("device_code", token())
+                .field("auth_req_id", token())
                 .field("username", text())
                 .field("password", text())
                 .field("assertion", token());
