@@ -40,7 +40,8 @@ class ArchitectureTests {
                         BASE + ".passkeys..",
                         BASE + ".twofactor..",
                         BASE + ".ratelimit..",
-                        BASE + ".mail..")
+                        BASE + ".mail..",
+                        BASE + ".requests..")
                 .layer("Sign-in")
                 .definedBy(BASE + ".security..")
                 .layer("Users, claims and stores")
@@ -78,6 +79,7 @@ class ArchitectureTests {
                         BASE + ".twofactor..",
                         BASE + ".ratelimit..",
                         BASE + ".mail..",
+                        BASE + ".requests..",
                         BASE + ".security..",
                         BASE + ".identity..",
                         BASE + ".claims..",

@@ -15,7 +15,8 @@ class DevelopmentSecretGuard implements ProductionCheck {
 
     private static final Map<String, String> DEVELOPMENT_SECRETS = new TreeMap<>(Map.of(
             "m2m.client", Clients.M2M_DEVELOPMENT_SECRET,
-            "interactive", Clients.INTERACTIVE_DEVELOPMENT_SECRET));
+            "interactive", Clients.INTERACTIVE_DEVELOPMENT_SECRET,
+            "par.client", Clients.PAR_DEVELOPMENT_SECRET));
 
     private final RegisteredClientRepository repository;
 
