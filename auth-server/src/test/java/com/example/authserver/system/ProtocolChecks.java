@@ -55,7 +55,10 @@ final class ProtocolChecks {
         };
     }
 
-    /** Exactly one client id, the client's, and exactly one of its redirect URIs: errors must go back there. */
+    /**
+     * Exactly one client id, the client's, and exactly one of its redirect URIs: errors must go back there. Not with a
+     * {@code request_uri}: the redirect URI is then the pushed request's, and an unknown one leaves none to trust.
+     */
     private static boolean trusted(Case sent, String clientId, Set<String> redirectUris) {
         List<String> clients = sent.values("client_id");
         List<String> redirects = sent.values("redirect_uri");
@@ -67,7 +70,8 @@ final class ProtocolChecks {
                 && redirectUris.contains(redirects.get(0))
                 && sent.values("scope").size() <= 1
                 && sent.values("response_type").size() <= 1
-                && sent.values("state").size() <= 1;
+                && sent.values("state").size() <= 1
+                && sent.values("request_uri").isEmpty();
     }
 
     /** UserInfo with bad tokens: never the user's claims; a Bearer challenge (RFC 6750), or a browser sent to sign in. */
