@@ -45,7 +45,7 @@ class RequestClientSettingsTests {
     }
 
     private static RegisteredClient developmentClient(ClientProperties properties, String clientId) {
-        List<RegisteredClient> clients = Clients.developmentClients(properties, new ClientSecretHashing());
+        List<RegisteredClient> clients = Clients.developmentClients(properties, new ClientSecretHashing(), false);
         return clients.stream()
                 .filter(client -> client.getClientId().equals(clientId))
                 .findFirst()
