@@ -14,13 +14,28 @@ final class DeviceUser {
 
     private final String userName;
 
+    private final String userId;
+
     DeviceUser(Browser browser, String userName) {
+        this(browser, userName, null);
+    }
+
+    DeviceUser(Browser browser, String userName, String userId) {
         this.browser = browser;
         this.userName = userName;
+        this.userId = userId;
     }
 
     Browser browser() {
         return browser;
+    }
+
+    String userName() {
+        return userName;
+    }
+
+    String userId() {
+        return userId;
     }
 
     /** Opens the address (the verification URI, with or without the code), signs in when asked; the page after. */
