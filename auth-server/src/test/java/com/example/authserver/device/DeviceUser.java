@@ -16,14 +16,21 @@ final class DeviceUser {
 
     private final String userId;
 
+    private final String password;
+
     DeviceUser(Browser browser, String userName) {
         this(browser, userName, null);
     }
 
     DeviceUser(Browser browser, String userName, String userId) {
+        this(browser, userName, userId, TestUsers.PASSWORD);
+    }
+
+    DeviceUser(Browser browser, String userName, String userId, String password) {
         this.browser = browser;
         this.userName = userName;
         this.userId = userId;
+        this.password = password;
     }
 
     Browser browser() {
@@ -42,7 +49,7 @@ final class DeviceUser {
     Page open(String address) {
         Page page = browser.navigate(address);
         if (page.uri().getPath().equals("/login")) {
-            page = browser.signIn(page, userName, TestUsers.PASSWORD);
+            page = browser.signIn(page, userName, password);
         }
         assertThat(page.uri().getPath())
                 .as("back on the activation page: %s", page.body())
