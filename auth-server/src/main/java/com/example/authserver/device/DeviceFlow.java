@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * codes are typed on {@code /activate}: {@link ActivateController}, {@link UserCodeCheck}). The device polls the token
  * endpoint with the device code grant, which the framework serves once the codes exist: {@code authorization_pending},
  * {@code access_denied}, {@code expired_token}, then the tokens, with an ID token for {@code openid}
- * ({@link DeviceIdTokens}). The framework has no {@code slow_down}.
+ * ({@link DeviceIdTokens}); {@code invalid_grant} for a spent device code ({@link UsedDeviceCodes}). The framework
+ * has no {@code slow_down}.
  */
 @Component
 class DeviceFlow implements ProtocolContribution {
