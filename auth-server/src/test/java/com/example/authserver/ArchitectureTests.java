@@ -47,7 +47,8 @@ class ArchitectureTests {
             "passwordgrant",
             "dpop",
             "prompts",
-            "ciba");
+            "ciba",
+            "requests");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
     static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");

@@ -46,6 +46,15 @@ public final class Clients {
     /** OpenID Connect CIBA (client-initiated backchannel authentication), served by the ciba package. */
     static final AuthorizationGrantType CIBA = new AuthorizationGrantType("urn:openid:params:grant-type:ciba");
 
+    static final String PAR_DEVELOPMENT_SECRET = "C3D2E1F0-A9B8-4C7D-8E6F-5A4B3C2D1E0F";
+
+    /** {@code requests/RequestSettings.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS} (this package may not depend on it). */
+    private static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS =
+            "settings.client.require-pushed-authorization-requests";
+
+    /** {@code requests/RequestSettings.JWKS}: the client's keys for signed request objects. */
+    private static final String REQUEST_OBJECT_JWKS = "settings.client.jwks";
+
     private Clients() {}
 
     /**
@@ -63,6 +72,7 @@ public final class Clients {
         }
         clients.add(device());
         clients.add(ciba(hashing));
+        clients.add(pushedRequests(hashing));
         return clients;
     }
 
@@ -94,10 +104,7 @@ public final class Clients {
                 .redirectUris(uris -> uris.addAll(properties.getInteractive().getRedirectUris()))
                 .postLogoutRedirectUri("http://127.0.0.1:8080/")
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope2")))
-                .clientSettings(ClientSettings.builder()
-                        .requireProofKey(true)
-                        .requireAuthorizationConsent(true)
-                        .build())
+                .clientSettings(interactiveSettings(properties))
                 .tokenSettings(TokenSettings.builder()
                         .authorizationCodeTimeToLive(Duration.ofMinutes(5))
                         .accessTokenTimeToLive(Duration.ofMinutes(15))
@@ -196,6 +203,41 @@ public final class Clients {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
                 .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    private static ClientSettings interactiveSettings(ClientProperties properties) {
+        ClientSettings.Builder settings =
+                ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true);
+        if (StringUtils.hasText(properties.getInteractive().getJwks())) {
+            settings.setting(REQUEST_OBJECT_JWKS, properties.getInteractive().getJwks());
+        }
+        return settings.build();
+    }
+
+    /** A web application that must push its authorization requests first (RFC 9126, {@code requests/}). */
+    private static RegisteredClient pushedRequests(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("par.client")
+                .clientName("Pushed authorization requests client")
+                .clientSecret(hashing.encode(PAR_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUri("http://127.0.0.1:8080/login/oauth2/code/par")
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile")))
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(true)
+                        .setting(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, true)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .authorizationCodeTimeToLive(Duration.ofMinutes(5))
                         .accessTokenTimeToLive(Duration.ofMinutes(15))
                         .refreshTokenTimeToLive(Duration.ofDays(30))
                         .reuseRefreshTokens(false)

@@ -1,6 +1,7 @@
 package com.example.authserver.device;
 
 import com.example.authserver.authorization.RememberedConsentService;
+import com.example.authserver.claims.TokenClaims;
 import com.example.authserver.security.ProtocolContribution;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceAuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceAuthorizationRequestAuthenticationProvider;
@@ -20,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceVerificationAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2DeviceVerificationAuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.stereotype.Component;
@@ -30,7 +33,9 @@ import org.springframework.stereotype.Component;
  * ({@link DeviceClientAuthentication}), and the framework's verification endpoint for the consent form only (user
  * codes are typed on {@code /activate}: {@link ActivateController}, {@link UserCodeCheck}). The device polls the token
  * endpoint with the device code grant, which the framework serves once the codes exist: {@code authorization_pending},
- * {@code access_denied}, {@code expired_token}, then the tokens. The framework has no {@code slow_down}.
+ * {@code access_denied}, {@code expired_token}, then the tokens, with an ID token for {@code openid}
+ * ({@link DeviceIdTokens}); {@code invalid_grant} for a spent device code ({@link UsedDeviceCodes}). The framework
+ * has no {@code slow_down}.
  */
 @Component
 class DeviceFlow implements ProtocolContribution {
@@ -43,13 +48,20 @@ class DeviceFlow implements ProtocolContribution {
 
     private final OAuth2AuthorizationService authorizations;
 
+    private final DeviceIdTokens idTokens;
+
     DeviceFlow(
             RegisteredClientRepository clients,
             AuthorizationServerSettings endpoints,
-            OAuth2AuthorizationService authorizations) {
+            OAuth2AuthorizationService authorizations,
+            JwtEncoder jwtEncoder,
+            TokenClaims tokenClaims) {
         this.clients = clients;
         this.endpoints = endpoints;
         this.authorizations = authorizations;
+        JwtGenerator generator = new JwtGenerator(jwtEncoder);
+        generator.setJwtCustomizer(tokenClaims);
+        this.idTokens = new DeviceIdTokens(authorizations, generator);
     }
 
     @Override
@@ -59,10 +71,12 @@ class DeviceFlow implements ProtocolContribution {
                 .authenticationProvider(new DeviceClientAuthentication.Provider(clients)));
         server.deviceAuthorizationEndpoint(deviceAuthorization -> deviceAuthorization
                 .verificationUri(DevicePages.ACTIVATE)
-                .authenticationProviders(providers -> providers.forEach(provider -> {
+                .authenticationProviders(providers -> providers.replaceAll(provider -> {
                     if (provider instanceof OAuth2DeviceAuthorizationRequestAuthenticationProvider request) {
                         request.setUserCodeGenerator(new UserCodes());
+                        return idTokens.requests(request);
                     }
+                    return provider;
                 })));
         server.deviceVerificationEndpoint(verification -> verification
                 .consentPage(UserCodeCheck.CONSENT_PAGE)
@@ -90,7 +104,7 @@ class DeviceFlow implements ProtocolContribution {
     @Override
     public void tokenProviders(List<AuthenticationProvider> providers) {
         providers.replaceAll(provider -> provider instanceof OAuth2DeviceCodeAuthenticationProvider
-                ? new UsedDeviceCodes(provider, authorizations)
+                ? idTokens.tokens(new UsedDeviceCodes(provider, authorizations))
                 : provider);
     }
 

@@ -1,5 +1,6 @@
 package com.example.authserver.device;
 
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -52,7 +53,7 @@ class UserCodeCheck {
         AuthorizationServerContextHolder.setContext(new Context(settings));
         try {
             Authentication result = verification.authenticate(
-                    new OAuth2DeviceVerificationAuthenticationToken(user, userCode, java.util.Map.of()));
+                    new OAuth2DeviceVerificationAuthenticationToken(user, userCode, Map.of()));
             if (!(result instanceof OAuth2DeviceAuthorizationConsentAuthenticationToken consent)) {
                 return null;
             }

@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Checks the DPoP proof of every request that carries one to this server, after client authentication and before
  * the framework: token requests (refused with RFC 6749's JSON, 400) and requests with an {@code Authorization: DPoP}
  * access token, such as UserInfo (refused with a {@code WWW-Authenticate: DPoP} challenge, 401). Also refuses token
- * requests without a proof from clients that must use DPoP ({@link DPoPClientSettings}). When nonces are on, every
- * such response carries the nonce to use next ({@code DPoP-Nonce}).
+ * requests without a proof from clients that must use DPoP ({@link DPoPClientSettings}). When nonces are on, the
+ * response to every request with a proof carries the nonce to use next ({@code DPoP-Nonce}).
  */
 class ProofFilter extends OncePerRequestFilter {
 
@@ -56,17 +56,16 @@ class ProofFilter extends OncePerRequestFilter {
             return;
         }
         List<String> proofs = Collections.list(request.getHeaders(PROOF_HEADER));
-        if (nonces.required() && (tokenRequest || !proofs.isEmpty())) {
+        boolean proofRequired = proofs.isEmpty() && tokenRequest && clientMustUseDPoP();
+        if (nonces.required() && (!proofs.isEmpty() || proofRequired)) {
             response.setHeader(NONCE_HEADER, nonces.current());
         }
         try {
-            if (proofs.isEmpty()) {
-                if (tokenRequest && clientMustUseDPoP()) {
-                    throw RejectedProof.invalid("DPoP is required for this client: send a DPoP proof");
-                }
+            if (proofRequired) {
+                throw RejectedProof.invalid("DPoP is required for this client: send a DPoP proof");
             } else if (proofs.size() > 1) {
                 throw RejectedProof.invalid("Only one DPoP header is allowed");
-            } else {
+            } else if (proofs.size() == 1) {
                 checks.check(
                         proofs.get(0),
                         request.getMethod(),

@@ -14,6 +14,7 @@ import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import com.nimbusds.oauth2.sdk.ciba.AuthRequestID;
 import com.nimbusds.oauth2.sdk.ciba.CIBAResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,9 @@ class CibaAttackTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CibaRequests requests;
 
     ApplicationUser user;
 
@@ -256,6 +260,19 @@ class CibaAttackTests {
         } finally {
             properties.getRateLimit().setAttempts(attempts);
         }
+    }
+
+    @Test
+    void expiredRequestsAreDeletedADayAfterTheyExpire() throws Exception {
+        AuthRequestID authReqId =
+                client.start(user.getUserName(), "openid", "Forgotten").getAuthRequestID();
+        clock.advance(properties.getLifetime().plus(Duration.ofHours(1)));
+        requests.deleteExpired();
+        assertThat(client.pollError(authReqId)).as("kept a while").isEqualTo("expired_token");
+
+        clock.advance(CibaRequests.KEPT_AFTER_EXPIRY);
+        assertThat(requests.deleteExpired()).isPositive();
+        assertThat(client.pollError(authReqId)).isEqualTo("invalid_grant");
     }
 
     @Test

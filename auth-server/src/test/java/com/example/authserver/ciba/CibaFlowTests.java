@@ -131,6 +131,25 @@ class CibaFlowTests {
         assertThat(refreshed.indicatesSuccess())
                 .as("the refresh token works: %s", refreshed)
                 .isTrue();
+        assertThat(oidc.revoke(tokens.getAccessToken()).getStatusCode()).isEqualTo(200);
+        assertThat(oidc.introspect(tokens.getAccessToken()).toSuccessResponse().isActive())
+                .as("revoked")
+                .isFalse();
+    }
+
+    @Test
+    void theHomeAndAccountPagesLinkToTheRequests() {
+        for (String path : List.of("/", "/account")) {
+            assertThat(browser.navigate(path).document().select("a[href=/ciba]"))
+                    .as(path)
+                    .isNotEmpty();
+        }
+        Page empty = browser.navigate("/ciba");
+        assertThat(empty.document().select("tr[data-request]")).isEmpty();
+        assertThat(empty.document().select("main").text()).contains("No application is waiting for you.");
+        assertThat(server.browser().get("/ciba").location())
+                .as("visitors sign in first")
+                .endsWith("/login");
     }
 
     @Test

@@ -98,6 +98,16 @@ class DeviceCodeAttackTests {
     }
 
     @Test
+    void aDeviceClientWithoutOpenidCannotAskForIt() throws Exception {
+        register(OTHER_DEVICE, Duration.ofMinutes(5));
+
+        DeviceAuthorizationResponse response =
+                new DeviceClient(server.issuer(), OTHER_DEVICE).authorize("openid profile");
+
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_scope");
+    }
+
+    @Test
     void clientsThatAreNotPublicDeviceClientsCannotStartWithTheirIdAlone() throws Exception {
         for (String clientId : List.of("interactive", "m2m.client", "no.such.client")) {
             DeviceAuthorizationResponse response = new DeviceClient(server.issuer(), clientId).authorize("profile");

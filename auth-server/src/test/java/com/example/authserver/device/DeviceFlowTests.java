@@ -2,17 +2,20 @@ package com.example.authserver.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,12 +39,13 @@ class DeviceFlowTests {
     @BeforeEach
     void setUp() {
         device = new DeviceClient(server.issuer(), DeviceClient.DEVICE);
-        user = new DeviceUser(server.browser(), users.create("device-owner").getUserName());
+        ApplicationUser owner = users.create("device-owner");
+        user = new DeviceUser(server.browser(), owner.getUserName(), owner.getId());
     }
 
     @Test
     void theDeviceGetsTokensOnceTheUserTypesTheCodeAndAllowsIt() throws Exception {
-        DeviceAuthorizationSuccessResponse started = device.start("profile scope1");
+        DeviceAuthorizationSuccessResponse started = device.start("openid profile scope1");
         assertThat(started.getVerificationURI().toString()).isEqualTo(server.issuer() + "/activate");
         assertThat(started.getUserCode().getValue()).matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}");
         assertThat(DeviceClient.error(device.poll(started.getDeviceCode()))).isEqualTo("authorization_pending");
@@ -55,14 +59,22 @@ class DeviceFlowTests {
 
         TokenResponse response = device.poll(started.getDeviceCode());
         assertThat(response.indicatesSuccess()).as("%s", response).isTrue();
-        Tokens tokens = response.toSuccessResponse().getTokens();
-        assertThat(tokens.getAccessToken().getScope().toStringList()).containsExactlyInAnyOrder("profile", "scope1");
+        OIDCTokens tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+        JWTClaimsSet idToken = server.client(DeviceClient.DEVICE, "none").validateIdToken(tokens.getIDToken(), null);
+        assertThat(idToken.getSubject()).isEqualTo(user.userId());
+        assertThat(idToken.getAudience()).containsExactly(DeviceClient.DEVICE);
+        assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(user.userName());
+        assertThat(tokens.getAccessToken().getScope().toStringList())
+                .containsExactlyInAnyOrder("openid", "profile", "scope1");
         assertThat(tokens.getRefreshToken())
                 .as("a refresh token for the device")
                 .isNotNull();
 
         TokenResponse refreshed = device.refresh(tokens.getRefreshToken());
         assertThat(refreshed.indicatesSuccess()).as("%s", refreshed).isTrue();
+        assertThat(refreshed.toSuccessResponse().getTokens().getRefreshToken())
+                .as("rotated")
+                .isNotEqualTo(tokens.getRefreshToken());
         assertThat(DeviceClient.error(device.poll(started.getDeviceCode())))
                 .as("the device code is used up")
                 .isEqualTo("invalid_grant");

@@ -14,20 +14,42 @@ final class DeviceUser {
 
     private final String userName;
 
+    private final String userId;
+
+    private final String password;
+
     DeviceUser(Browser browser, String userName) {
+        this(browser, userName, null);
+    }
+
+    DeviceUser(Browser browser, String userName, String userId) {
+        this(browser, userName, userId, TestUsers.PASSWORD);
+    }
+
+    DeviceUser(Browser browser, String userName, String userId, String password) {
         this.browser = browser;
         this.userName = userName;
+        this.userId = userId;
+        this.password = password;
     }
 
     Browser browser() {
         return browser;
     }
 
+    String userName() {
+        return userName;
+    }
+
+    String userId() {
+        return userId;
+    }
+
     /** Opens the address (the verification URI, with or without the code), signs in when asked; the page after. */
     Page open(String address) {
         Page page = browser.navigate(address);
         if (page.uri().getPath().equals("/login")) {
-            page = browser.signIn(page, userName, TestUsers.PASSWORD);
+            page = browser.signIn(page, userName, password);
         }
         assertThat(page.uri().getPath())
                 .as("back on the activation page: %s", page.body())

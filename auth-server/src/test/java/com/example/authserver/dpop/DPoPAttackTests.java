@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.clients.ClientSecretHashing;
 import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.TestClock;
 import com.example.authserver.support.TestServer;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -22,6 +23,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +63,12 @@ class DPoPAttackTests {
 
     @Autowired
     UsedProofsCleanup cleanup;
+
+    @Autowired
+    DPoPProperties properties;
+
+    @Autowired
+    TestClock clock;
 
     DPoPClient dpop;
 
@@ -146,6 +154,25 @@ class DPoPAttackTests {
     }
 
     @Test
+    void aNonceIsAcceptedInTheNextWindowButNotTheOneAfter() throws Exception {
+        String nonce = dpop.nonce.getValue();
+        long lifetime = properties.getNonceLifetime().toMillis();
+        try {
+            clock.advance(Duration.ofMillis(lifetime - clock.millis() % lifetime + 1000));
+            assertThat(send(signed(claims(c -> c.put("nonce", nonce)))).getStatusCode())
+                    .isEqualTo(200);
+
+            clock.advance(Duration.ofMillis(lifetime));
+            HTTPResponse expired = send(signed(claims(c -> c.put("nonce", nonce))));
+            assertThat(expired.getStatusCode()).isEqualTo(400);
+            assertThat(expired.getBodyAsJSONObject()).containsEntry("error", "use_dpop_nonce");
+            assertThat(expired.getDPoPNonce().getValue()).isNotEqualTo(nonce);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void aWellMadeHandCraftedProofIsAccepted() throws Exception {
         assertThat(send(signed(claims(c -> {}))).getStatusCode()).isEqualTo(200);
     }
@@ -164,6 +191,7 @@ class DPoPAttackTests {
         assertThat(withoutProof.getBodyAsJSONObject())
                 .containsEntry("error", "invalid_dpop_proof")
                 .containsEntry("error_description", "DPoP is required for this client: send a DPoP proof");
+        assertThat(withoutProof.getDPoPNonce()).isNotNull();
         TokenResponse withProof = dpop.token(client, new ClientCredentialsGrant());
         assertThat(withProof.toSuccessResponse().getTokens().getAccessToken()).isInstanceOf(DPoPAccessToken.class);
     }

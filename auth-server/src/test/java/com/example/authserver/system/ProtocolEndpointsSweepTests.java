@@ -42,11 +42,18 @@ class ProtocolEndpointsSweepTests {
 
     static final Set<String> REDIRECT_URIS = Set.of(REDIRECT_URI, CONFIGURED_REDIRECT_URI);
 
+    static final String PAR_CLIENT = "par.client";
+
+    static final String PAR_SECRET = "C3D2E1F0-A9B8-4C7D-8E6F-5A4B3C2D1E0F";
+
+    static final String PAR_REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/par";
+
     static final String[] GRANT_TYPES = {
         "authorization_code",
         "refresh_token",
         "client_credentials",
         "urn:ietf:params:oauth:grant-type:device_code",
+        "urn:openid:params:grant-type:ciba",
         "urn:ietf:params:oauth:grant-type:token-exchange",
         "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "urn:ietf:params:oauth:grant-type:saml2-bearer",
@@ -231,6 +238,29 @@ class ProtocolEndpointsSweepTests {
     }
 
     @Test
+    void pushedAuthorizationRequestEndpoint() {
+        Set<String> codes = new HashSet<>(SweepChecks.TOKEN_ERRORS);
+        codes.addAll(SweepChecks.AUTHORIZATION_ERRORS);
+        RequestGen pushed = RequestGen.post("/oauth2/par")
+                .headers(Headers.clientAuthentication(
+                        OidcClient.INTERACTIVE, OidcClient.INTERACTIVE_SECRET, PAR_CLIENT, PAR_SECRET))
+                .field("response_type", textOr("code", "code", "token", "code id_token"))
+                .field("client_id", textOr(OidcClient.INTERACTIVE, PAR_CLIENT, OidcClient.M2M))
+                .field("client_secret", textOr(OidcClient.INTERACTIVE_SECRET, PAR_SECRET))
+                .field("redirect_uri", textOr(REDIRECT_URI, PAR_REDIRECT_URI, "http://evil.example/cb"))
+                .field("scope", textOr(SCOPES))
+                .field("state", text())
+                .field("nonce", text())
+                .field("code_challenge", textOr("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"))
+                .field("code_challenge_method", textOr("S256", "S256", "plain"))
+                .field("response_mode", textOr("query", "form_post", "fragment"))
+                .field("prompt", textOr("none", "login", "consent"))
+                .field("request_uri", textOr("urn:ietf:params:oauth:request_uri:x", "https://evil.example/r"))
+                .field("request", token());
+        sweep.run("POST /oauth2/par", pushed, SweepChecks.protocolJson(issuer, codes));
+    }
+
+    @Test
     void introspectionEndpoint() {
         sweep.run(
                 "POST /oauth2/introspect",
@@ -253,6 +283,25 @@ class ProtocolEndpointsSweepTests {
                 .field("schema", textOr("openid"));
         sweep.run(
                 "GET and POST /userinfo",
+                Gen.<Case>mix().add(1, userInfo).add(1, userInfo.withMethod("POST")),
+                ProtocolChecks.userInfo(issuer));
+    }
+
+    @Test
+    void tokenEndpointWithDPoPProofs() {
+        sweep.run(
+                "POST /oauth2/token with DPoP proofs",
+                tokenRequest()
+                        .headers(Headers.clientAuthentication(OidcClient.M2M, OidcClient.M2M_SECRET))
+                        .headers(Headers.dPoPProofs(issuer + "/oauth2/token", false)),
+                SweepChecks.protocolJson(issuer, SweepChecks.TOKEN_ERRORS));
+    }
+
+    @Test
+    void userInfoEndpointWithDPoPTokens() {
+        RequestGen userInfo = RequestGen.get("/userinfo").headers(Headers.dPoPProofs(issuer + "/userinfo", true));
+        sweep.run(
+                "GET and POST /userinfo with DPoP",
                 Gen.<Case>mix().add(1, userInfo).add(1, userInfo.withMethod("POST")),
                 ProtocolChecks.userInfo(issuer));
     }
@@ -342,6 +391,7 @@ class ProtocolEndpointsSweepTests {
                 .field("requested_token_type", textOr(TOKEN_TYPES))
                 .field("audience", textOr("downstream-api", "exchange.client", "https://api.example/"))
                 .field("device_code", token())
+                .field("auth_req_id", token())
                 .field("username", text())
                 .field("password", text())
                 .field("assertion", token());
