@@ -69,9 +69,9 @@ public final class Clients {
                 .redirectUris(uris -> uris.addAll(properties.getInteractive().getRedirectUris()))
                 .postLogoutRedirectUri("http://127.0.0.1:8080/")
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope2")))
-                .clientSettings(ClientSettings.builder()
-                        .requireProofKey(true)
-                        .requireAuthorizationConsent(true)
+                .clientSettings(logoutSettings(
+                                ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true),
+                                properties.getInteractive())
                         .build())
                 .tokenSettings(TokenSettings.builder()
                         .authorizationCodeTimeToLive(Duration.ofMinutes(5))
@@ -81,6 +81,26 @@ public final class Clients {
                         .reuseRefreshTokens(false)
                         .build())
                 .build();
+    }
+
+    /**
+     * The client's logout URIs, under the names of OpenID Connect registration (the constants of
+     * logout/LogoutClientSettings, which this package cannot see): {@code backchannel_logout_uri} and
+     * {@code frontchannel_logout_uri}, each with its "session required" flag, as {@code sid} is always sent.
+     */
+    private static ClientSettings.Builder logoutSettings(
+            ClientSettings.Builder settings, ClientProperties.Interactive interactive) {
+        if (interactive.getBackchannelLogoutUri() != null
+                && !interactive.getBackchannelLogoutUri().isBlank()) {
+            settings.setting("backchannel_logout_uri", interactive.getBackchannelLogoutUri())
+                    .setting("backchannel_logout_session_required", true);
+        }
+        if (interactive.getFrontchannelLogoutUri() != null
+                && !interactive.getFrontchannelLogoutUri().isBlank()) {
+            settings.setting("frontchannel_logout_uri", interactive.getFrontchannelLogoutUri())
+                    .setting("frontchannel_logout_session_required", true);
+        }
+        return settings;
     }
 
     /**
