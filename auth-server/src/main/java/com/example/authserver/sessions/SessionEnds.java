@@ -1,10 +1,12 @@
 package com.example.authserver.sessions;
 
+import com.example.authserver.security.OtherSessionsEnded;
 import com.example.authserver.system.IssuerProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.web.util.UrlUtils;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +43,12 @@ public class SessionEnds {
     }
 
     /** The user's sessions but the one of this request end (credentials changed here). */
-    public void endedElsewhere(String userId, HttpServletRequest request) {
+    @EventListener
+    void endedElsewhere(OtherSessionsEnded ended) {
+        endedElsewhere(ended.userId(), ended.request());
+    }
+
+    void endedElsewhere(String userId, HttpServletRequest request) {
         String kept = SessionSid.of(request.getSession(false)).orElse(null);
         sessionClients.sidsOf(userId).stream()
                 .filter(sid -> !sid.equals(kept))

@@ -141,6 +141,69 @@ class BackChannelLogoutTests {
         assertThat(receiver.requests()).isZero();
     }
 
+    @Test
+    void changingThePasswordSendsALogoutTokenForTheOtherSessionsOnly() throws Exception {
+        receiver = new LogoutReceiver(0);
+        OidcClient client = clientWithBackChannel(receiver);
+        ApplicationUser user = users.create("backchannel-password");
+        Browser laptop = server.browser();
+        Browser phone = server.browser();
+        String laptopSid = SignInFlow.signIn(laptop, client, "openid", user.getUserName(), TestUsers.PASSWORD)
+                .getOIDCTokens()
+                .getIDToken()
+                .getJWTClaimsSet()
+                .getStringClaim("sid");
+        SignInFlow.signIn(phone, client, "openid", user.getUserName(), TestUsers.PASSWORD);
+
+        Browser.Page changed = phone.follow(phone.submit(
+                phone.navigate("/account/change-password"),
+                "form[action$=/account/change-password]",
+                Map.of(
+                        "currentPassword",
+                        TestUsers.PASSWORD,
+                        "password",
+                        "Another-Harbor-71",
+                        "confirmPassword",
+                        "Another-Harbor-71")));
+
+        assertThat(changed.document().select("h1").text()).isEqualTo("Password changed");
+        String token = receiver.next(WAIT);
+        assertThat(token).isNotNull();
+        assertThat(validate(token, client).getSessionID().getValue()).isEqualTo(laptopSid);
+        assertThat(receiver.next(Duration.ofSeconds(3)))
+                .as("the phone's session goes on")
+                .isNull();
+    }
+
+    @Test
+    void deletingTheAccountSendsALogoutToken() throws Exception {
+        receiver = new LogoutReceiver(0);
+        OidcClient client = clientWithBackChannel(receiver);
+        ApplicationUser user = users.create("backchannel-delete");
+        Browser browser = server.browser();
+        SignInFlow.signIn(browser, client, "openid", user.getUserName(), TestUsers.PASSWORD);
+
+        Browser.Page deleted = browser.follow(browser.submit(
+                browser.navigate("/account/personal-data"),
+                "form[action$=/account/personal-data/delete]",
+                Map.of("confirmation", TestUsers.PASSWORD)));
+
+        assertThat(deleted.document().select("h1").text()).isEqualTo("Account deleted");
+        String token = receiver.next(WAIT);
+        assertThat(token).isNotNull();
+        assertThat(validate(token, client).getSubject().getValue()).isEqualTo(user.getId());
+    }
+
+    @Test
+    void discoverySaysBackChannelLogoutIsSupportedWithSessions() {
+        String discovery =
+                server.browser().get("/.well-known/openid-configuration").body();
+
+        assertThat(discovery)
+                .contains("\"backchannel_logout_supported\":true")
+                .contains("\"backchannel_logout_session_supported\":true");
+    }
+
     /** A client like {@code interactive}, whose back-channel logout URI is the receiver. */
     private OidcClient clientWithBackChannel(LogoutReceiver receiver) {
         String clientId = "backchannel-" + UUID.randomUUID().toString().substring(0, 8);
