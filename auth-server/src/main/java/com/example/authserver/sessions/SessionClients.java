@@ -1,5 +1,6 @@
 package com.example.authserver.sessions;
 
+import jakarta.servlet.http.HttpSession;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +46,11 @@ public class SessionClients {
                 .param(sid)
                 .query((row, number) -> new SessionClient(row.getString(1), row.getString(2)))
                 .list();
+    }
+
+    /** The clients authorized in this browser session (for a page that shows the current session, say). */
+    public List<SessionClient> ofSession(HttpSession session) {
+        return SessionSid.of(session).map(this::of).orElse(List.of());
     }
 
     /** The sids of the user's sessions in which a client was authorized. */

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.web.util.UrlUtils;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,14 @@ public class SessionEnds {
 
     private final IssuerProperties issuer;
 
-    SessionEnds(SessionClients sessionClients, ApplicationEventPublisher events, IssuerProperties issuer) {
+    private final OAuth2AuthorizationService authorizations;
+
+    SessionEnds(
+            SessionClients sessionClients,
+            ApplicationEventPublisher events,
+            IssuerProperties issuer,
+            OAuth2AuthorizationService authorizations) {
+        this.authorizations = authorizations;
         this.sessionClients = sessionClients;
         this.events = events;
         this.issuer = issuer;
@@ -53,6 +62,20 @@ public class SessionEnds {
         sessionClients.sidsOf(userId).stream()
                 .filter(sid -> !sid.equals(kept))
                 .forEach(sid -> ended(sid, userId, request));
+    }
+
+    /**
+     * A session is signed out from the sessions page: the grants issued in it are revoked (its clients' refresh
+     * tokens stop working), then it ends as any other.
+     */
+    void endedWithGrants(String sid, String userId, HttpServletRequest request) {
+        for (SessionClients.SessionClient client : sessionClients.of(sid)) {
+            OAuth2Authorization authorization = authorizations.findById(client.authorizationId());
+            if (authorization != null && authorization.getPrincipalName().equals(userId)) {
+                authorizations.remove(authorization);
+            }
+        }
+        ended(sid, userId, request);
     }
 
     void ended(String sid, String userId, HttpServletRequest request) {
