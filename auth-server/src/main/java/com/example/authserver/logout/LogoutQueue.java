@@ -3,7 +3,11 @@ package com.example.authserver.logout;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
 class LogoutQueue {
 
     @Bean
-    Scheduler logoutScheduler(
-            DataSource dataSource, BackChannelDelivery delivery, BackChannelLogoutProperties properties) {
-        return Scheduler.create(dataSource, delivery.task())
+    OneTimeTask<LogoutDelivery> backChannelLogoutTask(BackChannelDelivery delivery) {
+        return delivery.task();
+    }
+
+    /** Runs every {@link Task} bean: the deliveries here, and recurring jobs of other features (started at once). */
+    @Bean
+    Scheduler logoutScheduler(DataSource dataSource, List<Task<?>> tasks, BackChannelLogoutProperties properties) {
+        RecurringTask<?>[] recurring = tasks.stream()
+                .filter(RecurringTask.class::isInstance)
+                .map(RecurringTask.class::cast)
+                .toArray(RecurringTask<?>[]::new);
+        List<Task<?>> others =
+                tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        return Scheduler.create(dataSource, others)
+                .startTasks(recurring)
                 .serializer(new JsonTaskData())
                 .threads(2)
                 .pollingInterval(properties.getPollingInterval())

@@ -3,6 +3,7 @@ package com.example.authserver.sessions;
 import jakarta.servlet.http.HttpSession;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,13 @@ public class SessionClients {
                 .param(userId)
                 .query(String.class)
                 .list();
+    }
+
+    /** Forgets the rows of sessions older than {@code before}: sessions that expired without a sign-out. */
+    int forgetOlderThan(Instant before) {
+        return jdbc.sql("delete from session_clients where created_at < ?")
+                .param(Timestamp.from(before))
+                .update();
     }
 
     void forget(String sid) {
