@@ -55,8 +55,33 @@ public class ClientProperties {
          */
         private String jwks;
 
+        /**
+         * Where the client receives logout tokens when a session it was authorized in ends (OpenID Connect
+         * Back-Channel Logout); empty for none. The default is where Spring Security's OAuth2 client listens.
+         */
+        private String backchannelLogoutUri = "http://127.0.0.1:8080/logout/connect/back-channel/interactive";
+
+        /** The page the signed-out page loads in a hidden frame (OpenID Connect Front-Channel Logout); unset for none. */
+        private String frontchannelLogoutUri;
+
         public List<String> getRedirectUris() {
             return redirectUris;
+        }
+
+        public String getBackchannelLogoutUri() {
+            return backchannelLogoutUri;
+        }
+
+        public void setBackchannelLogoutUri(String backchannelLogoutUri) {
+            this.backchannelLogoutUri = backchannelLogoutUri;
+        }
+
+        public String getFrontchannelLogoutUri() {
+            return frontchannelLogoutUri;
+        }
+
+        public void setFrontchannelLogoutUri(String frontchannelLogoutUri) {
+            this.frontchannelLogoutUri = frontchannelLogoutUri;
         }
 
         public void setRedirectUris(List<String> redirectUris) {

@@ -211,8 +211,9 @@ public final class Clients {
     }
 
     private static ClientSettings interactiveSettings(ClientProperties properties) {
-        ClientSettings.Builder settings =
-                ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true);
+        ClientSettings.Builder settings = logoutSettings(
+                ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true),
+                properties.getInteractive());
         if (StringUtils.hasText(properties.getInteractive().getJwks())) {
             settings.setting(REQUEST_OBJECT_JWKS, properties.getInteractive().getJwks());
         }
@@ -243,6 +244,26 @@ public final class Clients {
                         .reuseRefreshTokens(false)
                         .build())
                 .build();
+    }
+
+    /**
+     * The client's logout URIs, under the names of OpenID Connect registration (the constants of
+     * logout/LogoutClientSettings, which this package cannot see): {@code backchannel_logout_uri} and
+     * {@code frontchannel_logout_uri}, each with its "session required" flag, as {@code sid} is always sent.
+     */
+    private static ClientSettings.Builder logoutSettings(
+            ClientSettings.Builder settings, ClientProperties.Interactive interactive) {
+        if (interactive.getBackchannelLogoutUri() != null
+                && !interactive.getBackchannelLogoutUri().isBlank()) {
+            settings.setting("backchannel_logout_uri", interactive.getBackchannelLogoutUri())
+                    .setting("backchannel_logout_session_required", true);
+        }
+        if (interactive.getFrontchannelLogoutUri() != null
+                && !interactive.getFrontchannelLogoutUri().isBlank()) {
+            settings.setting("frontchannel_logout_uri", interactive.getFrontchannelLogoutUri())
+                    .setting("frontchannel_logout_session_required", true);
+        }
+        return settings;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -52,7 +53,15 @@ public class SignedInUsers {
 
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    SignedInUsers(UserManager userManager, UserLogins userLogins, IdentityProperties properties, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    SignedInUsers(
+            UserManager userManager,
+            UserLogins userLogins,
+            IdentityProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.userManager = userManager;
         this.userLogins = userLogins;
         this.properties = properties;
@@ -144,6 +153,7 @@ public class SignedInUsers {
                 .toList();
         save(authenticationOf(user, factors), request, response);
         request.getSession().removeAttribute(SecurityStampValidation.CHECKED_AT);
+        events.publishEvent(new OtherSessionsEnded(userId, request));
     }
 
     /**

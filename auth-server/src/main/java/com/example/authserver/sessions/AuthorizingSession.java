@@ -18,7 +18,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,16 +43,38 @@ class AuthorizingSession implements ProtocolContribution, TokenClaimsContributio
 
     private final SessionClients sessionClients;
 
-    AuthorizingSession(OAuth2AuthorizationService authorizations, SessionClients sessionClients) {
+    private final SessionLogoutHandler logoutHandler;
+
+    AuthorizingSession(
+            OAuth2AuthorizationService authorizations,
+            SessionClients sessionClients,
+            SessionLogoutHandler logoutHandler) {
         this.authorizations = authorizations;
         this.sessionClients = sessionClients;
+        this.logoutHandler = logoutHandler;
     }
 
     @Override
     public void configure(OAuth2AuthorizationServerConfigurer server, HttpSecurity http) {
         server.authorizationService(new RecordingSession(authorizations));
         server.oidc(oidc -> oidc.logoutEndpoint(
-                logout -> logout.authenticationProviders(providers -> providers.replaceAll(CheckingSid::new))));
+                logout -> logout.authenticationProviders(providers -> providers.replaceAll(CheckingSid::new))
+                        .logoutResponseHandler(rpInitiatedLogout())));
+    }
+
+    /** The framework's response to RP-initiated logout, the session's end announced before it is invalidated. */
+    private AuthenticationSuccessHandler rpInitiatedLogout() {
+        OidcLogoutAuthenticationSuccessHandler handler = new OidcLogoutAuthenticationSuccessHandler();
+        SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
+        handler.setLogoutHandler((request, response, authentication) -> {
+            OidcLogoutAuthenticationToken logout = (OidcLogoutAuthenticationToken) authentication;
+            if (logout.isPrincipalAuthenticated()) {
+                Authentication user = (Authentication) logout.getPrincipal();
+                logoutHandler.logout(request, response, user);
+                signOut.logout(request, response, user);
+            }
+        });
+        return handler;
     }
 
     @Override

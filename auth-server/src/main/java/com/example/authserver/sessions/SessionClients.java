@@ -1,7 +1,9 @@
 package com.example.authserver.sessions;
 
+import jakarta.servlet.http.HttpSession;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,12 +49,24 @@ public class SessionClients {
                 .list();
     }
 
+    /** The clients authorized in this browser session (for a page that shows the current session, say). */
+    public List<SessionClient> ofSession(HttpSession session) {
+        return SessionSid.of(session).map(this::of).orElse(List.of());
+    }
+
     /** The sids of the user's sessions in which a client was authorized. */
     List<String> sidsOf(String userId) {
         return jdbc.sql("select distinct sid from session_clients where principal_name = ?")
                 .param(userId)
                 .query(String.class)
                 .list();
+    }
+
+    /** Forgets the rows of sessions older than {@code before}: sessions that expired without a sign-out. */
+    int forgetOlderThan(Instant before) {
+        return jdbc.sql("delete from session_clients where created_at < ?")
+                .param(Timestamp.from(before))
+                .update();
     }
 
     void forget(String sid) {

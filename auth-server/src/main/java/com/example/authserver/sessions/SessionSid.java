@@ -18,7 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class SessionSid {
 
-    private static final String SID = SessionSid.class.getName() + ".SID";
+    static final String ATTRIBUTE = SessionSid.class.getName() + ".SID";
 
     private static final String USER = SessionSid.class.getName() + ".USER";
 
@@ -26,10 +26,10 @@ public final class SessionSid {
 
     /** The session's sid for this user, fixed now if it had none. */
     static String of(HttpSession session, String userId) {
-        String sid = (String) session.getAttribute(SID);
+        String sid = (String) session.getAttribute(ATTRIBUTE);
         if (sid == null || !userId.equals(session.getAttribute(USER))) {
             sid = hash(session.getId());
-            session.setAttribute(SID, sid);
+            session.setAttribute(ATTRIBUTE, sid);
             session.setAttribute(USER, userId);
         }
         return sid;
@@ -37,7 +37,7 @@ public final class SessionSid {
 
     /** The session's sid, if a client was authorized in it. */
     public static Optional<String> of(HttpSession session) {
-        return Optional.ofNullable(session).map(existing -> (String) existing.getAttribute(SID));
+        return Optional.ofNullable(session).map(existing -> (String) existing.getAttribute(ATTRIBUTE));
     }
 
     /** The sid of the session of the request being handled, if it has one. */

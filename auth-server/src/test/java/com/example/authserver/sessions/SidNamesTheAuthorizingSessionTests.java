@@ -54,12 +54,12 @@ class SidNamesTheAuthorizingSessionTests {
         Browser.Page logout = first.get("/connect/logout?id_token_hint=" + firstIdToken.serialize()
                 + "&post_logout_redirect_uri=http://127.0.0.1:8080/");
         assertThat(logout.status()).as(logout.body()).isEqualTo(302);
-        assertThat(first.navigate("/account/manage").uri().getPath())
+        assertThat(first.navigate("/account").uri().getPath())
                 .as("the first session ended")
                 .isEqualTo("/login");
-        assertThat(second.navigate("/account/manage").uri().getPath())
+        assertThat(second.navigate("/account").uri().getPath())
                 .as("the second session goes on")
-                .isEqualTo("/account/manage");
+                .isEqualTo("/account");
     }
 
     @Test
@@ -77,7 +77,7 @@ class SidNamesTheAuthorizingSessionTests {
                 + "&post_logout_redirect_uri=http://127.0.0.1:8080/");
 
         assertThat(logout.status()).isEqualTo(400);
-        assertThat(first.navigate("/account/manage").uri().getPath()).isEqualTo("/account/manage");
-        assertThat(second.navigate("/account/manage").uri().getPath()).isEqualTo("/account/manage");
+        assertThat(first.navigate("/account").uri().getPath()).isEqualTo("/account");
+        assertThat(second.navigate("/account").uri().getPath()).isEqualTo("/account");
     }
 }

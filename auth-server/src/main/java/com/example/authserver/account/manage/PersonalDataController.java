@@ -6,6 +6,7 @@ import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.PasswordCheckResult;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.mail.SecurityNotices;
+import com.example.authserver.sessions.SessionEnds;
 import com.example.authserver.twofactor.TwoFactor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,8 +42,15 @@ class PersonalDataController {
 
     private final SecurityNotices notices;
 
+    private final SessionEnds sessionEnds;
+
     PersonalDataController(
-            UserManager userManager, PersonalData personalData, TwoFactor twoFactor, SecurityNotices notices) {
+            UserManager userManager,
+            PersonalData personalData,
+            TwoFactor twoFactor,
+            SecurityNotices notices,
+            SessionEnds sessionEnds) {
+        this.sessionEnds = sessionEnds;
         this.userManager = userManager;
         this.personalData = personalData;
         this.twoFactor = twoFactor;
@@ -85,6 +93,7 @@ class PersonalDataController {
             model.addAttribute("confirmationError", error);
             return error.endsWith("locked") ? "redirect:/login?locked" : VIEW;
         }
+        sessionEnds.endedEverywhere(user.getId(), request); // before the grants it reads are deleted
         personalData.deleteAccount(user.getId());
         notices.send(user, user.getEmail(), SecurityNotices.Kind.ACCOUNT_DELETED, request);
         new SecurityContextLogoutHandler().logout(request, response, authentication);
