@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -58,6 +59,8 @@ class PromptContribution implements ProtocolContribution {
 
     private final RegisteredClientRepository clients;
 
+    private final AuthorizationServerSettings settings;
+
     private final Clock clock;
 
     private final boolean registrationEnabled;
@@ -67,12 +70,14 @@ class PromptContribution implements ProtocolContribution {
             IdTokenHints hints,
             OAuth2AuthorizationService authorizations,
             RegisteredClientRepository clients,
+            AuthorizationServerSettings settings,
             Clock clock,
             @Value("${authforge.account.registration-enabled:true}") boolean registrationEnabled) {
         this.requirements = requirements;
         this.hints = hints;
         this.authorizations = authorizations;
         this.clients = clients;
+        this.settings = settings;
         this.clock = clock;
         this.registrationEnabled = registrationEnabled;
     }
@@ -91,7 +96,13 @@ class PromptContribution implements ProtocolContribution {
     public void configure(OAuth2AuthorizationServerConfigurer server, HttpSecurity http) {
         // before the check for a signed-in user: prompt=none answers a visitor too, without the sign-in page
         http.addFilterBefore(
-                new PromptFilter(requirements, this::supportedPrompts, authorizations, clients, clock),
+                new PromptFilter(
+                        settings.getAuthorizationEndpoint(),
+                        requirements,
+                        this::supportedPrompts,
+                        authorizations,
+                        clients,
+                        clock),
                 AuthorizationFilter.class);
     }
 

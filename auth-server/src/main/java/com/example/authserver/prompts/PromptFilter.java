@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,6 +53,8 @@ final class PromptFilter extends OncePerRequestFilter {
     private static final Authentication VISITOR = new AnonymousAuthenticationToken(
             "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
+    private final RequestMatcher authorizationEndpoint;
+
     private final SignInRequirements requirements;
 
     private final Supplier<Set<String>> supportedPrompts;
@@ -66,11 +70,13 @@ final class PromptFilter extends OncePerRequestFilter {
     private final AuthenticationFailureHandler errors = AuthorizationEndpointErrors.handler();
 
     PromptFilter(
+            String authorizationEndpoint,
             SignInRequirements requirements,
             Supplier<Set<String>> supportedPrompts,
             OAuth2AuthorizationService authorizations,
             RegisteredClientRepository clients,
             Clock clock) {
+        this.authorizationEndpoint = PathPatternRequestMatcher.withDefaults().matcher(authorizationEndpoint);
         this.requirements = requirements;
         this.supportedPrompts = supportedPrompts;
         this.authorizations = authorizations;
@@ -81,6 +87,10 @@ final class PromptFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!authorizationEndpoint.matches(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         Authentication signedIn = SignInRequirements.signedInUser(
                 SecurityContextHolder.getContext().getAuthentication());
         OAuth2AuthorizationCodeRequestAuthenticationToken authorizationRequest = request.getAttribute(VALIDATED_REQUEST)

@@ -231,6 +231,22 @@ class PromptTests {
         assertThat(requests.idTokenAtClient(back, sent).getSubject()).isEqualTo(user.getId());
     }
 
+    @Test
+    void aRequestUriSentToAnotherEndpointIsNotReadAsAPushedRequest() {
+        Sent sent = requests.request("openid", request -> request.prompt(Prompt.Type.NONE));
+        String authorize = push(sent);
+        String requestUri = authorize.substring(authorize.indexOf("request_uri=") + "request_uri=".length());
+
+        Page token = browser.post(
+                "/oauth2/token",
+                List.of(Map.entry("client_id", OidcClient.INTERACTIVE), Map.entry("request_uri", requestUri)));
+
+        assertThat(String.valueOf(token.location()))
+                .as("the token endpoint's own answer, not an authorization response")
+                .doesNotStartWith(OidcClient.REDIRECT_URI.toString())
+                .doesNotContain("login_required");
+    }
+
     /**
      * Stores the request as the framework's pushed authorization request endpoint (RFC 9126) does, and returns the
      * authorization request that names it by {@code request_uri}.
