@@ -28,13 +28,16 @@ final class AuthorizationColumns {
 
     private final Duration pendingLifetime;
 
+    private final TokenDigests digests;
+
     /**
      * @param pendingLifetime how long an authorization without any token (a request waiting for the user's
      * consent) is kept
      */
-    AuthorizationColumns(AuthorizationJson json, Duration pendingLifetime) {
+    AuthorizationColumns(AuthorizationJson json, Duration pendingLifetime, TokenDigests digests) {
         this.json = json;
         this.pendingLifetime = pendingLifetime;
+        this.digests = digests;
     }
 
     /** The values in the order of {@link #NAMES}. */
@@ -56,7 +59,7 @@ final class AuthorizationColumns {
             values.add(text(
                     token == null
                             ? null
-                            : TokenHashes.hashToStore(token.getToken().getTokenValue())));
+                            : digests.hashToStore(kind, token.getToken().getTokenValue())));
             values.add(time(token == null ? null : token.getToken().getIssuedAt()));
             values.add(time(token == null ? null : token.getToken().getExpiresAt()));
             values.add(text(token == null ? null : json.writeMetadata(token.getMetadata())));

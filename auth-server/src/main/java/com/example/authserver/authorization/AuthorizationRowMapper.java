@@ -37,14 +37,15 @@ final class AuthorizationRowMapper implements RowMapper<OAuth2Authorization> {
 
     private final String presentedValue;
 
-    private final String presentedHash;
+    private final TokenDigests digests;
 
     /** @param presentedValue the token or state the authorization is looked up by, or null */
-    AuthorizationRowMapper(RegisteredClientRepository clients, AuthorizationJson json, String presentedValue) {
+    AuthorizationRowMapper(
+            RegisteredClientRepository clients, AuthorizationJson json, TokenDigests digests, String presentedValue) {
         this.clients = clients;
         this.json = json;
+        this.digests = digests;
         this.presentedValue = presentedValue;
-        this.presentedHash = presentedValue == null ? null : TokenHashes.hash(presentedValue);
     }
 
     @Override
@@ -64,14 +65,18 @@ final class AuthorizationRowMapper implements RowMapper<OAuth2Authorization> {
                 .attributes(all -> all.putAll(attributes));
         String stateHash = row.getString("state_hash");
         if (stateHash != null) {
-            authorization.attribute(OAuth2ParameterNames.STATE, valueFor(stateHash));
+            authorization.attribute(
+                    OAuth2ParameterNames.STATE,
+                    presentedValue != null && stateHash.equals(TokenHashes.hash(presentedValue))
+                            ? presentedValue
+                            : TokenHashes.placeholder(stateHash));
         }
         Set<String> tokenHashes = new HashSet<>();
         for (TokenKind kind : TokenKind.values()) {
             String hash = row.getString(kind.hashColumn());
             if (hash != null) {
                 Map<String, Object> metadata = json.readMetadata(row.getString(kind.metadataColumn()));
-                OAuth2Token token = token(kind, valueFor(hash), row, metadata);
+                OAuth2Token token = token(kind, valueFor(kind, hash), row, metadata);
                 authorization.token(token, all -> all.putAll(metadata));
                 tokenHashes.add(hash);
             }
@@ -80,8 +85,10 @@ final class AuthorizationRowMapper implements RowMapper<OAuth2Authorization> {
         return authorization.build();
     }
 
-    private String valueFor(String hash) {
-        return hash.equals(presentedHash) ? presentedValue : TokenHashes.placeholder(hash);
+    private String valueFor(TokenKind kind, String hash) {
+        return presentedValue != null && hash.equals(digests.hash(kind, presentedValue))
+                ? presentedValue
+                : TokenHashes.placeholder(hash);
     }
 
     private static OAuth2Token token(TokenKind kind, String value, ResultSet row, Map<String, Object> metadata)

@@ -2,6 +2,7 @@ package com.example.authserver.authorization;
 
 import com.example.authserver.clients.CachedRegisteredClients;
 import com.example.authserver.clients.ClientProperties;
+import com.example.authserver.keys.DerivedKeys;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableScheduling
 class AuthorizationStores {
 
+    /** The purpose of the derived key the user and device codes are hashed with ({@link TokenDigests}). */
+    static final String DEVICE_CODES_KEY = "device-codes";
+
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, ClientProperties clients, Clock clock) {
         return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc), clients, clock);
@@ -39,16 +43,19 @@ class AuthorizationStores {
             RegisteredClientRepository clients,
             CleanupProperties cleanup,
             JwtDecoder ownTokens,
+            DerivedKeys keys,
             Clock clock) {
         AuthorizationJson json = new AuthorizationJson();
+        TokenDigests digests = new TokenDigests(() -> keys.hmacKey(DEVICE_CODES_KEY));
         return new HashedAuthorizationService(
                 jdbc,
                 new TransactionTemplate(transactions),
                 clients,
                 json,
-                new AuthorizationColumns(json, cleanup.pendingConsentLifetime()),
+                new AuthorizationColumns(json, cleanup.pendingConsentLifetime(), digests),
                 new RotatedRefreshTokens(jdbc),
                 new SelfContainedClientTokens(ownTokens, clients),
+                digests,
                 clock);
     }
 

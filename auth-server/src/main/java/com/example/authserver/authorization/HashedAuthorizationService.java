@@ -28,7 +28,8 @@ import org.springframework.util.Assert;
 
 /**
  * Stores authorizations (codes, tokens, consents in progress) in {@code oauth2_authorization}, keeping only the
- * SHA-256 of each token value and finding them by an indexed lookup of that hash (see {@link TokenHashes}).
+ * SHA-256 of each token value (an HMAC for the short codes of the device flow: {@link TokenDigests}) and finding them
+ * by an indexed lookup of that hash (see {@link TokenHashes}).
  * <p>
  * Refresh tokens rotate: when an authorization is saved with a new refresh token, the old one's hash is
  * remembered ({@link RotatedRefreshTokens}), and presenting the old token again at the token endpoint revokes the
@@ -70,6 +71,8 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final SelfContainedClientTokens clientTokens;
 
+    private final TokenDigests digests;
+
     private final Clock clock;
 
     HashedAuthorizationService(
@@ -80,6 +83,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
             AuthorizationColumns columns,
             RotatedRefreshTokens rotatedRefreshTokens,
             SelfContainedClientTokens clientTokens,
+            TokenDigests digests,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -88,6 +92,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
         this.columns = columns;
         this.rotatedRefreshTokens = rotatedRefreshTokens;
         this.clientTokens = clientTokens;
+        this.digests = digests;
         this.clock = clock;
     }
 
@@ -130,7 +135,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
         } catch (DuplicateKeyException ex) {
             // stored a moment ago by a concurrent request: only a token without a row (a client_credentials JWT)
             // revoked twice at once gets here, and the first revocation stands
-            if (LoadedRow.issuesTokens(authorization, null)) {
+            if (LoadedRow.issuesTokens(authorization, null, digests)) {
                 throw ex;
             }
         }
@@ -143,7 +148,7 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
      * redeemed once. A save that only invalidates tokens (a revocation) wins instead: the whole grant goes.
      */
     private void resolveConflict(OAuth2Authorization authorization, LoadedRow loaded, boolean rowExists) {
-        if (LoadedRow.issuesTokens(authorization, loaded)) {
+        if (LoadedRow.issuesTokens(authorization, loaded, digests)) {
             throw new OAuth2AuthenticationException(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, LoadedRow.CHANGED_MEANWHILE, null));
         }
@@ -189,40 +194,42 @@ final class HashedAuthorizationService implements OAuth2AuthorizationService {
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
         Assert.hasText(token, "token cannot be empty");
-        String hash = TokenHashes.hash(token);
         if ((tokenType == null || OAuth2TokenType.ACCESS_TOKEN.equals(tokenType))
                 && SelfContainedClientTokens.looksLikeJwt(token)) {
             // a JWT can only be an access token (or an ID token, which is never looked up): its row if it has one
             // (always, but for unrevoked client_credentials tokens), else the token's own word
-            OAuth2Authorization found = findBy(TokenKind.ACCESS_TOKEN, hash, token);
+            OAuth2Authorization found = findBy(TokenKind.ACCESS_TOKEN, token);
             return found != null ? found : clientTokens.rebuild(token);
         }
         if (tokenType == null) {
             for (TokenKind kind : TokenKind.values()) {
-                OAuth2Authorization found = findBy(kind, hash, token);
+                OAuth2Authorization found = findBy(kind, token);
                 if (found != null) {
                     return found;
                 }
             }
-            return findBy("state_hash = ?", hash, token);
+            return findBy("state_hash = ?", TokenHashes.hash(token), token);
         }
         if (OAuth2ParameterNames.STATE.equals(tokenType.getValue())) {
-            return findBy("state_hash = ?", hash, token);
+            return findBy("state_hash = ?", TokenHashes.hash(token), token);
         }
         TokenKind kind = TokenKind.of(tokenType);
         if (kind == null) {
             return null;
         }
-        return findBy(kind, hash, token);
+        return findBy(kind, token);
     }
 
     /** User codes are short and may repeat across grants: the newest wins. */
-    private OAuth2Authorization findBy(TokenKind kind, String hash, String presentedValue) {
-        return findBy(kind.hashColumn() + " = ? order by " + kind.issuedAtColumn() + " desc", hash, presentedValue);
+    private OAuth2Authorization findBy(TokenKind kind, String presentedValue) {
+        return findBy(
+                kind.hashColumn() + " = ? order by " + kind.issuedAtColumn() + " desc",
+                digests.hash(kind, presentedValue),
+                presentedValue);
     }
 
     private OAuth2Authorization findBy(String filter, String parameter, String presentedValue) {
-        AuthorizationRowMapper mapper = new AuthorizationRowMapper(clients, json, presentedValue);
+        AuthorizationRowMapper mapper = new AuthorizationRowMapper(clients, json, digests, presentedValue);
         // one transaction, so the registered-client lookup inside mapRow reuses this connection: holding one
         // connection while waiting for a second would starve the pool under concurrent lookups
         return transactions.execute(transaction ->

@@ -25,15 +25,15 @@ record LoadedRow(long version, Set<String> tokenHashes) implements Serializable 
      * Whether saving the authorization would hand out a valid token that the row did not hold when it was read (a
      * refresh, a code exchange), as opposed to only invalidating tokens (a revocation, a used code).
      */
-    static boolean issuesTokens(OAuth2Authorization authorization, LoadedRow loaded) {
+    static boolean issuesTokens(OAuth2Authorization authorization, LoadedRow loaded, TokenDigests digests) {
         for (TokenKind kind : TokenKind.values()) {
             OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(kind.tokenClass());
             if (token != null
                     && !token.isInvalidated()
                     && (loaded == null
                             || !loaded.tokenHashes()
-                                    .contains(TokenHashes.hashToStore(
-                                            token.getToken().getTokenValue())))) {
+                                    .contains(digests.hashToStore(
+                                            kind, token.getToken().getTokenValue())))) {
                 return true;
             }
         }

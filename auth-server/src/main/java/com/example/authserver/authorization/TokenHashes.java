@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Token values are never stored, only their SHA-256 (64 lower-case hex characters), and every lookup goes through
- * that hash. A token loaded from the database therefore has no value: it gets a placeholder, {@code {sha256}}
+ * Token values are never stored, only their SHA-256 (64 lower-case hex characters; for the device flow's codes an
+ * HMAC-SHA256 of the same length, see {@link TokenDigests}), and every lookup goes through that hash. A token loaded from the database therefore has no value: it gets a placeholder, {@code {sha256}}
  * followed by the stored hash. The braces never occur in a JWT, a base64url token or a user code, so a placeholder
  * cannot be a real token, and saving it keeps the stored hash as it is.
  */

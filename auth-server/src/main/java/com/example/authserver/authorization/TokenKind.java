@@ -36,6 +36,11 @@ enum TokenKind {
         this.tokenType = tokenType;
     }
 
+    /** Whether the value is short enough to be guessed from its plain hash: then the store keeps an HMAC. */
+    boolean isKeyed() {
+        return this == USER_CODE || this == DEVICE_CODE;
+    }
+
     Class<? extends OAuth2Token> tokenClass() {
         return tokenClass;
     }

@@ -49,12 +49,26 @@ public class ClientProperties {
         /** Redirect URIs allowed in addition to http://127.0.0.1:8080/login/oauth2/code/interactive. */
         private List<String> redirectUris = new ArrayList<>();
 
+        /**
+         * The public keys (a JWK Set, as JSON) the client signs its request objects with (RFC 9101: the request
+         * parameter, RS256, PS256 or ES256). Unset: the client sends no signed request objects.
+         */
+        private String jwks;
+
         public List<String> getRedirectUris() {
             return redirectUris;
         }
 
         public void setRedirectUris(List<String> redirectUris) {
             this.redirectUris = redirectUris;
+        }
+
+        public String getJwks() {
+            return jwks;
+        }
+
+        public void setJwks(String jwks) {
+            this.jwks = jwks;
         }
     }
 

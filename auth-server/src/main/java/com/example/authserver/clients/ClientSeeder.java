@@ -44,7 +44,8 @@ class ClientSeeder implements Seeder {
     public void seed() {
         upsertAll("Clients from configuration", Clients.configuredClients(properties, hashing));
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
-            upsertAll("Development clients", Clients.developmentClients(properties, hashing));
+            boolean passwordGrant = environment.getProperty(Clients.PASSWORD_GRANT_ENABLED, Boolean.class, false);
+            upsertAll("Development clients", Clients.developmentClients(properties, hashing, passwordGrant));
         }
     }
 

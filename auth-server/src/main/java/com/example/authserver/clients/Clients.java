@@ -31,13 +31,48 @@ public final class Clients {
 
     static final String INTERACTIVE_DEVELOPMENT_SECRET = "49C1A7E1-0C79-4A89-A3D6-A37998FB86B0";
 
+    static final String EXCHANGE_DEVELOPMENT_SECRET = "4A5F0F5E-6F1B-4C1E-9E0B-7E1E2B4F3C2D";
+
+    static final String LEGACY_DEVELOPMENT_SECRET = "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0";
+
+    /** The audience {@code exchange.client} may ask exchanged tokens for: the API it calls for the user. */
+    static final String DOWNSTREAM_API = "downstream-api";
+
+    /** The opt-in password grant's setting (passwordgrant/PasswordGrantProperties): {@code legacy.client} needs it. */
+    static final String PASSWORD_GRANT_ENABLED = "authforge.password-grant.enabled";
+
+    static final String CIBA_DEVELOPMENT_SECRET = "8B0C5E1D-2F3A-4B6C-9D7E-1A2B3C4D5E6F";
+
+    /** OpenID Connect CIBA (client-initiated backchannel authentication), served by the ciba package. */
+    static final AuthorizationGrantType CIBA = new AuthorizationGrantType("urn:openid:params:grant-type:ciba");
+
+    static final String PAR_DEVELOPMENT_SECRET = "C3D2E1F0-A9B8-4C7D-8E6F-5A4B3C2D1E0F";
+
+    /** {@code requests/RequestSettings.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS} (this package may not depend on it). */
+    private static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS =
+            "settings.client.require-pushed-authorization-requests";
+
+    /** {@code requests/RequestSettings.JWKS}: the client's keys for signed request objects. */
+    private static final String REQUEST_OBJECT_JWKS = "settings.client.jwks";
+
     private Clients() {}
 
-    /** The development clients, with their secrets already hashed by {@code hashing}. One method per client. */
-    static List<RegisteredClient> developmentClients(ClientProperties properties, ClientSecretHashing hashing) {
+    /**
+     * The development clients, with their secrets already hashed by {@code hashing}. One method per client;
+     * {@code legacy.client} only with the password grant switched on ({@value #PASSWORD_GRANT_ENABLED}).
+     */
+    static List<RegisteredClient> developmentClients(
+            ClientProperties properties, ClientSecretHashing hashing, boolean passwordGrantEnabled) {
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(m2m(hashing));
         clients.add(interactive(properties, hashing));
+        clients.add(exchange(hashing));
+        if (passwordGrantEnabled) {
+            clients.add(legacy(hashing));
+        }
+        clients.add(device());
+        clients.add(ciba(hashing));
+        clients.add(pushedRequests(hashing));
         return clients;
     }
 
@@ -69,15 +104,142 @@ public final class Clients {
                 .redirectUris(uris -> uris.addAll(properties.getInteractive().getRedirectUris()))
                 .postLogoutRedirectUri("http://127.0.0.1:8080/")
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope2")))
-                .clientSettings(ClientSettings.builder()
-                        .requireProofKey(true)
-                        .requireAuthorizationConsent(true)
-                        .build())
+                .clientSettings(interactiveSettings(properties))
                 .tokenSettings(TokenSettings.builder()
                         .authorizationCodeTimeToLive(Duration.ofMinutes(5))
                         .accessTokenTimeToLive(Duration.ofMinutes(15))
                         .refreshTokenTimeToLive(Duration.ofDays(30))
                         // required: refresh tokens rotate (the store keeps only their hashes)
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /**
+     * An API that calls another API for its users (token exchange, RFC 8693): it exchanges a user's access token
+     * issued to {@code interactive} for a {@code scope2} token for the same user, for itself or for
+     * {@value #DOWNSTREAM_API}. With its own client-credentials token as the actor token, the new token names it in
+     * {@code act} (delegation); without, the token is simply the user's (impersonation).
+     */
+    private static RegisteredClient exchange(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("exchange.client")
+                .clientName("Token exchange client")
+                .clientSecret(hashing.encode(EXCHANGE_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("scope2")
+                .clientSettings(ClientSettings.builder()
+                        .setting(TokenExchangeSettings.SUBJECT_CLIENTS, "interactive")
+                        .setting(TokenExchangeSettings.AUDIENCES, DOWNSTREAM_API)
+                        .setting(TokenExchangeSettings.ADDED_SCOPES, "scope2")
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .build())
+                .build();
+    }
+
+    /**
+     * A legacy application that still collects its users' passwords (the resource owner password grant, opt-in:
+     * see the README before using it).
+     */
+    private static RegisteredClient legacy(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("legacy.client")
+                .clientName("Legacy client (password grant)")
+                .clientSecret(hashing.encode(LEGACY_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(new AuthorizationGrantType("password"))
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /**
+     * A device without a browser or keyboard (a TV, a command-line tool): device authorization grant (RFC 8628), a
+     * public client (it cannot keep a secret), with rotating refresh tokens.
+     */
+    private static RegisteredClient device() {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("device")
+                .clientName("Device client")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope1")))
+                .clientSettings(ClientSettings.builder()
+                        .requireAuthorizationConsent(true)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .deviceCodeTimeToLive(Duration.ofMinutes(10))
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /**
+     * CIBA in poll mode: starts a request at /oauth2/bc-authorize for a user named by login_hint, who approves it on
+     * /ciba, and polls the token endpoint. No redirect URI: the user is on another device.
+     */
+    private static RegisteredClient ciba(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("ciba.client")
+                .clientName("CIBA client")
+                .clientSecret(hashing.encode(CIBA_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(CIBA)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    private static ClientSettings interactiveSettings(ClientProperties properties) {
+        ClientSettings.Builder settings =
+                ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true);
+        if (StringUtils.hasText(properties.getInteractive().getJwks())) {
+            settings.setting(REQUEST_OBJECT_JWKS, properties.getInteractive().getJwks());
+        }
+        return settings.build();
+    }
+
+    /** A web application that must push its authorization requests first (RFC 9126, {@code requests/}). */
+    private static RegisteredClient pushedRequests(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("par.client")
+                .clientName("Pushed authorization requests client")
+                .clientSecret(hashing.encode(PAR_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUri("http://127.0.0.1:8080/login/oauth2/code/par")
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile")))
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(true)
+                        .setting(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, true)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .authorizationCodeTimeToLive(Duration.ofMinutes(5))
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofDays(30))
                         .reuseRefreshTokens(false)
                         .build())
                 .build();

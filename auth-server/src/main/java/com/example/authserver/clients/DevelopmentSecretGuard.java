@@ -15,7 +15,11 @@ class DevelopmentSecretGuard implements ProductionCheck {
 
     private static final Map<String, String> DEVELOPMENT_SECRETS = new TreeMap<>(Map.of(
             "m2m.client", Clients.M2M_DEVELOPMENT_SECRET,
-            "interactive", Clients.INTERACTIVE_DEVELOPMENT_SECRET));
+            "interactive", Clients.INTERACTIVE_DEVELOPMENT_SECRET,
+            "exchange.client", Clients.EXCHANGE_DEVELOPMENT_SECRET,
+            "legacy.client", Clients.LEGACY_DEVELOPMENT_SECRET,
+            "ciba.client", Clients.CIBA_DEVELOPMENT_SECRET,
+            "par.client", Clients.PAR_DEVELOPMENT_SECRET));
 
     private final RegisteredClientRepository repository;
 

@@ -53,6 +53,13 @@ public class RateLimitProperties {
     private final Action codeVerification =
             new Action(new Limit(50, Duration.ofMinutes(10)), new Limit(10, Duration.ofMinutes(10)));
 
+    /**
+     * POST /activate (device flow), keyed by the user code typed: a device's code lives minutes, so few guesses get
+     * anywhere near one of the 20^8 codes.
+     */
+    private final Action userCode =
+            new Action(new Limit(30, Duration.ofMinutes(10)), new Limit(10, Duration.ofMinutes(10)));
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -105,6 +112,10 @@ public class RateLimitProperties {
         return codeVerification;
     }
 
+    public Action getUserCode() {
+        return userCode;
+    }
+
     /** Where the buckets live (see {@link RateLimitStores}). */
     public enum Store {
         MEMORY,
@@ -143,7 +154,7 @@ public class RateLimitProperties {
         /** The period over which the attempts come back, evenly. */
         private Duration period;
 
-        Limit(int attempts, Duration period) {
+        public Limit(int attempts, Duration period) {
             this.attempts = attempts;
             this.period = period;
         }

@@ -1,6 +1,7 @@
 package com.example.authserver.ratelimit;
 
 import com.example.authserver.account.AccountPages;
+import com.example.authserver.device.DevicePages;
 import com.example.authserver.external.ExternalSignIn;
 import com.example.authserver.security.PendingSignIn;
 import com.example.authserver.security.RecentSignIn;
@@ -23,7 +24,9 @@ enum RateLimitedAction {
     SIGN_IN_CODE(PendingSignIn.PAGE, null, RateLimitProperties::getCodeVerification),
     /** Signing in again before a change that needs it: the password or code of the signed-in user. */
     REAUTHENTICATE(RecentSignIn.PAGE, null, RateLimitProperties::getSignIn),
-    ENABLE_TWO_FACTOR_CODE(TwoFactorPages.ENABLE, null, RateLimitProperties::getCodeVerification);
+    ENABLE_TWO_FACTOR_CODE(TwoFactorPages.ENABLE, null, RateLimitProperties::getCodeVerification),
+    /** A user code of the device flow typed on /activate: guesses per address and per code. */
+    USER_CODE(DevicePages.ACTIVATE, DevicePages.USER_CODE_FIELD, RateLimitProperties::getUserCode);
 
     final String path;
 

@@ -45,6 +45,14 @@ public class RateLimits implements ApplicationChainContribution {
     }
 
     /**
+     * Counts a password check made elsewhere than the sign-in form (the password grant at the token endpoint) as a
+     * sign-in attempt, in the sign-in form's buckets; empty if allowed, otherwise how long until the next is allowed.
+     */
+    public Optional<Duration> trySignInAttempt(String clientAddress, String login) {
+        return tryAttempt(RateLimitedAction.SIGN_IN, clientAddress, login);
+    }
+
+    /**
      * Counts one attempt from the address for the account; empty if allowed, otherwise how long until the
      * next attempt is allowed.
      */
@@ -65,6 +73,23 @@ public class RateLimits implements ApplicationChainContribution {
         }
         log.info("Rate limit reached for {} (per account)", action);
         return Optional.of(Duration.ofNanos(user.getNanosToWaitForRefill()));
+    }
+
+    /**
+     * Counts one request of a protocol feature against a limit of its own (a client's CIBA requests, say), keyed by
+     * {@code key} within {@code group}; empty if allowed, otherwise how long until the next request is. Off with the
+     * other limits ({@code authforge.account.rate-limits.enabled}).
+     */
+    public Optional<Duration> tryRequest(String group, RateLimitProperties.Limit limit, String key) {
+        if (!properties.isEnabled()) {
+            return Optional.empty();
+        }
+        ConsumptionProbe probe = tryConsume(group, limit, key);
+        if (probe.isConsumed()) {
+            return Optional.empty();
+        }
+        log.info("Rate limit reached for {}", group);
+        return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     private ConsumptionProbe tryConsume(String group, RateLimitProperties.Limit limit, String key) {

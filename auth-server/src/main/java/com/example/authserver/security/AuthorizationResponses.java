@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -33,15 +35,20 @@ import org.springframework.web.util.UriUtils;
  * <li>a redirect URI must match a registered one exactly, character for character; only public (native) clients may
  * vary the port of a loopback redirect URI, as RFC 8252 lets apps that listen on a port of the moment;</li>
  * <li>an error that cannot be sent to a trusted redirect URI is shown to the user as a 400 page, whatever its kind
- * (the framework expects one kind only and would answer others with a 500).</li>
+ * (the framework expects one kind only and would answer others with a 500);</li>
+ * <li>a response the client asked to have form-posted ({@code response_mode=form_post}) is, by {@link
+ * FormPostResponse}.</li>
  * </ul>
  */
-final class AuthorizationResponses {
+public final class AuthorizationResponses {
 
     private AuthorizationResponses() {}
 
-    /** The redirect URI rule, then the framework's checks of the redirect URI and the scopes. */
-    static Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> validator() {
+    /**
+     * The redirect URI rule, then the framework's checks of the redirect URI and the scopes: for the authorization
+     * endpoint, and for the endpoints that take authorization requests ahead of it (pushed authorization requests).
+     */
+    public static Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> validator() {
         Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> exactForConfidentialClients =
                 AuthorizationResponses::requireExactRedirectUri;
         return exactForConfidentialClients
@@ -86,10 +93,9 @@ final class AuthorizationResponses {
             throws IOException {
         OAuth2AuthorizationCodeRequestAuthenticationToken result =
                 (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
-        UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(result.getRedirectUri())
-                .queryParam(
-                        OAuth2ParameterNames.CODE, result.getAuthorizationCode().getTokenValue());
-        redirect(response, withStateAndIssuer(redirect, result.getState()));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(OAuth2ParameterNames.CODE, result.getAuthorizationCode().getTokenValue());
+        respond(request, response, result.getRedirectUri(), withStateAndIssuer(parameters, result.getState()));
     }
 
     private static void sendError(
@@ -106,26 +112,38 @@ final class AuthorizationResponses {
             response.sendError(HttpStatus.BAD_REQUEST.value(), error.toString());
             return;
         }
-        UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(failed.getRedirectUri())
-                .queryParam(OAuth2ParameterNames.ERROR, error.getErrorCode());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(OAuth2ParameterNames.ERROR, error.getErrorCode());
         if (StringUtils.hasText(error.getDescription())) {
-            redirect.queryParam(OAuth2ParameterNames.ERROR_DESCRIPTION, encode(error.getDescription()));
+            parameters.put(OAuth2ParameterNames.ERROR_DESCRIPTION, error.getDescription());
         }
         if (StringUtils.hasText(error.getUri())) {
-            redirect.queryParam(OAuth2ParameterNames.ERROR_URI, encode(error.getUri()));
+            parameters.put(OAuth2ParameterNames.ERROR_URI, error.getUri());
         }
-        redirect(response, withStateAndIssuer(redirect, failed.getState()));
+        respond(request, response, failed.getRedirectUri(), withStateAndIssuer(parameters, failed.getState()));
     }
 
-    private static UriComponentsBuilder withStateAndIssuer(UriComponentsBuilder redirect, String state) {
+    private static Map<String, String> withStateAndIssuer(Map<String, String> parameters, String state) {
         if (StringUtils.hasText(state)) {
-            redirect.queryParam(OAuth2ParameterNames.STATE, encode(state));
+            parameters.put(OAuth2ParameterNames.STATE, state);
         }
-        return redirect.queryParam(
-                "iss", encode(AuthorizationServerContextHolder.getContext().getIssuer()));
+        parameters.put("iss", AuthorizationServerContextHolder.getContext().getIssuer());
+        return parameters;
     }
 
-    private static void redirect(HttpServletResponse response, UriComponentsBuilder redirect) throws IOException {
+    /** To the redirect URI: in its query, or form-posted when the client asked for that. */
+    private static void respond(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String redirectUri,
+            Map<String, String> parameters)
+            throws IOException {
+        if (FormPostResponse.isRequested(request)) {
+            FormPostResponse.write(request, response, redirectUri, parameters);
+            return;
+        }
+        UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(redirectUri);
+        parameters.forEach((name, value) -> redirect.queryParam(name, encode(value)));
         // build(true): every component is encoded already
         response.sendRedirect(redirect.build(true).toUriString());
     }

@@ -67,7 +67,8 @@ class AuthorizationServerSecurity {
             throws Exception {
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
         http.oauth2AuthorizationServer(server -> {
-            http.securityMatcher(server.getEndpointsMatcher());
+            // securityMatchers adds (a contribution's own endpoint adds itself the same way), securityMatcher replaces
+            http.securityMatchers(matchers -> matchers.requestMatchers(server.getEndpointsMatcher()));
             server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
                     .filter(ClientSecretAuthenticationProvider.class::isInstance)
                     .map(ClientSecretAuthenticationProvider.class::cast)

@@ -7,10 +7,16 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The endpoints clients call directly and authenticate to (token, introspection, revocation, pushed authorization
- * requests, device authorization): whatever goes wrong there is answered with RFC 6749 error JSON, never with a page
+ * requests, device authorization, CIBA's backchannel authentication): whatever goes wrong there is answered with RFC 6749 error JSON, never with a page
  * or a bearer-token challenge.
  */
 public final class ClientEndpoints {
+
+    /**
+     * The backchannel authentication endpoint of CIBA (ciba/CibaProtocol): not the framework's, so not in its
+     * settings, and listed here by its path.
+     */
+    public static final String BACKCHANNEL_AUTHENTICATION = "/oauth2/bc-authorize";
 
     private final List<String> paths;
 
@@ -20,7 +26,8 @@ public final class ClientEndpoints {
                 settings.getTokenIntrospectionEndpoint(),
                 settings.getTokenRevocationEndpoint(),
                 settings.getPushedAuthorizationRequestEndpoint(),
-                settings.getDeviceAuthorizationEndpoint());
+                settings.getDeviceAuthorizationEndpoint(),
+                BACKCHANNEL_AUTHENTICATION);
     }
 
     public List<String> paths() {

@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
  * Signs a user in with user name (or email) and password through {@link UserManager}, so every
  * password check counts towards lockout. The signed-in user is what {@link SignedInUsers} makes of
  * the {@link ApplicationUser}; a user with two-factor sign-in is not signed in yet but sent on to the
- * second step ({@link SecondFactorRequired}, {@link SignInFailureHandler}).
+ * second step ({@link SecondFactorRequired}, {@link SignInFailureHandler}). The opt-in password grant
+ * (passwordgrant) checks passwords with it too, so that its rules are this page's.
  */
 @Component
-class PasswordSignInProvider implements AuthenticationProvider {
+public class PasswordSignInProvider implements AuthenticationProvider {
 
     static final String BAD_CREDENTIALS = "Invalid user name or password";
 

@@ -19,7 +19,9 @@ public interface ProtocolContribution {
     /**
      * Endpoints, grant types, converters and filters the feature adds. Use the configurer's adding methods
      * ({@code authenticationProvider}, {@code accessTokenRequestConverter}, ...), never the list consumers: those
-     * replace each other, so the chain calls them once and hands the lists to the methods below.
+     * replace each other, so the chain calls them once and hands the lists to the methods below. An endpoint the
+     * framework does not know joins the chain with {@code http.securityMatchers(m -> m.requestMatchers(...))}, which
+     * adds to the framework's endpoints (never {@code http.securityMatcher}, which would replace them).
      */
     default void configure(OAuth2AuthorizationServerConfigurer server, HttpSecurity http) {}
 

@@ -3,7 +3,7 @@ package com.example.authserver.security;
 import org.springframework.security.core.AuthenticationException;
 
 /** The password was right, and the user signs in with a second factor too: not signed in yet. */
-class SecondFactorRequired extends AuthenticationException {
+public class SecondFactorRequired extends AuthenticationException {
 
     private final transient PendingSignIn pending;
 

@@ -34,10 +34,11 @@ class AuthorizationColumnsTests {
             .redirectUri("https://client.example/callback")
             .build();
 
-    final AuthorizationColumns columns = new AuthorizationColumns(new AuthorizationJson(), PENDING_LIFETIME);
+    final AuthorizationColumns columns =
+            new AuthorizationColumns(new AuthorizationJson(), PENDING_LIFETIME, TestAuthorizations.DIGESTS);
 
     @Test
-    void everyTokenIsStoredAsTheSha256OfItsValue() {
+    void everyTokenIsStoredAsTheSha256OfItsValueAndTheDeviceFlowCodesAsAnHmac() {
         OAuth2Authorization authorization =
                 TestAuthorizations.withEveryToken(CLIENT, "user-1", NOW).build();
 
@@ -45,9 +46,15 @@ class AuthorizationColumnsTests {
 
         for (TokenKind kind : TokenKind.values()) {
             OAuth2Token token = authorization.getToken(kind.tokenClass()).getToken();
-            assertThat(value(values, kind.hashColumn()))
-                    .as(kind.hashColumn())
-                    .isEqualTo(TokenHashes.hash(token.getTokenValue()));
+            String expected = kind.isKeyed()
+                    ? TestAuthorizations.DIGESTS.hash(kind, token.getTokenValue())
+                    : TokenHashes.hash(token.getTokenValue());
+            assertThat(value(values, kind.hashColumn())).as(kind.hashColumn()).isEqualTo(expected);
+            if (kind.isKeyed()) {
+                assertThat(expected)
+                        .as("a keyed digest is no plain hash")
+                        .isNotEqualTo(TokenHashes.hash(token.getTokenValue()));
+            }
         }
         String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
         assertThat(value(values, "state_hash")).isEqualTo(TokenHashes.hash(state));

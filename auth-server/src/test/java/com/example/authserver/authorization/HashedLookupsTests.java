@@ -69,9 +69,10 @@ class HashedLookupsTests {
                 TransactionOperations.withoutTransaction(),
                 clients,
                 json,
-                new AuthorizationColumns(json, Duration.ofMinutes(10)),
+                new AuthorizationColumns(json, Duration.ofMinutes(10), TestAuthorizations.DIGESTS),
                 new RotatedRefreshTokens(jdbc),
                 new SelfContainedClientTokens(ownTokens, clients),
+                TestAuthorizations.DIGESTS,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -103,7 +104,15 @@ class HashedLookupsTests {
                         "user_code_hash",
                         "state_hash");
         assertThat(jdbc.queries)
-                .allSatisfy(query -> assertThat(query.args()).containsExactly(TokenHashes.hash("some-value")));
+                .extracting(query -> query.args().get(0))
+                .containsExactly(
+                        TokenHashes.hash("some-value"),
+                        TokenHashes.hash("some-value"),
+                        TokenHashes.hash("some-value"),
+                        TokenHashes.hash("some-value"),
+                        TestAuthorizations.DIGESTS.hash(TokenKind.DEVICE_CODE, "some-value"),
+                        TestAuthorizations.DIGESTS.hash(TokenKind.USER_CODE, "some-value"),
+                        TokenHashes.hash("some-value"));
     }
 
     @Test

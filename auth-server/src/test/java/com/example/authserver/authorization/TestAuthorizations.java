@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -25,6 +26,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /** Authorizations for the store's tests: every token value random and unique, so a test can search for it. */
 final class TestAuthorizations {
+
+    /** Digests under a fixed test key for the device flow's codes. */
+    static final TokenDigests DIGESTS = new TokenDigests(() -> new SecretKeySpec(new byte[32], "HmacSHA256"));
 
     private TestAuthorizations() {}
 

@@ -2,6 +2,7 @@ package com.example.authserver.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.authserver.keys.DerivedKeys;
 import com.example.authserver.support.ServerTest;
 import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
@@ -48,6 +49,9 @@ class TokensAreStoredHashedTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DerivedKeys keys;
+
     RegisteredClient client;
 
     @BeforeEach
@@ -63,9 +67,27 @@ class TokensAreStoredHashedTests {
         authorizations.save(authorization);
 
         List<String> row = storedRow(authorization.getId());
-        for (String value : values(authorization)) {
+        TokenDigests digests = new TokenDigests(() -> keys.hmacKey(AuthorizationStores.DEVICE_CODES_KEY));
+        for (TokenKind kind : TokenKind.values()) {
+            String value = authorization.getToken(kind.tokenClass()).getToken().getTokenValue();
             assertThat(row).as("stored row").noneMatch(column -> column != null && column.contains(value));
-            assertThat(row).contains(TokenHashes.hash(value));
+            assertThat(row).contains(digests.hash(kind, value));
+        }
+    }
+
+    @Test
+    void theDeviceFlowCodesAreStoredAsAnHmacThatADumpCannotReverse() {
+        OAuth2Authorization authorization = TestAuthorizations.withEveryToken(client, "user-5", Instant.now())
+                .build();
+
+        authorizations.save(authorization);
+
+        List<String> row = storedRow(authorization.getId());
+        for (Class<? extends OAuth2Token> code : List.of(OAuth2UserCode.class, OAuth2DeviceCode.class)) {
+            String value = authorization.getToken(code).getToken().getTokenValue();
+            assertThat(row)
+                    .as("no plain SHA-256 of a %s", code.getSimpleName())
+                    .doesNotContain(TokenHashes.hash(value));
         }
     }
 

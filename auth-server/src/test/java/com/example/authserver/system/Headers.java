@@ -202,6 +202,37 @@ final class Headers {
         };
     }
 
+    /**
+     * A DPoP proof header as an attacker or a broken client sends it: junk, a proof signed by a real key for the
+     * wrong address, method or time, without the server's nonce, huge, or two of them; sometimes none. With
+     * {@code withToken}, an {@code Authorization: DPoP} header carrying a made-up access token comes along.
+     */
+    static Gen<List<Map.Entry<String, String>>> dPoPProofs(String endpoint, boolean withToken) {
+        Gen<String> token = BadValues.token();
+        Gen<String> proof = Gen.<String>mix()
+                .add(3, random -> DPoPProofs.signed(random, endpoint))
+                .add(2, token)
+                .add(1, Gen.oneOf("", "a.b.c", "e30.e30.", "x".repeat(9000), "eyJhbGciOiJub25lIn0.e30."));
+        return random -> {
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            if (withToken) {
+                headers.add(Map.entry("Authorization", headerValue("DPoP " + token.next(random))));
+            }
+            if (chance(random, 0.9)) {
+                headers.add(Map.entry("DPoP", headerValue(proof.next(random))));
+                if (chance(random, 0.05)) {
+                    headers.add(Map.entry("DPoP", headerValue(proof.next(random))));
+                }
+            }
+            return headers;
+        };
+    }
+
+    /** As a client would put it on the wire: UTF-8 bytes, no line breaks. */
+    private static String headerValue(String value) {
+        return RawHttp.bytes(value.replace("\r", "").replace("\n", "").getBytes(StandardCharsets.UTF_8));
+    }
+
     static String basic(String credentials) {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }

@@ -43,7 +43,10 @@ class ProductionProfileTests {
                 .contains("authforge.issuer (AUTHFORGE_ISSUER): 'http://login.test' must be an https URL")
                 .contains("server.forward-headers-strategy (SERVER_FORWARDHEADERSSTRATEGY): 'framework' believes")
                 .contains("the secret of client 'm2m.client'")
-                .contains("the secret of client 'interactive'");
+                .contains("the secret of client 'interactive'")
+                .contains("the secret of client 'exchange.client'")
+                .contains("the secret of client 'ciba.client'")
+                .contains("the secret of client 'par.client'");
         if ("h2".equals(TestDatabase.projectVendor())) {
             assertThat(output).contains("spring.datasource.url (SPRING_DATASOURCE_URL): H2 is for development");
         }

@@ -15,8 +15,9 @@ final class ProtocolChecks {
 
     private static final Pattern BEARER_ERROR = Pattern.compile("error=\"([^\"]*)\"");
 
-    /** RFC 6750 section 3.1. */
-    private static final Set<String> BEARER_ERRORS = Set.of("invalid_request", "invalid_token", "insufficient_scope");
+    /** RFC 6750 section 3.1, and RFC 9449 section 7.1 for DPoP challenges. */
+    private static final Set<String> BEARER_ERRORS =
+            Set.of("invalid_request", "invalid_token", "insufficient_scope", "invalid_dpop_proof", "use_dpop_nonce");
 
     private ProtocolChecks() {}
 
@@ -54,7 +55,10 @@ final class ProtocolChecks {
         };
     }
 
-    /** Exactly one client id, the client's, and exactly one of its redirect URIs: errors must go back there. */
+    /**
+     * Exactly one client id, the client's, and exactly one of its redirect URIs: errors must go back there. Not with a
+     * {@code request_uri}: the redirect URI is then the pushed request's, and an unknown one leaves none to trust.
+     */
     private static boolean trusted(Case sent, String clientId, Set<String> redirectUris) {
         List<String> clients = sent.values("client_id");
         List<String> redirects = sent.values("redirect_uri");
@@ -66,7 +70,8 @@ final class ProtocolChecks {
                 && redirectUris.contains(redirects.get(0))
                 && sent.values("scope").size() <= 1
                 && sent.values("response_type").size() <= 1
-                && sent.values("state").size() <= 1;
+                && sent.values("state").size() <= 1
+                && sent.values("request_uri").isEmpty();
     }
 
     /** UserInfo with bad tokens: never the user's claims; a Bearer challenge (RFC 6750), or a browser sent to sign in. */
