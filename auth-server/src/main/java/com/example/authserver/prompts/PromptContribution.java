@@ -17,12 +17,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -52,6 +55,12 @@ class PromptContribution implements ProtocolContribution {
 
     private final IdTokenHints hints;
 
+    private final OAuth2AuthorizationService authorizations;
+
+    private final RegisteredClientRepository clients;
+
+    private final AuthorizationServerSettings settings;
+
     private final Clock clock;
 
     private final boolean registrationEnabled;
@@ -59,10 +68,16 @@ class PromptContribution implements ProtocolContribution {
     PromptContribution(
             SignInRequirements requirements,
             IdTokenHints hints,
+            OAuth2AuthorizationService authorizations,
+            RegisteredClientRepository clients,
+            AuthorizationServerSettings settings,
             Clock clock,
             @Value("${authforge.account.registration-enabled:true}") boolean registrationEnabled) {
         this.requirements = requirements;
         this.hints = hints;
+        this.authorizations = authorizations;
+        this.clients = clients;
+        this.settings = settings;
         this.clock = clock;
         this.registrationEnabled = registrationEnabled;
     }
@@ -80,7 +95,15 @@ class PromptContribution implements ProtocolContribution {
     @Override
     public void configure(OAuth2AuthorizationServerConfigurer server, HttpSecurity http) {
         // before the check for a signed-in user: prompt=none answers a visitor too, without the sign-in page
-        http.addFilterBefore(new PromptFilter(requirements, this::supportedPrompts, clock), AuthorizationFilter.class);
+        http.addFilterBefore(
+                new PromptFilter(
+                        settings.getAuthorizationEndpoint(),
+                        requirements,
+                        this::supportedPrompts,
+                        authorizations,
+                        clients,
+                        clock),
+                AuthorizationFilter.class);
     }
 
     @Override

@@ -101,7 +101,7 @@ class RequestObjects {
         JWT jwt;
         try {
             jwt = JWTParser.parse(requestObject);
-        } catch (ParseException malformed) {
+        } catch (ParseException | RuntimeException malformed) { // a header of JSON null: Nimbus throws a NPE
             throw invalid("The request object is not a JWT.");
         }
         if (jwt instanceof PlainJWT) {

@@ -385,6 +385,8 @@ class ExternalLoginTests {
         assertThat(idToken.getSubject()).isEqualTo(local.getId());
         assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(local.getUserName());
         assertThat(idToken.getDateClaim("auth_time")).isCloseTo(new Date(), 60_000);
+        assertThat(idToken.getStringListClaim("amr")).as("federated").containsExactly("fed");
+        assertThat(idToken.getStringClaim("acr")).isEqualTo("1fa");
     }
 
     @Test

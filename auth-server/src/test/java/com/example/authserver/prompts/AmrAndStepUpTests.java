@@ -15,11 +15,17 @@ import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +48,11 @@ class AmrAndStepUpTests {
     Browser browser;
 
     ApplicationUser user;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void setUp() {
@@ -107,6 +118,31 @@ class AmrAndStepUpTests {
                         .getStringClaim("acr"))
                 .as("the session has both factors now")
                 .isEqualTo("mfa");
+    }
+
+    @Test
+    void aRefreshedIdTokenDescribesTheSignInThatAuthorizedNotTheSessionsLatest() throws Exception {
+        browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+        Sent earlier = requests.request("openid", request -> request);
+        OIDCTokens first = requests.tokensAtClient(open(browser, earlier), earlier);
+        clock.advance(Duration.ofMinutes(5));
+        Sent again = requests.request("openid", request -> request.prompt(Prompt.Type.LOGIN));
+        JWTClaimsSet later = requests.idTokenAtClient(
+                signIn(browser, open(browser, again), user.getUserName(), TestUsers.PASSWORD), again);
+
+        TokenResponse refreshed = server.interactiveClient().refresh(first.getRefreshToken());
+
+        assertThat(refreshed.indicatesSuccess()).isTrue();
+        JWTClaimsSet idToken = ((OIDCTokenResponse) refreshed.toSuccessResponse())
+                .getOIDCTokens()
+                .getIDToken()
+                .getJWTClaimsSet();
+        assertThat(idToken.getStringListClaim("amr")).containsExactly("pwd");
+        assertThat(idToken.getStringClaim("acr")).isEqualTo("1fa");
+        Date firstAuthTime = first.getIDToken().getJWTClaimsSet().getDateClaim("auth_time");
+        assertThat(idToken.getDateClaim("auth_time"))
+                .isEqualTo(firstAuthTime)
+                .isBefore(later.getDateClaim("auth_time"));
     }
 
     @Test

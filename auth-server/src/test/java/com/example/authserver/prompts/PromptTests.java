@@ -9,6 +9,7 @@ import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.prompts.SignInRequests.Sent;
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
+import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestMailServer;
 import com.example.authserver.support.TestServer;
@@ -16,11 +17,21 @@ import com.example.authserver.support.TestUsers;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.openid.connect.sdk.Prompt;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** {@code prompt} at the authorization endpoint, each value, over HTTP with the Nimbus SDK as the client. */
 @ServerTest
@@ -31,6 +42,12 @@ class PromptTests {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    OAuth2AuthorizationService authorizations;
+
+    @Autowired
+    RegisteredClientRepository clients;
 
     SignInRequests requests;
 
@@ -191,5 +208,71 @@ class PromptTests {
 
         JWTClaimsSet idToken = requests.idTokenAtClient(back, sent);
         assertThat(idToken.getSubject()).isNotEqualTo(user.getId()).isNotBlank();
+    }
+
+    @Test
+    void aPushedRequestWithPromptNoneAnswersAVisitorLoginRequiredWithoutShowingAPage() throws Exception {
+        Sent sent = requests.request("openid", request -> request.prompt(Prompt.Type.NONE));
+
+        Page answer = browser.follow(browser.get(push(sent)));
+
+        assertThat(requests.errorAtClient(answer, sent).getCode()).isEqualTo("login_required");
+    }
+
+    @Test
+    void aPushedRequestWithPromptLoginAsksASignedInUserToSignInAgain() throws Exception {
+        browser.signIn(user.getUserName(), TestUsers.PASSWORD);
+        Sent sent = requests.request("openid", request -> request.prompt(Prompt.Type.LOGIN));
+
+        Page login = browser.follow(browser.get(push(sent)));
+        assertThat(login.uri().getPath()).isEqualTo("/login");
+        Page back = signIn(browser, login, user.getUserName(), TestUsers.PASSWORD);
+
+        assertThat(requests.idTokenAtClient(back, sent).getSubject()).isEqualTo(user.getId());
+    }
+
+    @Test
+    void aRequestUriSentToAnotherEndpointIsNotReadAsAPushedRequest() {
+        Sent sent = requests.request("openid", request -> request.prompt(Prompt.Type.NONE));
+        String authorize = push(sent);
+        String requestUri = authorize.substring(authorize.indexOf("request_uri=") + "request_uri=".length());
+
+        Page token = browser.post(
+                "/oauth2/token",
+                List.of(Map.entry("client_id", OidcClient.INTERACTIVE), Map.entry("request_uri", requestUri)));
+
+        assertThat(String.valueOf(token.location()))
+                .as("the token endpoint's own answer, not an authorization response")
+                .doesNotStartWith(OidcClient.REDIRECT_URI.toString())
+                .doesNotContain("login_required");
+    }
+
+    /**
+     * Stores the request as the framework's pushed authorization request endpoint (RFC 9126) does, and returns the
+     * authorization request that names it by {@code request_uri}.
+     */
+    private String push(Sent sent) {
+        RegisteredClient client = clients.findByClientId(OidcClient.INTERACTIVE);
+        Map<String, Object> additional = new HashMap<>();
+        sent.request().toParameters().forEach((name, values) -> additional.put(name, values.get(0)));
+        List.of("response_type", "client_id", "redirect_uri", "scope", "state").forEach(additional::remove);
+        OAuth2AuthorizationRequest pushed = OAuth2AuthorizationRequest.authorizationCode()
+                .authorizationUri(server.issuer() + "/oauth2/authorize")
+                .clientId(OidcClient.INTERACTIVE)
+                .redirectUri(OidcClient.REDIRECT_URI.toString())
+                .scopes(Set.copyOf(sent.request().getScope().toStringList()))
+                .state(sent.state().getValue())
+                .additionalParameters(additional)
+                .build();
+        String state =
+                UUID.randomUUID() + "___" + Instant.now().plusSeconds(300).toEpochMilli();
+        authorizations.save(OAuth2Authorization.withRegisteredClient(client)
+                .principalName(OidcClient.INTERACTIVE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .attribute(OAuth2AuthorizationRequest.class.getName(), pushed)
+                .attribute("state", state)
+                .build());
+        return server.issuer() + "/oauth2/authorize?client_id=" + OidcClient.INTERACTIVE
+                + "&request_uri=urn:ietf:params:oauth:request_uri:" + state;
     }
 }

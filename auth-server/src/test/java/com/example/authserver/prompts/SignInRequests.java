@@ -22,6 +22,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,11 @@ final class SignInRequests {
 
     /** The code the client receives, exchanged for tokens; returns the ID token's claims. */
     JWTClaimsSet idTokenAtClient(Page page, Sent sent) throws Exception {
+        return tokensAtClient(page, sent).getIDToken().getJWTClaimsSet();
+    }
+
+    /** The code the client receives, exchanged for tokens. */
+    OIDCTokens tokensAtClient(Page page, Sent sent) throws Exception {
         assertAtClient(page);
         AuthenticationResponse response = AuthenticationResponseParser.parse(page.uri());
         assertThat(response.indicatesSuccess()).as("a code, got %s", page.uri()).isTrue();
@@ -107,10 +113,7 @@ final class SignInRequests {
         AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
         TokenResponse tokens = client.exchange(code, sent.verifier());
         assertThat(tokens.indicatesSuccess()).isTrue();
-        return ((OIDCTokenResponse) tokens.toSuccessResponse())
-                .getOIDCTokens()
-                .getIDToken()
-                .getJWTClaimsSet();
+        return ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens();
     }
 
     /** The ID token's serialized form, for use as a hint. */

@@ -68,6 +68,7 @@ final class SweepChecks {
             "login_required",
             "account_selection_required",
             "consent_required",
+            "unmet_authentication_requirements",
             "invalid_request_uri",
             "invalid_request_object",
             "request_not_supported",
