@@ -123,11 +123,10 @@ class AuthorizationServerSecurity {
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
+                        // first: a client calling an endpoint for clients gets invalid_client, whatever it accepts
+                        .defaultAuthenticationEntryPointFor(new ClientAuthenticationEntryPoint(), clientCalls())
                         .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint(SignedInUsers.LOGIN_PAGE), userAgents())
-                        .defaultAuthenticationEntryPointFor(
-                                new ClientAuthenticationEntryPoint(),
-                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/**")))
+                                new LoginUrlAuthenticationEntryPoint(SignedInUsers.LOGIN_PAGE), userAgents()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new ClientEndpointBearerTokens(settings))
                         .jwt(Customizer.withDefaults()));
@@ -143,6 +142,16 @@ class AuthorizationServerSecurity {
             validator = validator.andThen(contribution.authorizationRequestValidator());
         }
         return validator;
+    }
+
+    /** POSTs to the endpoints for clients (token, introspection, revocation, ...): all but the authorization one. */
+    private static RequestMatcher clientCalls() {
+        return new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/**"),
+                new NegatedRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZATION_ENDPOINT)),
+                new NegatedRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher("/oauth2/device_verification")));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +104,24 @@ class BadProtocolInputTests {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("\"error\":\"invalid_client\"");
+    }
+
+    @Test
+    void clientCallsWithoutCredentialsGetInvalidClientEvenWhenTheyAcceptHtml() throws Exception {
+        for (String path : List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke", "/oauth2/par")) {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.issuer() + path))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    // what java.net.HttpURLConnection sends by default
+                                    .header("Accept", "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2")
+                                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&token=x"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.body()).as(path).contains("\"error\":\"invalid_client\"");
+        }
     }
 
     @Test
