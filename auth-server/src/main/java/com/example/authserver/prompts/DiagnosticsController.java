@@ -4,12 +4,16 @@ import com.example.authserver.claims.ClaimsMapping;
 import com.example.authserver.clients.Clients;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
+import com.example.authserver.sessions.SessionClients;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The diagnostics page, as in the .NET template: how this session signed in (user, factors and their times, the
  * {@code amr}, {@code acr} and {@code auth_time} an ID token would carry) and the claims the server would issue for
- * every identity scope ({@link ClaimsMapping}). For developers: {@link Diagnostics} says where it answers.
+ * every identity scope ({@link ClaimsMapping}), and the clients authorized in this session (those a sign-out here
+ * tells). For developers: {@link Diagnostics} says where it answers.
  */
 @Controller
 class DiagnosticsController {
@@ -31,10 +36,21 @@ class DiagnosticsController {
 
     private final ClaimsMapping claimsMapping;
 
-    DiagnosticsController(Diagnostics diagnostics, UserManager userManager, ClaimsMapping claimsMapping) {
+    private final SessionClients sessionClients;
+
+    private final RegisteredClientRepository clients;
+
+    DiagnosticsController(
+            Diagnostics diagnostics,
+            UserManager userManager,
+            ClaimsMapping claimsMapping,
+            SessionClients sessionClients,
+            RegisteredClientRepository clients) {
         this.diagnostics = diagnostics;
         this.userManager = userManager;
         this.claimsMapping = claimsMapping;
+        this.sessionClients = sessionClients;
+        this.clients = clients;
     }
 
     /** {@code signedIn} is never null here: where the page answers, the chain lets only signed-in users in. */
@@ -55,7 +71,21 @@ class DiagnosticsController {
         model.addAttribute("authTime", factors.authTime().map(Object::toString).orElse(""));
         model.addAttribute("scopes", String.join(" ", Clients.IDENTITY_SCOPES));
         model.addAttribute("claims", displayable(claimsMapping.claimsFor(user, Clients.IDENTITY_SCOPES)));
+        model.addAttribute("sessionClients", sessionClientIds(request));
         return VIEW;
+    }
+
+    /** The client ids of the clients authorized in this session, each once, in the order they were authorized. */
+    private List<String> sessionClientIds(HttpServletRequest request) {
+        if (request.getSession(false) == null) {
+            return List.of();
+        }
+        return sessionClients.ofSession(request.getSession(false)).stream()
+                .map(client -> clients.findById(client.registeredClientId()))
+                .filter(Objects::nonNull)
+                .map(RegisteredClient::getClientId)
+                .distinct()
+                .toList();
     }
 
     /** Lists shown comma-separated, everything else as text. */

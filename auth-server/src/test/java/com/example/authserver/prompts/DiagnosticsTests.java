@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
+import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.OtherLocalAddress;
 import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.SignInFlow;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,9 +53,27 @@ class DiagnosticsTests {
                 .contains("sub " + user.getId())
                 .contains("email " + user.getEmail())
                 .contains("given_name Test");
+        assertThat(page.document().select("#session-clients code")).isEmpty();
         assertThat(browser.navigate("/").document().select("a[href=/diagnostics]"))
                 .as("linked from the home page")
                 .hasSize(1);
+    }
+
+    @Test
+    void listsTheClientsAuthorizedInThisSessionOnly() {
+        Browser browser = server.browser();
+        SignInFlow.signIn(
+                browser, server.interactiveClient(), "openid profile", user.getUserName(), TestUsers.PASSWORD);
+        Browser otherSession = server.browser();
+        otherSession.signIn(user.getUserName(), TestUsers.PASSWORD);
+
+        assertThat(browser.navigate("/diagnostics")
+                        .document()
+                        .select("#session-clients code")
+                        .eachText())
+                .containsExactly(OidcClient.INTERACTIVE);
+        assertThat(otherSession.navigate("/diagnostics").document().select("#session-clients code"))
+                .isEmpty();
     }
 
     @Test
