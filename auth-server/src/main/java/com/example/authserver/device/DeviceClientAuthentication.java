@@ -25,7 +25,11 @@ import org.springframework.web.util.UrlPathHelper;
  * The framework accepts that only for a code exchange with PKCE, so this converter and provider accept it for what a
  * device client sends: the device authorization request, and token requests with the device code or a refresh token
  * grant; and only from clients registered with authentication method {@code none} and the device code grant. A request
- * carrying any client credential is left to the framework's authenticators.
+ * carrying any client credential is left to the framework's authenticators. A refresh token request is claimed only
+ * for a registered device client: another public client's (one with a DPoP proof,
+ * {@code dpop.PublicClientRefreshRequests}, or one without any authentication, which gets {@code invalid_client}) is
+ * left to the other converters, as a refused claim here would end in the framework's public client provider's
+ * {@code invalid_grant}.
  */
 final class DeviceClientAuthentication {
 
@@ -46,8 +50,11 @@ final class DeviceClientAuthentication {
 
         private final AuthorizationServerSettings endpoints;
 
-        Converter(AuthorizationServerSettings endpoints) {
+        private final RegisteredClientRepository clients;
+
+        Converter(AuthorizationServerSettings endpoints, RegisteredClientRepository clients) {
             this.endpoints = endpoints;
+            this.clients = clients;
         }
 
         @Override
@@ -65,7 +72,16 @@ final class DeviceClientAuthentication {
                 throw new OAuth2AuthenticationException(
                         new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "client_id must be given once", null));
             }
+            if (isRefreshRequest(request) && !isDeviceClient(clients.findByClientId(clientIds[0]))) {
+                return null;
+            }
             return new Unauthenticated(clientIds[0]);
+        }
+
+        private static boolean isRefreshRequest(HttpServletRequest request) {
+            return AuthorizationGrantType.REFRESH_TOKEN
+                    .getValue()
+                    .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
         }
 
         private boolean isDeviceFlowRequest(HttpServletRequest request) {
@@ -88,6 +104,13 @@ final class DeviceClientAuthentication {
         }
     }
 
+    /** A client registered with authentication method {@code none} and the device code grant. */
+    private static boolean isDeviceClient(RegisteredClient client) {
+        return client != null
+                && client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
+                && client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.DEVICE_CODE);
+    }
+
     static final class Provider implements AuthenticationProvider {
 
         private final RegisteredClientRepository clients;
@@ -100,9 +123,7 @@ final class DeviceClientAuthentication {
         public Authentication authenticate(Authentication authentication) {
             String clientId = ((Unauthenticated) authentication).getPrincipal().toString();
             RegisteredClient client = clients.findByClientId(clientId);
-            if (client == null
-                    || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
-                    || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.DEVICE_CODE)) {
+            if (!isDeviceClient(client)) {
                 throw new OAuth2AuthenticationException(new OAuth2Error(
                         OAuth2ErrorCodes.INVALID_CLIENT,
                         "Client authentication failed: " + OAuth2ParameterNames.CLIENT_ID,

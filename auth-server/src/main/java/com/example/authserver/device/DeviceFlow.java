@@ -67,7 +67,7 @@ class DeviceFlow implements ProtocolContribution {
     @Override
     public void configure(OAuth2AuthorizationServerConfigurer server, HttpSecurity http) {
         server.clientAuthentication(authentication -> authentication
-                .authenticationConverter(new DeviceClientAuthentication.Converter(endpoints))
+                .authenticationConverter(new DeviceClientAuthentication.Converter(endpoints, clients))
                 .authenticationProvider(new DeviceClientAuthentication.Provider(clients)));
         server.deviceAuthorizationEndpoint(deviceAuthorization -> deviceAuthorization
                 .verificationUri(DevicePages.ACTIVATE)
