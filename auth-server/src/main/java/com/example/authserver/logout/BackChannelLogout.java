@@ -2,7 +2,6 @@ package com.example.authserver.logout;
 
 import com.example.authserver.security.ProtocolContribution;
 import com.example.authserver.sessions.SessionEnded;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -21,11 +20,12 @@ class BackChannelLogout implements ProtocolContribution {
 
     private final RegisteredClientRepository clients;
 
-    private final SchedulerClient queue;
+    private final LogoutQueue.RestartableScheduler queue;
 
     private final BackChannelDelivery delivery;
 
-    BackChannelLogout(RegisteredClientRepository clients, SchedulerClient queue, BackChannelDelivery delivery) {
+    BackChannelLogout(
+            RegisteredClientRepository clients, LogoutQueue.RestartableScheduler queue, BackChannelDelivery delivery) {
         this.clients = clients;
         this.queue = queue;
         this.delivery = delivery;
@@ -39,7 +39,8 @@ class BackChannelLogout implements ProtocolContribution {
                     && client.getClientSettings().getSetting(LogoutClientSettings.BACK_CHANNEL_URI) != null) {
                 LogoutDelivery data =
                         new LogoutDelivery(ended.issuer(), registeredClientId, ended.userId(), ended.sid());
-                queue.schedule(delivery.task().instance(UUID.randomUUID().toString(), data), Instant.now());
+                queue.client()
+                        .schedule(delivery.task().instance(UUID.randomUUID().toString(), data), Instant.now());
             }
         }
     }

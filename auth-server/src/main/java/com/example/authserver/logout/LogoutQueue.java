@@ -1,6 +1,7 @@
 package com.example.authserver.logout;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -8,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -28,50 +30,88 @@ class LogoutQueue {
         return delivery.task();
     }
 
-    /** Runs every {@link Task} bean: the deliveries here, and recurring jobs of other features (started at once). */
+    /**
+     * Runs every {@link Task} bean: the deliveries here, and recurring jobs of other features (started at once). A
+     * db-scheduler {@link Scheduler} cannot start again once stopped, so each start builds a new one (a stopped
+     * application context may be started again: tests share paused contexts).
+     */
     @Bean
-    Scheduler logoutScheduler(DataSource dataSource, List<Task<?>> tasks, BackChannelLogoutProperties properties) {
+    RestartableScheduler logoutScheduler(
+            DataSource dataSource, List<Task<?>> tasks, BackChannelLogoutProperties properties) {
         RecurringTask<?>[] recurring = tasks.stream()
                 .filter(RecurringTask.class::isInstance)
                 .map(RecurringTask.class::cast)
                 .toArray(RecurringTask<?>[]::new);
         List<Task<?>> others =
                 tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
-        return Scheduler.create(dataSource, others)
-                .startTasks(recurring)
+        SchedulerClient whileStopped = SchedulerClient.Builder.create(dataSource, others)
                 .serializer(new JsonTaskData())
-                .threads(2)
-                .pollingInterval(properties.getPollingInterval())
-                .enableImmediateExecution()
-                .shutdownMaxWait(Duration.ofSeconds(5))
-                // failures are logged by BackChannelDelivery, without the stack trace, once given up
-                .failureLogging(LogLevel.DEBUG, false)
                 .build();
+        return new RestartableScheduler(
+                whileStopped,
+                () -> Scheduler.create(dataSource, others)
+                        .startTasks(recurring)
+                        .serializer(new JsonTaskData())
+                        .threads(2)
+                        .pollingInterval(properties.getPollingInterval())
+                        .enableImmediateExecution()
+                        .shutdownMaxWait(Duration.ofSeconds(5))
+                        // failures are logged by BackChannelDelivery, without the stack trace, once given up
+                        .failureLogging(LogLevel.DEBUG, false)
+                        .build());
     }
 
-    @Bean
-    SmartLifecycle logoutSchedulerLifecycle(Scheduler logoutScheduler) {
-        return new SmartLifecycle() {
+    /** The scheduler of the moment, started and stopped with the application. */
+    static final class RestartableScheduler implements SmartLifecycle {
 
-            private volatile boolean running;
+        private final SchedulerClient whileStopped;
 
-            @Override
-            public void start() {
-                logoutScheduler.start();
-                running = true;
+        private final Supplier<Scheduler> schedulers;
+
+        private volatile Scheduler current;
+
+        private volatile boolean running;
+
+        RestartableScheduler(SchedulerClient whileStopped, Supplier<Scheduler> schedulers) {
+            this.whileStopped = whileStopped;
+            this.schedulers = schedulers;
+        }
+
+        /**
+         * Where deliveries are queued: the running scheduler (its table, and a start at once on this instance), or
+         * while stopped the table alone (a running instance picks the task up).
+         */
+        SchedulerClient client() {
+            Scheduler scheduler = current;
+            return scheduler != null ? scheduler : whileStopped;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (running) {
+                return;
             }
+            Scheduler scheduler = schedulers.get();
+            scheduler.start();
+            current = scheduler;
+            running = true;
+        }
 
-            @Override
-            public void stop() {
-                logoutScheduler.stop();
-                running = false;
+        @Override
+        public synchronized void stop() {
+            if (!running) {
+                return;
             }
+            Scheduler scheduler = current;
+            current = null;
+            running = false;
+            scheduler.stop();
+        }
 
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
     }
 
     /** Task data as JSON rather than Java serialization: readable in the table, and no deserialization gadgets. */

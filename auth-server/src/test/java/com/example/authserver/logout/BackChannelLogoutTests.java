@@ -57,6 +57,9 @@ class BackChannelLogoutTests {
     @Autowired
     ClientSecretHashing hashing;
 
+    @Autowired
+    LogoutQueue.RestartableScheduler scheduler;
+
     LogoutReceiver receiver;
 
     final Map<OidcClient, String> clientIds = new HashMap<>();
@@ -91,6 +94,22 @@ class BackChannelLogoutTests {
                 .isEqualTo(idToken.getJWTClaimsSet().getStringClaim("sid"));
         assertThat(JWTParser.parse(token).getJWTClaimsSet().getClaims()).doesNotContainKey("nonce");
         assertThat(signOutTook).as("the sign-out did not wait for the delivery").isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theQueueDeliversAfterTheApplicationStopsAndStartsAgain() throws Exception {
+        // a stopped context may be started again (tests share paused contexts): the scheduler must come back
+        scheduler.stop();
+        scheduler.start();
+        receiver = new LogoutReceiver(0);
+        OidcClient client = clientWithBackChannel(receiver);
+        ApplicationUser user = users.create("backchannel-restart");
+        Browser browser = server.browser();
+        SignInFlow.signIn(browser, client, "openid", user.getUserName(), TestUsers.PASSWORD);
+
+        browser.submit(browser.navigate("/logout").form("form[action=/logout]"));
+
+        assertThat(receiver.next(WAIT)).as("a logout token was delivered").isNotNull();
     }
 
     @Test

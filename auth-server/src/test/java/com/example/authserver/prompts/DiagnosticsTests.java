@@ -60,7 +60,7 @@ class DiagnosticsTests {
     }
 
     @Test
-    void listsTheClientsAuthorizedInThisSessionOnly() {
+    void listsTheClientsAuthorizedInThisSessionOnly() throws Exception {
         Browser browser = server.browser();
         SignInFlow.signIn(
                 browser, server.interactiveClient(), "openid profile", user.getUserName(), TestUsers.PASSWORD);
