@@ -76,6 +76,10 @@ class FrontChannelLogoutTests {
                 .containsEntry("sid", sid);
         assertThat(frames.get(1).toString()).startsWith("http://127.0.0.1:9911/fc?iss=");
         assertThat(query(frames.get(1))).containsEntry("sid", sid).containsEntry("iss", server.issuer());
+        assertThat(signedOut.body())
+                .as("the URIs are HTML-escaped")
+                .contains("&amp;iss=")
+                .doesNotContain("&iss=");
         assertThat(frameSources(signedOut)).containsExactly("https://rp-one.example", "http://127.0.0.1:9911");
         assertThat(signedOut.header("Content-Security-Policy"))
                 .doesNotContain("unsafe-inline")
@@ -181,6 +185,34 @@ class FrontChannelLogoutTests {
         assertThat(discovery)
                 .contains("\"frontchannel_logout_supported\":true")
                 .contains("\"frontchannel_logout_session_supported\":true");
+    }
+
+    @Test
+    void onlyAnAbsoluteHttpUriWithoutFragmentOrUserInfoIsAFrontChannelUri() {
+        assertThat(FrontChannelLogout.absoluteHttp("https://rp.example/fc?a=1")).isNotNull();
+        assertThat(FrontChannelLogout.absoluteHttp("HTTP://rp.example:8443/fc")).isNotNull();
+        assertThat(Arrays.asList(
+                        FrontChannelLogout.absoluteHttp("javascript:alert(1)"),
+                        FrontChannelLogout.absoluteHttp("data:text/html,x"),
+                        FrontChannelLogout.absoluteHttp("ftp://rp.example/fc"),
+                        FrontChannelLogout.absoluteHttp("//rp.example/fc"),
+                        FrontChannelLogout.absoluteHttp("https://rp.example/fc#top"),
+                        FrontChannelLogout.absoluteHttp("https://user:pw@rp.example/fc"),
+                        FrontChannelLogout.absoluteHttp("https://rp.example/\"><script>"),
+                        FrontChannelLogout.absoluteHttp("https://rp.example fc/"),
+                        FrontChannelLogout.absoluteHttp(Boolean.TRUE)))
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void theOriginIsLowerCaseWithThePortOnlyWhenGiven() {
+        assertThat(FrontChannelLogout.origin(URI.create("HTTPS://RP.Example/fc")))
+                .isEqualTo("https://rp.example");
+        assertThat(FrontChannelLogout.origin(URI.create("http://127.0.0.1:9911/fc")))
+                .isEqualTo("http://127.0.0.1:9911");
+        assertThat(FrontChannelLogout.withSession(
+                        URI.create("https://rp.example/fc"), "https://id.example/t 1", "s+/="))
+                .isEqualTo("https://rp.example/fc?iss=https%3A%2F%2Fid.example%2Ft+1&sid=s%2B%2F%3D");
     }
 
     private static Browser.Page signOutOnThePage(Browser browser) {
