@@ -80,8 +80,21 @@ public class Browser {
         return new Browser(baseUrl, http, Map.copyOf(more));
     }
 
-    /** The answer to one request: status, URL, Location header and body. */
-    public record Page(int status, URI uri, String location, String body) {
+    /** The answer to one request: status, URL, Location header, body and all headers. */
+    public record Page(int status, URI uri, String location, String body, Map<String, List<String>> headers) {
+
+        public Page(int status, URI uri, String location, String body) {
+            this(status, uri, location, body, Map.of());
+        }
+
+        /** The first value of the header, case-insensitive, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .flatMap(header -> header.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
+        }
 
         public Document document() {
             return Jsoup.parse(body, uri.toString());
@@ -120,7 +133,7 @@ public class Browser {
         for (int hops = 0; current.isRedirect() && hops < MAX_REDIRECTS; hops++) {
             URI next = current.uri().resolve(current.location());
             if (!next.toString().startsWith(baseUrl)) {
-                return new Page(current.status(), next, current.location(), current.body());
+                return new Page(current.status(), next, current.location(), current.body(), current.headers());
             }
             current = get(next.toString());
         }
@@ -174,7 +187,8 @@ public class Browser {
                     response.statusCode(),
                     response.uri(),
                     response.headers().firstValue("Location").orElse(null),
-                    response.body());
+                    response.body(),
+                    response.headers().map());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         } catch (InterruptedException ex) {
