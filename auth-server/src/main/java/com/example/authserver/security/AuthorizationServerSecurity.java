@@ -123,10 +123,9 @@ class AuthorizationServerSecurity {
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
-                        // first: a client calling an endpoint for clients gets invalid_client, whatever it accepts
-                        .defaultAuthenticationEntryPointFor(new ClientAuthenticationEntryPoint(), clientCalls())
                         .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint(SignedInUsers.LOGIN_PAGE), userAgents()))
+                                new LoginUrlAuthenticationEntryPoint(SignedInUsers.LOGIN_PAGE), userAgents())
+                        .defaultAuthenticationEntryPointFor(new ClientAuthenticationEntryPoint(), clientCalls()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new ClientEndpointBearerTokens(settings))
                         .jwt(Customizer.withDefaults()));
@@ -169,7 +168,9 @@ class AuthorizationServerSecurity {
         RequestMatcher authorizationEndpoint = new AndRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZATION_ENDPOINT),
                 new NegatedRequestMatcher(scriptAskingForJson));
-        return new OrRequestMatcher(authorizationEndpoint, html);
+        // a client calling an endpoint for clients gets invalid_client, even when it accepts HTML
+        return new OrRequestMatcher(
+                authorizationEndpoint, new AndRequestMatcher(html, new NegatedRequestMatcher(clientCalls())));
     }
 
     @Bean
