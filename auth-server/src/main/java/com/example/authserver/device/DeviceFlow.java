@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  * codes are typed on {@code /activate}: {@link ActivateController}, {@link UserCodeCheck}). The device polls the token
  * endpoint with the device code grant, which the framework serves once the codes exist: {@code authorization_pending},
  * {@code access_denied}, {@code expired_token}, then the tokens, with an ID token for {@code openid}
- * ({@link DeviceIdTokens}); {@code invalid_grant} for a spent device code ({@link UsedDeviceCodes}). The framework
- * has no {@code slow_down}.
+ * ({@link DeviceIdTokens}); {@code invalid_grant} for a spent device code ({@link UsedDeviceCodes}); {@code slow_down} for a device that polls
+ * too fast ({@link SlowDown}, which the framework lacks).
  */
 @Component
 class DeviceFlow implements ProtocolContribution {
@@ -50,12 +50,16 @@ class DeviceFlow implements ProtocolContribution {
 
     private final DeviceIdTokens idTokens;
 
+    private final DevicePolls polls;
+
     DeviceFlow(
             RegisteredClientRepository clients,
             AuthorizationServerSettings endpoints,
             OAuth2AuthorizationService authorizations,
             JwtEncoder jwtEncoder,
-            TokenClaims tokenClaims) {
+            TokenClaims tokenClaims,
+            DevicePolls polls) {
+        this.polls = polls;
         this.clients = clients;
         this.endpoints = endpoints;
         this.authorizations = authorizations;
@@ -104,7 +108,7 @@ class DeviceFlow implements ProtocolContribution {
     @Override
     public void tokenProviders(List<AuthenticationProvider> providers) {
         providers.replaceAll(provider -> provider instanceof OAuth2DeviceCodeAuthenticationProvider
-                ? idTokens.tokens(new UsedDeviceCodes(provider, authorizations))
+                ? idTokens.tokens(new UsedDeviceCodes(new SlowDown(provider, polls), authorizations))
                 : provider);
     }
 
