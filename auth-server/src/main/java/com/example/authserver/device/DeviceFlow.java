@@ -75,6 +75,7 @@ class DeviceFlow implements ProtocolContribution {
                 .authenticationProvider(new DeviceClientAuthentication.Provider(clients)));
         server.deviceAuthorizationEndpoint(deviceAuthorization -> deviceAuthorization
                 .verificationUri(DevicePages.ACTIVATE)
+                .deviceAuthorizationResponseHandler(new IntervalAnswer())
                 .authenticationProviders(providers -> providers.replaceAll(provider -> {
                     if (provider instanceof OAuth2DeviceAuthorizationRequestAuthenticationProvider request) {
                         request.setUserCodeGenerator(new UserCodes());

@@ -7,9 +7,13 @@ import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestClock;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.device.DeviceCode;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import net.minidev.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,22 @@ class DeviceSlowDownTests {
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    @Test
+    void theDeviceAuthorizationAnswerNamesTheInterval() throws Exception {
+        DeviceAuthorizationRequest request = new DeviceAuthorizationRequest(
+                URI.create(server.issuer() + "/oauth2/device_authorization"),
+                new ClientID(DeviceClient.DEVICE),
+                Scope.parse("profile"));
+
+        JSONObject answer = request.toHTTPRequest().send().getBodyAsJSONObject();
+
+        assertThat(answer.get("interval")).as("%s", answer).isEqualTo(5L);
+        assertThat(answer.get("verification_uri")).isEqualTo(server.issuer() + "/activate");
+        assertThat((String) answer.get("verification_uri_complete"))
+                .isEqualTo(server.issuer() + "/activate?user_code=" + answer.get("user_code"));
+        assertThat(answer).containsKeys("device_code", "expires_in");
     }
 
     @Test
