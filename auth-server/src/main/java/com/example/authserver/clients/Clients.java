@@ -105,13 +105,7 @@ public final class Clients {
                 .postLogoutRedirectUri("http://127.0.0.1:8080/")
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope2")))
                 .clientSettings(interactiveSettings(properties))
-                .tokenSettings(TokenSettings.builder()
-                        .authorizationCodeTimeToLive(Duration.ofMinutes(5))
-                        .accessTokenTimeToLive(Duration.ofMinutes(15))
-                        .refreshTokenTimeToLive(Duration.ofDays(30))
-                        // required: refresh tokens rotate (the store keeps only their hashes)
-                        .reuseRefreshTokens(false)
-                        .build())
+                .tokenSettings(userTokens().build())
                 .build();
     }
 
@@ -156,11 +150,7 @@ public final class Clients {
                 .authorizationGrantType(new AuthorizationGrantType("password"))
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
-                .tokenSettings(TokenSettings.builder()
-                        .accessTokenTimeToLive(Duration.ofMinutes(15))
-                        .refreshTokenTimeToLive(Duration.ofDays(30))
-                        .reuseRefreshTokens(false)
-                        .build())
+                .tokenSettings(userTokens().build())
                 .build();
     }
 
@@ -179,11 +169,8 @@ public final class Clients {
                 .clientSettings(ClientSettings.builder()
                         .requireAuthorizationConsent(true)
                         .build())
-                .tokenSettings(TokenSettings.builder()
+                .tokenSettings(userTokens()
                         .deviceCodeTimeToLive(Duration.ofMinutes(10))
-                        .accessTokenTimeToLive(Duration.ofMinutes(15))
-                        .refreshTokenTimeToLive(Duration.ofDays(30))
-                        .reuseRefreshTokens(false)
                         .build())
                 .build();
     }
@@ -202,11 +189,7 @@ public final class Clients {
                 .authorizationGrantType(CIBA)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "scope1")))
-                .tokenSettings(TokenSettings.builder()
-                        .accessTokenTimeToLive(Duration.ofMinutes(15))
-                        .refreshTokenTimeToLive(Duration.ofDays(30))
-                        .reuseRefreshTokens(false)
-                        .build())
+                .tokenSettings(userTokens().build())
                 .build();
     }
 
@@ -237,12 +220,7 @@ public final class Clients {
                         .requireAuthorizationConsent(true)
                         .setting(REQUIRE_PUSHED_AUTHORIZATION_REQUESTS, true)
                         .build())
-                .tokenSettings(TokenSettings.builder()
-                        .authorizationCodeTimeToLive(Duration.ofMinutes(5))
-                        .accessTokenTimeToLive(Duration.ofMinutes(15))
-                        .refreshTokenTimeToLive(Duration.ofDays(30))
-                        .reuseRefreshTokens(false)
-                        .build())
+                .tokenSettings(userTokens().build())
                 .build();
     }
 
@@ -264,6 +242,18 @@ public final class Clients {
                     .setting("frontchannel_logout_session_required", true);
         }
         return settings;
+    }
+
+    /**
+     * The lifetimes of a user's tokens, for every client that acts for users: 5-minute codes, 15-minute access
+     * tokens, 30-day refresh tokens that rotate (required: the store keeps only their hashes).
+     */
+    private static TokenSettings.Builder userTokens() {
+        return TokenSettings.builder()
+                .authorizationCodeTimeToLive(Duration.ofMinutes(5))
+                .accessTokenTimeToLive(Duration.ofMinutes(15))
+                .refreshTokenTimeToLive(Duration.ofDays(30))
+                .reuseRefreshTokens(false);
     }
 
     /**
@@ -301,12 +291,7 @@ public final class Clients {
                             .requireProofKey(true)
                             .requireAuthorizationConsent(client.isRequireConsent())
                             .build())
-                    .tokenSettings(TokenSettings.builder()
-                            .authorizationCodeTimeToLive(Duration.ofMinutes(5))
-                            .accessTokenTimeToLive(Duration.ofMinutes(15))
-                            .refreshTokenTimeToLive(Duration.ofDays(30))
-                            .reuseRefreshTokens(false)
-                            .build())
+                    .tokenSettings(userTokens().build())
                     .build());
         });
         return clients;
