@@ -3,12 +3,14 @@ package com.example.authserver.clients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.util.StringUtils;
 
@@ -23,8 +25,16 @@ public final class Clients {
     /** Scopes that release claims about the user. Which claims: {@code claims/ClaimsMapping}. */
     public static final List<String> IDENTITY_SCOPES = List.of("openid", "profile", "email");
 
-    /** Scopes that protect your APIs. */
-    public static final List<String> API_SCOPES = List.of("scope1", "scope2");
+    /** Scopes that protect your APIs: each is owned by one API resource of {@link #developmentResources}. */
+    public static final List<String> API_SCOPES = List.of("scope1", "scope2", "mcp:tools");
+
+    /** The development API: an HTTP API on port 8081 (its URI, trailing slash included, is its tokens' audience). */
+    public static final String DEVELOPMENT_API = "http://127.0.0.1:8081/";
+
+    /** The development MCP server (the README's walkthrough). */
+    public static final String DEVELOPMENT_MCP_SERVER = "http://127.0.0.1:8090/mcp";
+
+    static final String API_DEVELOPMENT_SECRET = "7D6C5B4A-3928-4716-A5B4-C3D2E1F00918";
 
     /** Development secrets: printed in the README, refused when the {@code prod} profile is active. */
     static final String M2M_DEVELOPMENT_SECRET = "511536EF-F270-4058-80CA-1C89C192F69A";
@@ -56,6 +66,31 @@ public final class Clients {
     private static final String REQUEST_OBJECT_JWKS = "settings.client.jwks";
 
     private Clients() {}
+
+    /**
+     * The APIs this server issues tokens for in development (IdentityServer's API resources), upserted by URI at
+     * start-up like the clients: {@code api} owns {@code scope1} and {@code scope2} and introspects with its secret;
+     * {@code mcp} owns {@code mcp:tools}, which clients that register themselves may ask for.
+     */
+    static List<ApiResource> developmentResources(ClientSecretHashing hashing) {
+        return List.of(
+                new ApiResource(
+                        DEVELOPMENT_API,
+                        "api",
+                        "Development API",
+                        Set.of("scope1", "scope2"),
+                        Set.of(),
+                        hashing.encode(API_DEVELOPMENT_SECRET),
+                        OAuth2TokenFormat.SELF_CONTAINED),
+                new ApiResource(
+                        DEVELOPMENT_MCP_SERVER,
+                        "mcp",
+                        "Development MCP server",
+                        Set.of("mcp:tools"),
+                        Set.of("mcp:tools"),
+                        null,
+                        OAuth2TokenFormat.SELF_CONTAINED));
+    }
 
     /**
      * The development clients, with their secrets already hashed by {@code hashing}. One method per client;
@@ -103,7 +138,7 @@ public final class Clients {
                 .redirectUri("http://127.0.0.1:8080/login/oauth2/code/interactive")
                 .redirectUris(uris -> uris.addAll(properties.getInteractive().getRedirectUris()))
                 .postLogoutRedirectUri("http://127.0.0.1:8080/")
-                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope2")))
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope2", "mcp:tools")))
                 .clientSettings(interactiveSettings(properties))
                 .tokenSettings(userTokens().build())
                 .build();
