@@ -32,8 +32,8 @@ public class MetadataDocumentProperties {
     /** Time for the whole answer, from the request to the last byte. */
     private Duration readTimeout = Duration.ofSeconds(3);
 
-    /** A larger document is refused (the draft recommends reading at most 5 KB). */
-    private int maxBytes = 5 * 1024;
+    /** The largest document read, in bytes; a larger one is refused (the draft recommends 5 KB). */
+    private int maxBytes = 5120;
 
     /** The shortest time a document is kept, whatever its Cache-Control says (also when it says no-store). */
     private Duration minCacheTime = Duration.ofMinutes(1);
