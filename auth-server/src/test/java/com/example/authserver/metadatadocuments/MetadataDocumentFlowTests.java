@@ -142,6 +142,9 @@ class MetadataDocumentFlowTests {
         assertThat(idToken.getSubject()).isEqualTo(user.getId());
         assertThat(success.getOIDCTokens().getAccessToken().getScope().toStringList())
                 .contains("mcp:tools");
+        assertThat(success.getOIDCTokens().getRefreshToken())
+                .as("a public client's refresh token needs DPoP (dpop/ProofBoundRefreshTokens)")
+                .isNull();
 
         Page again = browser.follow(
                 browser.get(request(url, redirectUri, "openid").requestUri().toString()));
