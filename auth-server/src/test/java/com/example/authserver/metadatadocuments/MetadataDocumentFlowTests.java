@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * A client known only by the URL of its metadata document, end to end: the client with the Nimbus SDK, the user with
@@ -54,6 +55,9 @@ class MetadataDocumentFlowTests {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    RegisteredClientRepository clients;
 
     ApplicationUser user;
 
@@ -146,11 +150,26 @@ class MetadataDocumentFlowTests {
                 .as("a public client's refresh token needs DPoP (dpop/ProofBoundRefreshTokens)")
                 .isNull();
 
+        assertThat(clients.findById(MetadataDocument.registeredClientId(url)))
+                .as("stored once an authorization refers to it: found after a restart, on another instance")
+                .isNotNull();
+
         Page again = browser.follow(
                 browser.get(request(url, redirectUri, "openid").requestUri().toString()));
         assertThat(again.uri().getPath())
                 .as("the consent page every time, even for openid alone and a remembered consent")
                 .isEqualTo("/oauth2/consent");
+    }
+
+    @Test
+    void aVisitorWhoOnlyNamesUrlsStoresNothing() {
+        String url = publish("Agent");
+
+        Page login = server.browser()
+                .get(request(url, redirectUri(url), "openid").requestUri().toString());
+
+        assertThat(login.location()).as("on to the sign-in page").endsWith("/login");
+        assertThat(clients.findById(MetadataDocument.registeredClientId(url))).isNull();
     }
 
     @Test
