@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The clients described by documents, fetched when first asked for and kept as long as the document's Cache-Control
  * says, within {@code min-cache-time} and {@code max-cache-time}. A refused document is never kept (the draft
  * forbids caching errors), only remembered until the end of the HTTP request that asked, whose several look-ups of
- * the client would otherwise fetch it again each.
+ * the client would otherwise fetch it again each. Requests arriving while a document is fetched wait for that fetch
+ * rather than start their own.
  */
 @Component
 class MetadataDocuments implements DisposableBean {
@@ -46,6 +48,8 @@ class MetadataDocuments implements DisposableBean {
     private final DocumentFetcher fetcher;
 
     private final Map<String, Kept> byClientId = new ConcurrentHashMap<>();
+
+    private final Map<String, CompletableFuture<RegisteredClient>> inFlight = new ConcurrentHashMap<>();
 
     MetadataDocuments(
             MetadataDocumentProperties properties, ApiResources resources, Clock clock, Environment environment) {
@@ -79,20 +83,36 @@ class MetadataDocuments implements DisposableBean {
                         && request.getAttribute(REFUSED + clientId, RequestAttributes.SCOPE_REQUEST) != null)) {
             return null;
         }
+        CompletableFuture<RegisteredClient> mine = new CompletableFuture<>();
+        CompletableFuture<RegisteredClient> running = inFlight.putIfAbsent(clientId, mine);
+        RegisteredClient client = running != null ? running.join() : fetchAndKeep(clientId, url, now, mine);
+        if (client == null && request != null) {
+            request.setAttribute(REFUSED + clientId, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+        return client;
+    }
+
+    /** One fetch per document at a time: requests asking meanwhile wait for its result (null: refused). */
+    private RegisteredClient fetchAndKeep(
+            String clientId, URI url, Instant now, CompletableFuture<RegisteredClient> result) {
+        RegisteredClient client = null;
         try {
+            Kept kept = byClientId.get(clientId);
+            if (kept != null && kept.until().isAfter(now)) {
+                client = kept.client(); // kept by a fetch that ended since this request looked
+                return client;
+            }
             DocumentFetcher.Fetched fetched = fetcher.fetch(url);
-            RegisteredClient client =
-                    MetadataDocument.parse(clientId, url, fetched.body(), resources.registrationScopes());
+            client = MetadataDocument.parse(clientId, url, fetched.body(), resources.registrationScopes());
             keep(clientId, client, now.plus(cacheTime(fetched.maxAge())));
-            return client;
         } catch (IOException | RuntimeException refused) {
             log.info("Client ID metadata document {} refused: {}", clientId, refused.toString());
             byClientId.remove(clientId);
-            if (request != null) {
-                request.setAttribute(REFUSED + clientId, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
-            }
-            return null;
+        } finally {
+            inFlight.remove(clientId, result);
+            result.complete(client);
         }
+        return client;
     }
 
     /** The client fetched last under this registered-client id, if still kept. */

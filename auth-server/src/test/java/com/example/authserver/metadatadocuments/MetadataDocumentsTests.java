@@ -8,14 +8,18 @@ import com.example.authserver.metadatadocuments.DocumentServer.Answer;
 import com.example.authserver.support.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /** When documents are fetched at all, and how long one is kept. */
 class MetadataDocumentsTests {
@@ -140,6 +144,24 @@ class MetadataDocumentsTests {
         assertThat(documents.requests())
                 .as("both fetched again after the 24-hour ceiling")
                 .isEqualTo(fetched + 2);
+    }
+
+    @Test
+    void requestsArrivingDuringAFetchWaitForItInsteadOfFetchingAgain() throws Exception {
+        MetadataDocuments cache = documents(new MetadataDocumentProperties());
+        String url = documents.newUrl();
+        documents.serve(url, Answer.json(document(url)).delayed(400));
+        int before = documents.requests();
+
+        List<CompletableFuture<RegisteredClient>> lookups = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            lookups.add(CompletableFuture.supplyAsync(() -> cache.find(url)));
+        }
+
+        for (CompletableFuture<RegisteredClient> lookup : lookups) {
+            assertThat(lookup.get(5, TimeUnit.SECONDS)).isNotNull();
+        }
+        assertThat(documents.requests()).isEqualTo(before + 1);
     }
 
     @Test
