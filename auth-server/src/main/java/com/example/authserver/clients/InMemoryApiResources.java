@@ -13,9 +13,8 @@ class InMemoryApiResources implements ApiResources {
     private final List<ApiResource> resources;
 
     InMemoryApiResources(ClientSecretHashing hashing, Environment environment) {
-        this.resources = environment.acceptsProfiles(Profiles.of("prod"))
-                ? List.of()
-                : Clients.developmentResources(hashing);
+        this.resources =
+                environment.acceptsProfiles(Profiles.of("prod")) ? List.of() : Clients.developmentResources(hashing);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.example.authserver.pages;
 
+import com.example.authserver.clients.SelfRegisteredClients;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import jakarta.servlet.http.HttpServletResponse;
@@ -91,6 +92,9 @@ class ConsentController {
                 deviceFlow ? endpoints.getDeviceVerificationEndpoint() : endpoints.getAuthorizationEndpoint());
         model.addAttribute("clientId", client.getClientId());
         model.addAttribute("clientName", client.getClientName());
+        // a client that registered itself chose its own name: say so, and where it sends the user back to
+        model.addAttribute("selfRegistered", SelfRegisteredClients.isSelfRegistered(client));
+        model.addAttribute("redirectHosts", String.join(", ", SelfRegisteredClients.redirectHosts(client)));
         model.addAttribute("state", state);
         model.addAttribute("userCode", deviceFlow ? userCode : null);
         model.addAttribute(
