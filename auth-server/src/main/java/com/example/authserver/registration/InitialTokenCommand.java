@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
  * Issues an initial access token from the command line, for an administrator without the admin API at hand:
  *
  * <pre>
- * java -jar target/auth-server.jar --spring.main.web-application-type=none \
+ * java -jar target/*.jar --server.port=0 \
  *     --authforge.registration.issue-initial-token="Partner app" [--scopes="scope1 scope2"]
  * </pre>
  *
- * With the same database settings as the server. The token is printed on standard output (never logged), then the
- * program exits; uses and lifetime are {@code authforge.registration.initial-token-uses} and
+ * With the same database settings as the server; the server starts on a free port ({@code server.port=0}, beside a
+ * running one), prints the token on standard output (never in the log) and exits; uses and lifetime are {@code authforge.registration.initial-token-uses} and
  * {@code initial-token-lifetime}, which the same command line can set.
  */
 @Component
