@@ -1,6 +1,7 @@
 package com.example.authserver.clients;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -25,8 +26,14 @@ public final class SelfRegisteredClients {
     public static Set<String> redirectHosts(RegisteredClient client) {
         Set<String> hosts = new TreeSet<>();
         for (String redirectUri : client.getRedirectUris()) {
-            URI uri = URI.create(redirectUri);
-            hosts.add(uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+            try {
+                URI uri = new URI(redirectUri);
+                if (uri.getHost() != null) {
+                    hosts.add(uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+                }
+            } catch (URISyntaxException unreadable) {
+                // registration accepts only URIs with a host; anything else is not shown
+            }
         }
         return hosts;
     }

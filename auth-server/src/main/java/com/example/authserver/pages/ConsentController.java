@@ -93,8 +93,10 @@ class ConsentController {
         model.addAttribute("clientId", client.getClientId());
         model.addAttribute("clientName", client.getClientName());
         // a client that registered itself chose its own name: say so, and where it sends the user back to
-        model.addAttribute("selfRegistered", SelfRegisteredClients.isSelfRegistered(client));
-        model.addAttribute("redirectHosts", String.join(", ", SelfRegisteredClients.redirectHosts(client)));
+        boolean selfRegistered = SelfRegisteredClients.isSelfRegistered(client);
+        model.addAttribute("selfRegistered", selfRegistered);
+        model.addAttribute(
+                "redirectHosts", selfRegistered ? String.join(", ", SelfRegisteredClients.redirectHosts(client)) : "");
         model.addAttribute("state", state);
         model.addAttribute("userCode", deviceFlow ? userCode : null);
         model.addAttribute(

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,9 @@ class RegistrationAdminController implements ApplicationChainContribution {
     static final String PATH = "/admin/registration";
 
     private static final int LIST_LIMIT = 1000;
+
+    /** A scope as RFC 6749 §3.3 allows it: printable ASCII without space, double quote or backslash. */
+    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
 
     private final InitialAccessTokens initialTokens;
 
@@ -91,6 +95,11 @@ class RegistrationAdminController implements ApplicationChainContribution {
                     .body(Map.of("error", "invalid_request", "error_description", "uses 1-1000, lifetime > 0"));
         }
         Set<String> scopes = request.scopes() == null ? Set.of() : new LinkedHashSet<>(request.scopes());
+        if (!scopes.stream()
+                .allMatch(scope -> scope != null && SCOPE_TOKEN.matcher(scope).matches())) {
+            return ResponseEntity.badRequest()
+                    .body(Map.of("error", "invalid_scope", "error_description", "scopes as RFC 6749 §3.3 writes them"));
+        }
         InitialAccessTokens.Issued issued = initialTokens.issue(request.description(), uses, lifetime, scopes);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Cache-Control", "no-store")

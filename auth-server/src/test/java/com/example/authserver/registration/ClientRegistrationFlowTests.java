@@ -220,6 +220,14 @@ class ClientRegistrationFlowTests {
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body()).contains(client.getID().getValue(), "Partner backend");
 
+        assertThat(admin.api("POST", "/admin/registration/initial-tokens", "{\"scopes\": [\"scope1 scope2\"]}")
+                        .status())
+                .as("a scope with a space would become two")
+                .isEqualTo(400);
+        assertThat(admin.api("POST", "/admin/registration/initial-tokens", "{\"uses\": 0}")
+                        .status())
+                .isEqualTo(400);
+
         assertThat(admin.api("DELETE", "/admin/registration/clients/" + client.getID(), null)
                         .status())
                 .isEqualTo(204);
