@@ -20,12 +20,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** What a stranger may try at the registration endpoint, and what it gets: RFC 7591 error JSON, never a client. */
 @ServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class ClientRegistrationAttackTests {
 
     @Autowired
@@ -364,6 +368,26 @@ class ClientRegistrationAttackTests {
         assertThat(registrar.register(confidentialClient(), initialToken(1)).status())
                 .as("registrations with an initial token are not limited")
                 .isEqualTo(201);
+    }
+
+    @Test
+    void noInitialTokenRegistrationTokenOrClientSecretReachesTheLogs(CapturedOutput output) {
+        String initialToken = initialToken(1);
+        Answer registered = registrar().register(confidentialClient(), initialToken);
+        String clientId = registered.string("client_id");
+        String registrationToken = registered.string("registration_access_token");
+        Answer updated =
+                registrar().update(clientId, registrationToken, with(confidentialClient(), "client_id", clientId));
+        registrar().read(clientId, registrationToken);
+        registrar().register(confidentialClient(), initialToken);
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(output.getAll())
+                .doesNotContain(
+                        initialToken,
+                        registrationToken,
+                        registered.string("client_secret"),
+                        updated.string("registration_access_token"));
     }
 
     private String initialToken(int uses) {
