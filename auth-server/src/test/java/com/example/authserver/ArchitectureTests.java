@@ -49,7 +49,8 @@ class ArchitectureTests {
             "prompts",
             "ciba",
             "requests",
-            "metadatadocuments");
+            "metadatadocuments",
+            "registration");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
     static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");

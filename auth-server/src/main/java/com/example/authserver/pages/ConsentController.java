@@ -1,5 +1,6 @@
 package com.example.authserver.pages;
 
+import com.example.authserver.clients.SelfRegisteredClients;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import jakarta.servlet.http.HttpServletResponse;
@@ -93,6 +94,11 @@ class ConsentController {
         model.addAttribute("clientId", client.getClientId());
         model.addAttribute("clientName", client.getClientName());
         model.addAttribute("clientHost", urlHost(client.getClientId()));
+        // a client that registered itself chose its own name: say so, and where it sends the user back to
+        boolean selfRegistered = SelfRegisteredClients.isSelfRegistered(client);
+        model.addAttribute("selfRegistered", selfRegistered);
+        model.addAttribute(
+                "redirectHosts", selfRegistered ? String.join(", ", SelfRegisteredClients.redirectHosts(client)) : "");
         model.addAttribute("state", state);
         model.addAttribute("userCode", deviceFlow ? userCode : null);
         model.addAttribute(
