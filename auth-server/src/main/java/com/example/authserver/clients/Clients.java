@@ -162,7 +162,7 @@ public final class Clients {
                 .scope("scope2")
                 .clientSettings(ClientSettings.builder()
                         .setting(TokenExchangeSettings.SUBJECT_CLIENTS, "interactive")
-                        .setting(TokenExchangeSettings.AUDIENCES, DOWNSTREAM_API)
+                        .setting(TokenExchangeSettings.AUDIENCES, DOWNSTREAM_API + " " + DEVELOPMENT_API)
                         .setting(TokenExchangeSettings.ADDED_SCOPES, "scope2")
                         .build())
                 .tokenSettings(TokenSettings.builder()
