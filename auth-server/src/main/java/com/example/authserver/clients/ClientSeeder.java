@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Upserts clients by client id at start-up: those of {@code authforge.clients.configured} in every profile, and the
- * development clients of {@link Clients} outside the {@code prod} profile, after the development API resources
- * (upserted by URI). A client that exists keeps its id and
+ * development clients of {@link Clients} outside the {@code prod} profile; before them the API resources, by URI
+ * (those of {@code authforge.clients.resources} in every profile, the development ones outside {@code prod}). A client that exists keeps its id and
  * issue date (so restarts never duplicate clients or orphan their grants) and takes the secret, redirect URIs and
  * scopes given now.
  */
@@ -48,6 +48,7 @@ class ClientSeeder implements Seeder {
     @Override
     public void seed() {
         // resources first: a client's scopes name them
+        Clients.configuredResources(properties, hashing).forEach(resources::save);
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
             List<ApiResource> development = Clients.developmentResources(hashing);
             development.forEach(resources::save);

@@ -1,5 +1,6 @@
 package com.example.authserver.clients;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,37 @@ public final class Clients {
                         Set.of("mcp:tools"),
                         null,
                         OAuth2TokenFormat.SELF_CONTAINED));
+    }
+
+    /**
+     * The API resources of {@code authforge.clients.resources}, upserted by URI at start-up in every profile
+     * ({@code ClientSeeder}). A resource without an absolute URI (no fragment) or without scopes stops the start-up.
+     */
+    static List<ApiResource> configuredResources(ClientProperties properties, ClientSecretHashing hashing) {
+        List<ApiResource> resources = new ArrayList<>();
+        properties.getResources().forEach((name, resource) -> {
+            String prefix = "authforge.clients.resources." + name;
+            URI uri = StringUtils.hasText(resource.getUri()) ? URI.create(resource.getUri()) : null;
+            if (uri == null || !uri.isAbsolute() || uri.getRawFragment() != null) {
+                throw new InvalidConfigurationPropertyValueException(
+                        prefix + ".uri", resource.getUri(), "an absolute URI without fragment is required");
+            }
+            if (resource.getScopes().isEmpty()) {
+                throw new InvalidConfigurationPropertyValueException(
+                        prefix + ".scopes", null, "an API resource owns at least one scope");
+            }
+            resources.add(new ApiResource(
+                    resource.getUri(),
+                    name,
+                    StringUtils.hasText(resource.getDisplayName()) ? resource.getDisplayName() : name,
+                    Set.copyOf(resource.getScopes()),
+                    Set.copyOf(resource.getRegistrationScopes()),
+                    StringUtils.hasText(resource.getIntrospectionSecret())
+                            ? hashing.encode(resource.getIntrospectionSecret())
+                            : null,
+                    resource.isReferenceTokens() ? OAuth2TokenFormat.REFERENCE : OAuth2TokenFormat.SELF_CONTAINED));
+        });
+        return resources;
     }
 
     /**

@@ -11,7 +11,11 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +45,34 @@ class ResourceAudience implements TokenClaimsContribution {
         if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             return;
         }
+        List<ApiResource> audience = audienceOf(context);
+        if (audience.stream().anyMatch(ResourceAudience::wantsReferenceTokens)) {
+            throw ResourceTargets.invalidTarget(
+                    "The resource accepts reference tokens only, and this client is configured for JWTs.");
+        }
+        if (!audience.isEmpty() && !asksForItsOwnAudience(context.getAuthorizationGrant())) {
+            context.getClaims().audience(ResourceTargets.urisOf(audience));
+        }
+    }
+
+    /**
+     * The same audience for an opaque (reference) access token, kept with the token for introspection: for clients
+     * whose access token format is {@code REFERENCE}, which the resources wanting reference tokens require.
+     */
+    OAuth2TokenCustomizer<OAuth2TokenClaimsContext> referenceTokens() {
+        return context -> {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            List<ApiResource> audience = audienceOf(context);
+            if (!audience.isEmpty() && !asksForItsOwnAudience(context.getAuthorizationGrant())) {
+                context.getClaims().audience(ResourceTargets.urisOf(audience));
+            }
+        };
+    }
+
+    /** The resources the access token is for, after the checks; empty: no API resource (the client's own token). */
+    private List<ApiResource> audienceOf(OAuth2TokenContext context) {
         Authentication grant = context.getAuthorizationGrant();
         List<String> named = requested(grant);
         List<ApiResource> audience = targets.resolve(named, context.getRegisteredClient());
@@ -60,17 +92,20 @@ class ResourceAudience implements TokenClaimsContribution {
         }
         if (!audience.isEmpty()) {
             targets.requireScopesOf(audience, context.getAuthorizedScopes());
-        } else {
-            audience = targets.owningAny(context.getAuthorizedScopes());
+            return audience;
         }
-        if (grant instanceof OAuth2TokenExchangeAuthenticationToken exchange
+        return targets.owningAny(context.getAuthorizedScopes());
+    }
+
+    /** A token exchange naming audiences or resources gets exactly those (exchange/ExchangedTokenClaims). */
+    private static boolean asksForItsOwnAudience(Authentication grant) {
+        return grant instanceof OAuth2TokenExchangeAuthenticationToken exchange
                 && !(exchange.getAudiences().isEmpty()
-                        && exchange.getResources().isEmpty())) {
-            return; // the exchange's own audiences: exchange/ExchangedTokenClaims
-        }
-        if (!audience.isEmpty()) {
-            context.getClaims().audience(ResourceTargets.urisOf(audience));
-        }
+                        && exchange.getResources().isEmpty());
+    }
+
+    private static boolean wantsReferenceTokens(ApiResource resource) {
+        return OAuth2TokenFormat.REFERENCE.equals(resource.accessTokenFormat());
     }
 
     private static List<String> requested(Authentication grant) {
