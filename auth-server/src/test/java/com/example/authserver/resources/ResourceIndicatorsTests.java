@@ -20,7 +20,9 @@ import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -186,6 +188,18 @@ class ResourceIndicatorsTests {
         Tokens tokens = signIn(interactive(), "no-api", "openid profile");
 
         assertThat(claims(tokens.getAccessToken().getValue()).getAudience()).containsExactly(OidcClient.INTERACTIVE);
+    }
+
+    @Test
+    void aTokenExchangeNamingTheApiGetsATokenForItAndNothingElse() throws Exception {
+        Tokens user = signIn(interactive(), "exchanged", "openid scope2");
+        ResourceClient exchange =
+                new ResourceClient(server.issuer(), "exchange.client", "4A5F0F5E-6F1B-4C1E-9E0B-7E1E2B4F3C2D");
+        TokenExchangeGrant grant = new TokenExchangeGrant(user.getAccessToken(), TokenTypeURI.ACCESS_TOKEN);
+
+        assertThat(claims(exchange.token(grant, "scope2", API)).getAudience()).containsExactly(API.toString());
+        assertInvalidTarget(exchange.token(grant, "scope2", MCP));
+        assertInvalidTarget(exchange.token(grant, "scope2", URI.create("https://evil.example/")));
     }
 
     private Tokens signIn(ResourceClient client, String prefix, URI... resources) throws Exception {
