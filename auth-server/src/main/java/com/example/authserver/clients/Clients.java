@@ -178,8 +178,8 @@ public final class Clients {
 
     /**
      * An API that calls another API for its users (token exchange, RFC 8693): it exchanges a user's access token
-     * issued to {@code interactive} for a {@code scope2} token for the same user, for itself or for
-     * {@value #DOWNSTREAM_API}. With its own client-credentials token as the actor token, the new token names it in
+     * issued to {@code interactive} for a {@code scope2} token for the same user, for the development API (the
+     * audience of {@code scope2}, or named as {@code resource}) or for {@value #DOWNSTREAM_API}. With its own client-credentials token as the actor token, the new token names it in
      * {@code act} (delegation); without, the token is simply the user's (impersonation).
      */
     private static RegisteredClient exchange(ClientSecretHashing hashing) {
