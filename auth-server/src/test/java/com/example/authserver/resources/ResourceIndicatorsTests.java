@@ -5,6 +5,7 @@ import static com.example.authserver.resources.ResourceClient.MCP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.ServerTest;
@@ -15,15 +16,29 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -105,6 +120,61 @@ class ResourceIndicatorsTests {
                 AuthorizationResponse.parse(URI.create(redirect.location())).toErrorResponse();
         assertThat(error.getErrorObject().getCode()).isEqualTo("invalid_target");
         assertThat(error.getState()).isEqualTo(authorization.state());
+    }
+
+    @Test
+    void aPushedRequestNamingAnUnknownResourceNeverGetsAToken() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        ClientSecretBasic credentials =
+                new ClientSecretBasic(new ClientID(OidcClient.INTERACTIVE), new Secret(OidcClient.INTERACTIVE_SECRET));
+        AuthenticationRequest request = new AuthenticationRequest.Builder(
+                        ResponseType.CODE,
+                        Scope.parse("openid scope2"),
+                        credentials.getClientID(),
+                        OidcClient.REDIRECT_URI)
+                .state(new State())
+                .nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .resources(URI.create("https://evil.example/"))
+                .build();
+        PushedAuthorizationResponse pushed = PushedAuthorizationResponse.parse(
+                new PushedAuthorizationRequest(URI.create(server.issuer() + "/oauth2/par"), credentials, request)
+                        .toHTTPRequest()
+                        .send());
+        if (!pushed.indicatesSuccess()) {
+            assertThat(pushed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_target");
+            return;
+        }
+        String authorize = new AuthorizationRequest.Builder(
+                        pushed.toSuccessResponse().getRequestURI(), credentials.getClientID())
+                .endpointURI(URI.create(server.issuer() + "/oauth2/authorize"))
+                .build()
+                .toURI()
+                .toString();
+
+        Browser browser = server.browser();
+        Page page = browser.follow(browser.get(authorize));
+        if (page.uri().getPath().equals("/login")) {
+            page = browser.follow(
+                    browser.signIn(page, testUsers.create("pushed").getUserName(), TestUsers.PASSWORD));
+        }
+        if (page.uri().getPath().equals("/oauth2/consent")) {
+            page = browser.follow(browser.submit(page, "#consent-allow", Map.of()));
+        }
+
+        assertThat(page.uri().toString()).startsWith(OidcClient.REDIRECT_URI.toString());
+        AuthorizationResponse response = AuthorizationResponse.parse(page.uri());
+        if (response.indicatesSuccess()) { // checked again where the token is made
+            assertInvalidTarget(interactive()
+                    .token(
+                            new AuthorizationCodeGrant(
+                                    response.toSuccessResponse().getAuthorizationCode(),
+                                    OidcClient.REDIRECT_URI,
+                                    verifier),
+                            null));
+        } else {
+            assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_target");
+        }
     }
 
     @Test
