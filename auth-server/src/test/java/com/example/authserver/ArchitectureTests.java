@@ -50,7 +50,8 @@ class ArchitectureTests {
             "ciba",
             "requests",
             "metadatadocuments",
-            "registration");
+            "registration",
+            "resources");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
     static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");
