@@ -5,6 +5,7 @@ import com.example.authserver.security.ProtocolContribution;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -30,13 +31,18 @@ class AuthorizationRequestFeatures implements ProtocolContribution {
 
     private final RequestObjects requestObjects;
 
+    /** Every feature's checks, this one's included; read when a request is pushed (they include this bean). */
+    private final ObjectProvider<ProtocolContribution> contributions;
+
     AuthorizationRequestFeatures(
             RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations,
-            RequestObjects requestObjects) {
+            RequestObjects requestObjects,
+            ObjectProvider<ProtocolContribution> contributions) {
         this.clients = clients;
         this.authorizations = authorizations;
         this.requestObjects = requestObjects;
+        this.contributions = contributions;
     }
 
     @Override
@@ -48,9 +54,16 @@ class AuthorizationRequestFeatures implements ProtocolContribution {
                 .authenticationProviders(providers -> providers.forEach(provider -> {
                     if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushedRequests) {
                         pushedRequests.setAuthenticationValidator(
-                                AuthorizationResponses.validator().andThen(ResponseModes::validate));
+                                AuthorizationResponses.validator().andThen(this::featureChecks));
                     }
                 })));
+    }
+
+    /** A pushed request is refused at once for what would refuse it at the authorization endpoint (RFC 9126 2.1). */
+    private void featureChecks(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+        contributions
+                .orderedStream()
+                .forEach(feature -> feature.authorizationRequestValidator().accept(context));
     }
 
     @Override

@@ -5,7 +5,6 @@ import static com.example.authserver.resources.ResourceClient.MCP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.ServerTest;
@@ -16,7 +15,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
-import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -38,7 +36,6 @@ import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import java.net.URI;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -123,7 +120,7 @@ class ResourceIndicatorsTests {
     }
 
     @Test
-    void aPushedRequestNamingAnUnknownResourceNeverGetsAToken() throws Exception {
+    void aPushedRequestNamingAnUnknownResourceIsRefusedWhenPushed() throws Exception {
         CodeVerifier verifier = new CodeVerifier();
         ClientSecretBasic credentials =
                 new ClientSecretBasic(new ClientID(OidcClient.INTERACTIVE), new Secret(OidcClient.INTERACTIVE_SECRET));
@@ -141,40 +138,11 @@ class ResourceIndicatorsTests {
                 new PushedAuthorizationRequest(URI.create(server.issuer() + "/oauth2/par"), credentials, request)
                         .toHTTPRequest()
                         .send());
-        if (!pushed.indicatesSuccess()) {
-            assertThat(pushed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_target");
-            return;
-        }
-        String authorize = new AuthorizationRequest.Builder(
-                        pushed.toSuccessResponse().getRequestURI(), credentials.getClientID())
-                .endpointURI(URI.create(server.issuer() + "/oauth2/authorize"))
-                .build()
-                .toURI()
-                .toString();
 
-        Browser browser = server.browser();
-        Page page = browser.follow(browser.get(authorize));
-        if (page.uri().getPath().equals("/login")) {
-            page = browser.follow(
-                    browser.signIn(page, testUsers.create("pushed").getUserName(), TestUsers.PASSWORD));
-        }
-        if (page.uri().getPath().equals("/oauth2/consent")) {
-            page = browser.follow(browser.submit(page, "#consent-allow", Map.of()));
-        }
-
-        assertThat(page.uri().toString()).startsWith(OidcClient.REDIRECT_URI.toString());
-        AuthorizationResponse response = AuthorizationResponse.parse(page.uri());
-        if (response.indicatesSuccess()) { // checked again where the token is made
-            assertInvalidTarget(interactive()
-                    .token(
-                            new AuthorizationCodeGrant(
-                                    response.toSuccessResponse().getAuthorizationCode(),
-                                    OidcClient.REDIRECT_URI,
-                                    verifier),
-                            null));
-        } else {
-            assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_target");
-        }
+        assertThat(pushed.indicatesSuccess()).isFalse();
+        assertThat(pushed.toErrorResponse().getErrorObject().getHTTPStatusCode())
+                .isEqualTo(400);
+        assertThat(pushed.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_target");
     }
 
     @Test
