@@ -1,0 +1,308 @@
+package com.example.authserver.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.mcp.McpServerTestBeans.RunningMcpServer;
+import com.example.authserver.support.OidcClient;
+import com.example.authserver.support.OidcClient.Authorization;
+import com.example.authserver.support.SignInFlow;
+import com.example.authserver.support.TestServer;
+import com.example.authserver.support.TestUsers;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.customizer.McpHttpClientAuthorizationErrorHandler;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An MCP client through the whole MCP authorization flow against this server: the call, the 401, the resource
+ * metadata (RFC 9728), the authorization server metadata (RFC 8414), the client's registration, the authorization code
+ * with PKCE and {@code resource} (RFC 8707) as a user signs in and consents, the tool call with the token; and a token
+ * for another audience refused. The MCP Java SDK's client makes the MCP calls and hands the 401 to the flow (its
+ * authorization error handler), then sends the call again with the token; the OAuth steps are the Nimbus SDK's, one
+ * small method each.
+ */
+@McpServerTest
+class McpAuthorizationFlowTests {
+
+    /** The development API resource {@code api} (clients/Clients): another audience than the MCP server. */
+    static final URI OTHER_API = URI.create("http://127.0.0.1:8081/");
+
+    @Autowired
+    TestServer server;
+
+    @Autowired
+    RunningMcpServer mcpServer;
+
+    @Autowired
+    TestUsers testUsers;
+
+    McpCalls mcp;
+
+    URI resource;
+
+    ApplicationUser user;
+
+    @BeforeEach
+    void setUp() {
+        resource = URI.create(mcpServer.requiredResourceUri());
+        mcp = new McpCalls(resource.toString());
+        user = testUsers.create("mcp");
+    }
+
+    /*
+     * Disabled until the resources branch is merged: this server issues access tokens with the audience of the
+     * resource asked for and header typ at+jwt from then on. Before it, the token's audience is the client (interactive)
+     * and its typ JWT, so the MCP server refuses it and the SDK's second try fails with 401 invalid_token.
+     */
+    @Disabled("until resources branch")
+    @Test
+    void anMcpClientGoesFromA401ToAToolCall() throws Exception {
+        AtomicReference<String> accessToken = new AtomicReference<>();
+        List<Integer> challenges = new ArrayList<>();
+        McpHttpClientAuthorizationErrorHandler authorizeOnChallenge =
+                McpHttpClientAuthorizationErrorHandler.fromSync((response, context) -> {
+                    challenges.add(response.statusCode());
+                    if (accessToken.get() != null) {
+                        return false; // authorized once already: the server refuses the token
+                    }
+                    String challenge =
+                            response.headers().firstValue("WWW-Authenticate").orElseThrow();
+                    try {
+                        accessToken.set(authorize(challenge, "mcp:tools"));
+                    } catch (Exception ex) {
+                        throw new IllegalStateException("The authorization failed", ex);
+                    }
+                    return true; // the SDK sends the call again, now with the token
+                });
+
+        try (McpSyncClient client = mcp.client(accessToken::get, authorizeOnChallenge)) {
+            client.initialize();
+            CallToolResult result = client.callTool(new CallToolRequest(McpEndpoint.WHOAMI, Map.of()));
+
+            assertThat(((TextContent) result.content().get(0)).text())
+                    .isEqualTo("sub=" + user.getId() + " client_id=" + OidcClient.INTERACTIVE);
+        }
+        assertThat(challenges).containsExactly(401);
+        SignedJWT token = SignedJWT.parse(accessToken.get());
+        assertThat(token.getHeader().getType().getType()).isEqualTo("at+jwt");
+        assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(resource.toString());
+    }
+
+    /* Disabled until the resources branch is merged: see anMcpClientGoesFromA401ToAToolCall. */
+    @Disabled("until resources branch")
+    @Test
+    void aTokenForTheMcpServerWithoutItsScopeGets403NamingTheScope() throws Exception {
+        String challenge = firstChallenge();
+        // the user's token for this MCP server, but for sign-in only: audience right, scope missing
+        String token = authorize(challenge, "openid");
+
+        HttpResponse<String> response = mcp.initializeOverHttp(token);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(McpCalls.challengeParameters(response))
+                .containsEntry("error", "insufficient_scope")
+                .containsEntry("scope", "mcp:tools");
+    }
+
+    @Test
+    void theClientFindsTheAuthorizationServerFromThe401() throws Exception {
+        Map<String, String> challenge = McpCalls.challengeParameters(firstChallenge());
+
+        ResourceMetadata metadata = resourceMetadata(challenge.get("resource_metadata"));
+        AuthorizationServerMetadata authorizationServer = authorizationServerMetadata(metadata);
+
+        assertThat(metadata.scopes()).containsExactly("mcp:tools");
+        assertThat(authorizationServer.getIssuer().getValue()).isEqualTo(server.issuer());
+        assertThat(authorizationServer.getScopes().toStringList()).contains("mcp:tools");
+        // once registration is merged, this document also names registration_endpoint (RFC 7591) and says
+        // client_id_metadata_document_supported; register() then uses them
+    }
+
+    @Test
+    void aTokenForAnotherApiIsRefused() throws Exception {
+        String challenge = firstChallenge();
+        // the same user and client, but a token for the development API
+        String token = authorize(challenge, OTHER_API, "scope2");
+
+        HttpResponse<String> response = mcp.initializeOverHttp(token);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(McpCalls.challengeParameters(response)).containsEntry("error", "invalid_token");
+    }
+
+    @Test
+    void anIdTokenIsRefused() throws Exception {
+        AuthorizationServerMetadata authorizationServer = authorizationServerMetadata(
+                resourceMetadata(McpCalls.challengeParameters(firstChallenge()).get("resource_metadata")));
+        RegisteredClient client = register(authorizationServer);
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code =
+                authorizationCode(authorizationServer, client, resource, Scope.parse("openid mcp:tools"), verifier);
+        OIDCTokenResponse tokens =
+                (OIDCTokenResponse) tokenResponse(authorizationServer, client, code, verifier, resource);
+
+        HttpResponse<String> response =
+                mcp.initializeOverHttp(tokens.getOIDCTokens().getIDToken().serialize());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(McpCalls.challengeParameters(response)).containsEntry("error", "invalid_token");
+    }
+
+    /** Step 1: the MCP client's first call, without a token. Returns the challenge. */
+    private String firstChallenge() throws Exception {
+        HttpResponse<String> response = mcp.initializeOverHttp(null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        return response.headers().firstValue("WWW-Authenticate").orElseThrow();
+    }
+
+    /** Steps 2 to 6 for this MCP server: from its challenge to an access token for {@code scopes}. */
+    private String authorize(String challenge, String scopes) throws Exception {
+        return authorize(challenge, resource, scopes);
+    }
+
+    /** Steps 2 to 6, for {@code target} (RFC 8707 {@code resource}): the user signs in and consents. */
+    private String authorize(String challenge, URI target, String scopes) throws Exception {
+        ResourceMetadata metadata =
+                resourceMetadata(McpCalls.challengeParameters(challenge).get("resource_metadata"));
+        AuthorizationServerMetadata authorizationServer = authorizationServerMetadata(metadata);
+        RegisteredClient client = register(authorizationServer);
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = authorizationCode(authorizationServer, client, target, Scope.parse(scopes), verifier);
+        TokenResponse response = tokenResponse(authorizationServer, client, code, verifier, target);
+        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    /** What the MCP server says of itself (RFC 9728). */
+    record ResourceMetadata(String resource, List<String> authorizationServers, List<String> scopes) {}
+
+    /**
+     * Step 2: the resource metadata the challenge names. RFC 9728 section 3.3: the resource it describes must be the
+     * one the client called, or the client must not use it (someone else's metadata).
+     */
+    @SuppressWarnings("unchecked")
+    private ResourceMetadata resourceMetadata(String url) throws Exception {
+        assertThat(url).as("resource_metadata of the challenge").isNotNull();
+        Map<String, Object> metadata = mcp.json(url);
+        ResourceMetadata described = new ResourceMetadata(
+                (String) metadata.get("resource"), (List<String>) metadata.get("authorization_servers"), (List<String>)
+                        metadata.get("scopes_supported"));
+        assertThat(described.resource()).isEqualTo(resource.toString());
+        assertThat(described.authorizationServers()).isNotEmpty();
+        return described;
+    }
+
+    /**
+     * Step 3: the authorization server's metadata (RFC 8414), at /.well-known/oauth-authorization-server of the issuer
+     * the resource names; Nimbus checks that it names the same issuer. MCP clients refuse a server without PKCE S256.
+     */
+    private AuthorizationServerMetadata authorizationServerMetadata(ResourceMetadata resource) throws Exception {
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(
+                new Issuer(resource.authorizationServers().get(0)));
+        assertThat(metadata.getCodeChallengeMethods()).contains(CodeChallengeMethod.S256);
+        assertThat(metadata.getResponseTypes()).contains(ResponseType.CODE);
+        return metadata;
+    }
+
+    /** The client as registered: its id, its secret (none for a public client) and its redirect URI. */
+    record RegisteredClient(ClientID id, Secret secret, URI redirectUri) {}
+
+    /**
+     * Step 4: registration. For now the development client {@code interactive}, which may ask for mcp:tools. When
+     * dynamic registration is merged: POST to the metadata's registration_endpoint (RFC 7591) a public client with a
+     * loopback redirect URI; when client ID metadata documents are merged: an https client_id naming the client's
+     * document. The steps after this one take any of the three.
+     */
+    private RegisteredClient register(AuthorizationServerMetadata authorizationServer) {
+        return new RegisteredClient(
+                new ClientID(OidcClient.INTERACTIVE),
+                new Secret(OidcClient.INTERACTIVE_SECRET),
+                OidcClient.REDIRECT_URI);
+    }
+
+    /**
+     * Step 5: the authorization code, with PKCE (S256) and the resource (RFC 8707), as the user signs in and allows
+     * the scopes on the consent page.
+     */
+    private AuthorizationCode authorizationCode(
+            AuthorizationServerMetadata authorizationServer,
+            RegisteredClient client,
+            URI target,
+            Scope scopes,
+            CodeVerifier verifier)
+            throws Exception {
+        State state = new State();
+        AuthorizationRequest request = new AuthorizationRequest.Builder(ResponseType.CODE, client.id())
+                .redirectionURI(client.redirectUri())
+                .scope(scopes)
+                .state(state)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .resource(target)
+                .endpointURI(authorizationServer.getAuthorizationEndpointURI())
+                .build();
+        Authorization authorization = new Authorization(request.toURI(), state, null, verifier);
+        return SignInFlow.authorize(
+                server.browser(),
+                server.client(client.id().getValue(), client.secret().getValue()),
+                authorization,
+                user.getUserName(),
+                TestUsers.PASSWORD);
+    }
+
+    /** Step 6: the code for tokens, at the metadata's token endpoint, naming the resource again (RFC 8707). */
+    private TokenResponse tokenResponse(
+            AuthorizationServerMetadata authorizationServer,
+            RegisteredClient client,
+            AuthorizationCode code,
+            CodeVerifier verifier,
+            URI target)
+            throws Exception {
+        TokenRequest request = new TokenRequest.Builder(
+                        authorizationServer.getTokenEndpointURI(),
+                        new ClientSecretBasic(client.id(), client.secret()),
+                        new AuthorizationCodeGrant(code, client.redirectUri(), verifier))
+                .resource(target)
+                .build();
+        TokenResponse response =
+                OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+        assertThat(response.indicatesSuccess())
+                .as(
+                        "token response: %s",
+                        response.indicatesSuccess()
+                                ? ""
+                                : response.toErrorResponse().getErrorObject())
+                .isTrue();
+        assertThat(response.toSuccessResponse()).isInstanceOf(AccessTokenResponse.class);
+        return response;
+    }
+}
