@@ -66,7 +66,12 @@ final class McpCalls {
 
     /** The MCP {@code initialize} request as an MCP client sends it first, with {@code token} (none when null). */
     HttpResponse<String> initializeOverHttp(String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        return initializeOverHttp(token, "");
+    }
+
+    /** The same, with {@code query} ("?..." or empty) after the endpoint. */
+    HttpResponse<String> initializeOverHttp(String token, String query) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + query))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")

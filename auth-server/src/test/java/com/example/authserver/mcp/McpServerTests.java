@@ -185,6 +185,16 @@ class McpServerTests {
     }
 
     @Test
+    void aGoodTokenInTheQueryIsNotTaken() throws Exception {
+        // RFC 9728 metadata says bearer_methods_supported: header; a token in a URL ends up in logs
+        String token = sign(accessToken().build(), "at+jwt");
+
+        HttpResponse<String> response = mcp.initializeOverHttp(null, "?access_token=" + token);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aMalformedBearerTokenIsRefused() throws Exception {
         assertRefusedAsInvalid("not-a-jwt");
         assertRefusedAsInvalid("e30.e30.");
