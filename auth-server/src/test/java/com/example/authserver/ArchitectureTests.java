@@ -48,7 +48,10 @@ class ArchitectureTests {
             "dpop",
             "prompts",
             "ciba",
-            "requests");
+            "requests",
+            "metadatadocuments",
+            "registration",
+            "resources");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
     static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");

@@ -109,8 +109,13 @@ public final class SelfContainedClientTokens {
                 .build();
     }
 
+    /** The scopes of the token: one space-separated string (RFC 9068), or a list in tokens issued before it. */
     private static List<String> scopesOf(Jwt jwt) {
-        List<String> scopes = jwt.getClaimAsStringList(OAuth2TokenIntrospectionClaimNames.SCOPE);
-        return scopes == null ? List.of() : scopes;
+        Object scopes = jwt.getClaims().get(OAuth2TokenIntrospectionClaimNames.SCOPE);
+        if (scopes instanceof String list) {
+            return list.isBlank() ? List.of() : List.of(list.strip().split("\\s+"));
+        }
+        List<String> listed = jwt.getClaimAsStringList(OAuth2TokenIntrospectionClaimNames.SCOPE);
+        return listed == null ? List.of() : listed;
     }
 }

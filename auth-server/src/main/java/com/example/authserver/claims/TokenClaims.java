@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -30,6 +31,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    /** The {@code typ} header of JWT access tokens (RFC 9068 section 2.1). */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
+    private static final String CLIENT_ID = "client_id";
 
     private final UserManager userManager;
 
@@ -56,6 +62,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             SelfContainedClientTokens.mark(context.getClaims());
             contributions.forEach(contribution -> contribution.customize(context));
+            asJwtAccessToken(context);
             metrics.tokenIssued(context.getAuthorizationGrantType().getValue());
             return;
         }
@@ -69,8 +76,28 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         context.getClaims().claims(existing -> claims.forEach(existing::putIfAbsent));
         contributions.forEach(contribution -> contribution.customize(context));
         if (accessToken) {
+            asJwtAccessToken(context);
             metrics.tokenIssued(context.getAuthorizationGrantType().getValue());
         }
+    }
+
+    /**
+     * The shape RFC 9068 gives JWT access tokens: header {@code typ: at+jwt} (so that no other JWT of this server, an
+     * ID token above all, passes for one where {@code typ} is checked), {@code client_id}, and {@code scope} as one
+     * space-separated string (the framework writes a JSON array). The framework already writes {@code iss},
+     * {@code sub}, {@code iat}, {@code exp} and {@code jti}; {@code aud} is the API resources' (resources/), and
+     * {@code auth_time}, {@code acr} and {@code amr} of user tokens come from the sign-in (prompts/).
+     */
+    private static void asJwtAccessToken(JwtEncodingContext context) {
+        context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
+        context.getClaims().claim(CLIENT_ID, context.getRegisteredClient().getClientId());
+        context.getClaims().claims(claims -> {
+            if (context.getAuthorizedScopes().isEmpty()) {
+                claims.remove(OAuth2ParameterNames.SCOPE);
+            } else {
+                claims.put(OAuth2ParameterNames.SCOPE, String.join(" ", context.getAuthorizedScopes()));
+            }
+        });
     }
 
     /** The UserInfo endpoint's answer: the same claims as the ID token, for the access token's scopes. */

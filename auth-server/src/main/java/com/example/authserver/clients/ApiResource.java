@@ -1,6 +1,10 @@
 package com.example.authserver.clients;
 
 import java.util.Set;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 
 /**
@@ -33,7 +37,36 @@ public record ApiResource(
         }
     }
 
+    /** The setting that marks {@link #asIntrospectionCaller()}: the resource's URI. */
+    private static final String INTROSPECTING_RESOURCE = "settings.client.introspecting-api-resource";
+
+    /** A grant type no endpoint serves: the caller below can do nothing but introspect. */
+    private static final AuthorizationGrantType NO_GRANT =
+            new AuthorizationGrantType("urn:authforge:api-resource:introspection-only");
+
     public boolean owns(String scope) {
         return scopes.contains(scope);
+    }
+
+    /**
+     * The resource as the caller of the introspection endpoint (which needs a registered client as its caller): never
+     * stored, with no grant, no scope and no redirect URI, marked so that {@code security/IntrospectionAccess} shows it
+     * only the tokens issued for it, whatever client shares its name.
+     */
+    public RegisteredClient asIntrospectionCaller() {
+        return RegisteredClient.withId("api-resource:" + uri)
+                .clientId(name)
+                .clientName(displayName)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(NO_GRANT)
+                .clientSettings(ClientSettings.builder()
+                        .setting(INTROSPECTING_RESOURCE, uri)
+                        .build())
+                .build();
+    }
+
+    /** The URI of the resource {@code client} stands for ({@link #asIntrospectionCaller()}); null for a client. */
+    public static String introspectingResource(RegisteredClient client) {
+        return client.getClientSettings().getSetting(INTROSPECTING_RESOURCE) instanceof String uri ? uri : null;
     }
 }

@@ -16,13 +16,13 @@ public interface ApiResources {
 
     /** The resources that own any of {@code scopes}: the audience of a token asked for by scope alone. */
     default List<ApiResource> owningAny(Set<String> scopes) {
-        return all().stream().filter(r -> r.scopes().stream().anyMatch(scopes::contains)).toList();
+        return all().stream()
+                .filter(r -> r.scopes().stream().anyMatch(scopes::contains))
+                .toList();
     }
 
     /** Every scope a dynamically registered client may be given. */
     default Set<String> registrationScopes() {
-        return all().stream()
-                .flatMap(r -> r.registrationScopes().stream())
-                .collect(Collectors.toUnmodifiableSet());
+        return all().stream().flatMap(r -> r.registrationScopes().stream()).collect(Collectors.toUnmodifiableSet());
     }
 }

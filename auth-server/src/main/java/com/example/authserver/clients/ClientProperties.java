@@ -23,6 +23,20 @@ public class ClientProperties {
     /** Clients registered from configuration, in every profile, keyed by client id ({@link Clients#configuredClients}). */
     private Map<String, Configured> configured = new LinkedHashMap<>();
 
+    /**
+     * API resources from configuration, in every profile, keyed by name (the HTTP Basic user name they introspect
+     * with): upserted by URI at start-up ({@link Clients#configuredResources}).
+     */
+    private Map<String, Resource> resources = new LinkedHashMap<>();
+
+    public Map<String, Resource> getResources() {
+        return resources;
+    }
+
+    public void setResources(Map<String, Resource> resources) {
+        this.resources = resources;
+    }
+
     public Duration getCacheTimeToLive() {
         return cacheTimeToLive;
     }
@@ -154,6 +168,76 @@ public class ClientProperties {
 
         public void setRequireConsent(boolean requireConsent) {
             this.requireConsent = requireConsent;
+        }
+    }
+
+    /** An API that accepts this server's access tokens ({@link ApiResource}). */
+    public static class Resource {
+
+        /** The audience of its tokens (RFC 8707 resource): an absolute URI without fragment, exactly as written. */
+        private String uri;
+
+        /** Shown on consent pages; the name when unset. */
+        private String displayName;
+
+        /** The scopes it owns; a scope belongs to at most one resource. */
+        private List<String> scopes = new ArrayList<>();
+
+        /** Those of its scopes that dynamically registered clients may ask for. */
+        private List<String> registrationScopes = new ArrayList<>();
+
+        /** The secret it introspects with (stored hashed); unset: it does not introspect. */
+        private String introspectionSecret;
+
+        /** Whether its access tokens are JWTs (RFC 9068) or opaque reference tokens (clients need that format). */
+        private boolean referenceTokens;
+
+        public String getUri() {
+            return uri;
+        }
+
+        public void setUri(String uri) {
+            this.uri = uri;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public List<String> getRegistrationScopes() {
+            return registrationScopes;
+        }
+
+        public void setRegistrationScopes(List<String> registrationScopes) {
+            this.registrationScopes = registrationScopes;
+        }
+
+        public String getIntrospectionSecret() {
+            return introspectionSecret;
+        }
+
+        public void setIntrospectionSecret(String introspectionSecret) {
+            this.introspectionSecret = introspectionSecret;
+        }
+
+        public boolean isReferenceTokens() {
+            return referenceTokens;
+        }
+
+        public void setReferenceTokens(boolean referenceTokens) {
+            this.referenceTokens = referenceTokens;
         }
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Upserts clients by client id at start-up: those of {@code authforge.clients.configured} in every profile, and the
- * development clients of {@link Clients} outside the {@code prod} profile. A client that exists keeps its id and
+ * development clients of {@link Clients} outside the {@code prod} profile; before them the API resources, by URI
+ * (those of {@code authforge.clients.resources} in every profile, the development ones outside {@code prod}). A client that exists keeps its id and
  * issue date (so restarts never duplicate clients or orphan their grants) and takes the secret, redirect URIs and
  * scopes given now.
  */
@@ -29,12 +30,16 @@ class ClientSeeder implements Seeder {
 
     private final Environment environment;
 
+    private final JdbcApiResources resources;
+
     ClientSeeder(
             RegisteredClientRepository repository,
             ClientProperties properties,
             ClientSecretHashing hashing,
-            Environment environment) {
+            Environment environment,
+            JdbcApiResources resources) {
         this.repository = repository;
+        this.resources = resources;
         this.properties = properties;
         this.hashing = hashing;
         this.environment = environment;
@@ -42,6 +47,15 @@ class ClientSeeder implements Seeder {
 
     @Override
     public void seed() {
+        // resources first: a client's scopes name them
+        Clients.configuredResources(properties, hashing).forEach(resources::save);
+        if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+            List<ApiResource> development = Clients.developmentResources(hashing);
+            development.forEach(resources::save);
+            log.info(
+                    "Development API resources: {}",
+                    development.stream().map(ApiResource::uri).toList());
+        }
         upsertAll("Clients from configuration", Clients.configuredClients(properties, hashing));
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
             boolean passwordGrant = environment.getProperty(Clients.PASSWORD_GRANT_ENABLED, Boolean.class, false);

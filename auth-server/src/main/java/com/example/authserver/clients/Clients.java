@@ -1,5 +1,6 @@
 package com.example.authserver.clients;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,37 @@ public final class Clients {
     }
 
     /**
+     * The API resources of {@code authforge.clients.resources}, upserted by URI at start-up in every profile
+     * ({@code ClientSeeder}). A resource without an absolute URI (no fragment) or without scopes stops the start-up.
+     */
+    static List<ApiResource> configuredResources(ClientProperties properties, ClientSecretHashing hashing) {
+        List<ApiResource> resources = new ArrayList<>();
+        properties.getResources().forEach((name, resource) -> {
+            String prefix = "authforge.clients.resources." + name;
+            URI uri = StringUtils.hasText(resource.getUri()) ? URI.create(resource.getUri()) : null;
+            if (uri == null || !uri.isAbsolute() || uri.getRawFragment() != null) {
+                throw new InvalidConfigurationPropertyValueException(
+                        prefix + ".uri", resource.getUri(), "an absolute URI without fragment is required");
+            }
+            if (resource.getScopes().isEmpty()) {
+                throw new InvalidConfigurationPropertyValueException(
+                        prefix + ".scopes", null, "an API resource owns at least one scope");
+            }
+            resources.add(new ApiResource(
+                    resource.getUri(),
+                    name,
+                    StringUtils.hasText(resource.getDisplayName()) ? resource.getDisplayName() : name,
+                    Set.copyOf(resource.getScopes()),
+                    Set.copyOf(resource.getRegistrationScopes()),
+                    StringUtils.hasText(resource.getIntrospectionSecret())
+                            ? hashing.encode(resource.getIntrospectionSecret())
+                            : null,
+                    resource.isReferenceTokens() ? OAuth2TokenFormat.REFERENCE : OAuth2TokenFormat.SELF_CONTAINED));
+        });
+        return resources;
+    }
+
+    /**
      * The development clients, with their secrets already hashed by {@code hashing}. One method per client;
      * {@code legacy.client} only with the password grant switched on ({@value #PASSWORD_GRANT_ENABLED}).
      */
@@ -146,8 +178,8 @@ public final class Clients {
 
     /**
      * An API that calls another API for its users (token exchange, RFC 8693): it exchanges a user's access token
-     * issued to {@code interactive} for a {@code scope2} token for the same user, for itself or for
-     * {@value #DOWNSTREAM_API}. With its own client-credentials token as the actor token, the new token names it in
+     * issued to {@code interactive} for a {@code scope2} token for the same user, for the development API (the
+     * audience of {@code scope2}, or named as {@code resource}) or for {@value #DOWNSTREAM_API}. With its own client-credentials token as the actor token, the new token names it in
      * {@code act} (delegation); without, the token is simply the user's (impersonation).
      */
     private static RegisteredClient exchange(ClientSecretHashing hashing) {
@@ -162,7 +194,7 @@ public final class Clients {
                 .scope("scope2")
                 .clientSettings(ClientSettings.builder()
                         .setting(TokenExchangeSettings.SUBJECT_CLIENTS, "interactive")
-                        .setting(TokenExchangeSettings.AUDIENCES, DOWNSTREAM_API)
+                        .setting(TokenExchangeSettings.AUDIENCES, DOWNSTREAM_API + " " + DEVELOPMENT_API)
                         .setting(TokenExchangeSettings.ADDED_SCOPES, "scope2")
                         .build())
                 .tokenSettings(TokenSettings.builder()

@@ -2,6 +2,7 @@ package com.example.authserver.clients;
 
 import com.example.authserver.system.InsecureSetting;
 import com.example.authserver.system.ProductionCheck;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 
-/** In production no client may keep a development secret: they are published in the README. */
+/** In production no client or API resource may keep a development secret: they are published in the README. */
 @Component
 class DevelopmentSecretGuard implements ProductionCheck {
 
@@ -25,13 +26,29 @@ class DevelopmentSecretGuard implements ProductionCheck {
 
     private final ClientSecretHashing hashing;
 
-    DevelopmentSecretGuard(RegisteredClientRepository repository, ClientSecretHashing hashing) {
+    private final ApiResources resources;
+
+    DevelopmentSecretGuard(RegisteredClientRepository repository, ClientSecretHashing hashing, ApiResources resources) {
         this.repository = repository;
         this.hashing = hashing;
+        this.resources = resources;
     }
 
     @Override
     public List<InsecureSetting> problems() {
+        List<InsecureSetting> problems = new ArrayList<>(clientProblems());
+        // the development API's introspection secret is published too
+        resources.all().stream()
+                .filter(resource -> resource.introspectionSecret() != null
+                        && hashing.matches(Clients.API_DEVELOPMENT_SECRET, resource.introspectionSecret()))
+                .map(resource -> new InsecureSetting(
+                        "the introspection secret of API resource '" + resource.name() + "'",
+                        "still the published development secret; give the resource a new secret or delete it"))
+                .forEach(problems::add);
+        return problems;
+    }
+
+    private List<InsecureSetting> clientProblems() {
         return DEVELOPMENT_SECRETS.entrySet().stream()
                 .filter(entry -> {
                     RegisteredClient client = repository.findByClientId(entry.getKey());

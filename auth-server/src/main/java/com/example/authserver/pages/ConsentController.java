@@ -1,8 +1,10 @@
 package com.example.authserver.pages;
 
+import com.example.authserver.clients.SelfRegisteredClients;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,6 +93,12 @@ class ConsentController {
                 deviceFlow ? endpoints.getDeviceVerificationEndpoint() : endpoints.getAuthorizationEndpoint());
         model.addAttribute("clientId", client.getClientId());
         model.addAttribute("clientName", client.getClientName());
+        model.addAttribute("clientHost", urlHost(client.getClientId()));
+        // a client that registered itself chose its own name: say so, and where it sends the user back to
+        boolean selfRegistered = SelfRegisteredClients.isSelfRegistered(client);
+        model.addAttribute("selfRegistered", selfRegistered);
+        model.addAttribute(
+                "redirectHosts", selfRegistered ? String.join(", ", SelfRegisteredClients.redirectHosts(client)) : "");
         model.addAttribute("state", state);
         model.addAttribute("userCode", deviceFlow ? userCode : null);
         model.addAttribute(
@@ -103,6 +111,21 @@ class ConsentController {
         model.addAttribute("scopes", toApprove);
         model.addAttribute("previouslyApprovedScopes", previouslyApproved);
         return VIEW;
+    }
+
+    /**
+     * The host of a client whose id is a URL (a client ID metadata document): shown beside the name, which the
+     * client chose itself, so the user sees who asks. Null for other clients.
+     */
+    private static String urlHost(String clientId) {
+        if (!clientId.startsWith("https://") && !clientId.startsWith("http://")) {
+            return null;
+        }
+        try {
+            return URI.create(clientId).getHost();
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     /** The error page, as Spring Boot's error controller would fill it, with status 400. */

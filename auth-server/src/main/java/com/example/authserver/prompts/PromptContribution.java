@@ -1,5 +1,6 @@
 package com.example.authserver.prompts;
 
+import com.example.authserver.clients.ConsentSettings;
 import com.example.authserver.security.ProtocolContribution;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -162,8 +163,8 @@ class PromptContribution implements ProtocolContribution {
 
     /**
      * The framework's rule (the client asks for consent, and a remembered consent does not cover the scopes; never for
-     * {@code openid} alone), except that {@code prompt=consent} always asks, and {@code prompt=none} never shows the
-     * page: the client gets {@code consent_required}.
+     * {@code openid} alone), except that {@code prompt=consent} and clients set to ({@link ConsentSettings}) always
+     * ask, and {@code prompt=none} never shows the page: the client gets {@code consent_required}.
      */
     static boolean consentRequired(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
         Set<String> scopes = context.getAuthorizationRequest().getScopes();
@@ -172,6 +173,7 @@ class PromptContribution implements ProtocolContribution {
         Set<String> prompts =
                 prompt instanceof String text ? StringUtils.commaDelimitedListToSet(text.replace(' ', ',')) : Set.of();
         boolean required = prompts.contains(RequestedSignIn.CONSENT)
+                || ConsentSettings.alwaysAsks(context.getRegisteredClient())
                 || (context.getRegisteredClient().getClientSettings().isRequireAuthorizationConsent()
                         && !(scopes.contains(OidcScopes.OPENID) && scopes.size() == 1)
                         && !(context.getAuthorizationConsent() != null

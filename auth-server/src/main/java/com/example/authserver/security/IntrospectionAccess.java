@@ -1,5 +1,6 @@
 package com.example.authserver.security;
 
+import com.example.authserver.clients.ApiResource;
 import com.example.authserver.clients.ResourceServers;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +12,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
- * Who may introspect a token: the client it was issued to, or a client registered as a resource server for one of the
- * token's audiences ({@link ResourceServers}). Any other client learns {@code "active": false}, as RFC 7662 section
+ * Who may introspect a token: the client it was issued to, a client registered as a resource server for one of the
+ * token's audiences ({@link ResourceServers}), or an API resource signed in with its introspection secret
+ * ({@code resources/ResourceIntrospection}) for a token whose audience includes its URI. Any other client learns {@code "active": false}, as RFC 7662 section
  * 2.2 allows, and nothing about the token's subject. Wraps the framework's introspection provider.
  */
 final class IntrospectionAccess implements AuthenticationProvider {
@@ -42,11 +44,15 @@ final class IntrospectionAccess implements AuthenticationProvider {
         if (caller == null) {
             return false;
         }
+        List<String> audiences = token.getAudience();
+        String resource = ApiResource.introspectingResource(caller);
+        if (resource != null) { // an API resource: only tokens for it, never by its name as a client id
+            return audiences != null && audiences.contains(resource);
+        }
         if (caller.getClientId().equals(token.getClientId())) {
             return true;
         }
         Set<String> served = ResourceServers.audiencesOf(caller);
-        List<String> audiences = token.getAudience();
         return audiences != null && audiences.stream().anyMatch(served::contains);
     }
 

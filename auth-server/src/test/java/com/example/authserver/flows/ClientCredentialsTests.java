@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestServer;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -30,6 +32,8 @@ class ClientCredentialsTests {
         String accessToken =
                 response.toSuccessResponse().getTokens().getAccessToken().getValue();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        // RFC 9068: a resource server accepts only JWTs typed as access tokens
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 JWSAlgorithm.RS256,
                 JWKSourceBuilder.create(new URL(server.issuer() + "/oauth2/jwks"))
@@ -37,7 +41,9 @@ class ClientCredentialsTests {
         JWTClaimsSet claims = processor.process(accessToken, null);
         assertThat(claims.getSubject()).isEqualTo(OidcClient.M2M);
         assertThat(claims.getIssuer()).isEqualTo(server.issuer());
-        assertThat(claims.getStringListClaim("scope")).containsExactly("scope1");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("scope1");
+        assertThat(claims.getStringClaim("client_id")).isEqualTo(OidcClient.M2M);
+        assertThat(claims.getAudience()).containsExactly("http://127.0.0.1:8081/");
     }
 
     @Test

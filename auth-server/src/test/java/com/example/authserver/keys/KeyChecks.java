@@ -3,10 +3,12 @@ package com.example.authserver.keys;
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.SignInFlow;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
@@ -61,6 +63,9 @@ final class KeyChecks {
     /** Whether the token's signature checks out against the JWKS as published now, as a resource server checks it. */
     static boolean validatesAgainstJwks(String token, String issuer) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        // access tokens (at+jwt, RFC 9068) and ID tokens (JWT) alike
+        processor.setJWSTypeVerifier(
+                new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 parse(token).getHeader().getAlgorithm(), new ImmutableJWKSet<>(jwks(issuer))));
         try {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.RestartableServer;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -50,6 +52,7 @@ class SigningKeySurvivesRestartTests {
             assertThat(keysAfter.getKeys())
                     .allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
             processor.setJWSKeySelector(
                     new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keysAfter)));
             assertThat(processor.process(token, null).getSubject()).isEqualTo(OidcClient.M2M);

@@ -127,6 +127,22 @@ public class Browser {
                 .build());
     }
 
+    /**
+     * One call of a JSON API with this browser's cookies (a signed-in user's session), as a script on the server's own
+     * pages would make it; {@code json} null for none. Redirects are not followed.
+     */
+    public Page api(String method, String urlOrPath, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(urlOrPath)).header("Accept", "application/json");
+        headers.forEach(request::header);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** Follows redirects on this server until a page is shown or the browser is sent elsewhere. */
     public Page follow(Page page) {
         Page current = page;

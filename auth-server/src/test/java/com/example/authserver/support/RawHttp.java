@@ -27,8 +27,20 @@ public final class RawHttp {
 
     private final int port;
 
+    /** The address requests are sent from; null for the system's choice. */
+    private final InetAddress from;
+
     public RawHttp(int port) {
+        this(port, null);
+    }
+
+    /**
+     * Requests sent from {@code from}, another loopback address ({@code 127.0.0.2}, ...): the server sees another
+     * client address, with limits per address of its own.
+     */
+    public RawHttp(int port, InetAddress from) {
         this.port = port;
+        this.from = from;
     }
 
     /**
@@ -67,6 +79,9 @@ public final class RawHttp {
 
     public Response send(Request request) {
         try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             try {
