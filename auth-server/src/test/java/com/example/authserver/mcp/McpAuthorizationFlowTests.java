@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.mcp.McpServerTestBeans.RunningMcpServer;
+import com.example.authserver.support.Browser;
+import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.OidcClient.Authorization;
 import com.example.authserver.support.SignInFlow;
@@ -14,6 +16,7 @@ import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -39,6 +42,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -46,9 +51,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An MCP client through the whole MCP authorization flow against this server: the call, the 401, the resource
- * metadata (RFC 9728), the authorization server metadata (RFC 8414), the client's registration, the authorization code
- * with PKCE and {@code resource} (RFC 8707) as a user signs in and consents, the tool call with the token; and a token
- * for another audience refused. The MCP Java SDK's client makes the MCP calls and hands the 401 to the flow (its
+ * metadata (RFC 9728), the authorization server metadata (RFC 8414), the client's registration (by client ID metadata
+ * document), the authorization code with PKCE and {@code resource} (RFC 8707) as a user signs in and consents, the
+ * tool call with the token; and a token for another audience refused. The MCP Java SDK's client makes the MCP calls and hands the 401 to the flow (its
  * authorization error handler), then sends the call again with the token; the OAuth steps are the Nimbus SDK's, one
  * small method each.
  */
@@ -67,11 +72,24 @@ class McpAuthorizationFlowTests {
     @Autowired
     TestUsers testUsers;
 
+    /** The MCP client's client ID metadata document: a public client allowed what registered clients may have. */
+    static ClientDocument clientDocument;
+
     McpCalls mcp;
 
     URI resource;
 
     ApplicationUser user;
+
+    @BeforeAll
+    static void publishTheClientDocument() {
+        clientDocument = new ClientDocument("openid mcp:tools");
+    }
+
+    @AfterAll
+    static void stopTheClientDocument() {
+        clientDocument.close();
+    }
 
     @BeforeEach
     void setUp() {
@@ -111,7 +129,7 @@ class McpAuthorizationFlowTests {
             CallToolResult result = client.callTool(new CallToolRequest(McpEndpoint.WHOAMI, Map.of()));
 
             assertThat(((TextContent) result.content().get(0)).text())
-                    .isEqualTo("sub=" + user.getId() + " client_id=" + OidcClient.INTERACTIVE);
+                    .isEqualTo("sub=" + user.getId() + " client_id=" + clientDocument.clientId());
         }
         assertThat(challenges).containsExactly(401);
         SignedJWT token = SignedJWT.parse(accessToken.get());
@@ -145,15 +163,17 @@ class McpAuthorizationFlowTests {
         assertThat(metadata.scopes()).containsExactly("mcp:tools");
         assertThat(authorizationServer.getIssuer().getValue()).isEqualTo(server.issuer());
         assertThat(authorizationServer.getScopes().toStringList()).contains("mcp:tools");
-        // once registration is merged, this document also names registration_endpoint (RFC 7591) and says
-        // client_id_metadata_document_supported; register() then uses them
+        assertThat(authorizationServer.getCustomParameters())
+                .containsEntry("client_id_metadata_document_supported", true);
+        // once dynamic registration is merged, this document also names registration_endpoint (RFC 7591)
     }
 
     @Test
     void aTokenForAnotherApiIsRefused() throws Exception {
         String challenge = firstChallenge();
         // the same user and client, but a token for the development API
-        String token = authorize(challenge, OTHER_API, "scope2");
+        // (the development client interactive: a client registered by its document may not ask for scope2)
+        String token = authorize(challenge, OTHER_API, "scope2", interactive());
 
         HttpResponse<String> response = mcp.initializeOverHttp(token);
 
@@ -188,15 +208,19 @@ class McpAuthorizationFlowTests {
 
     /** Steps 2 to 6 for this MCP server: from its challenge to an access token for {@code scopes}. */
     private String authorize(String challenge, String scopes) throws Exception {
-        return authorize(challenge, resource, scopes);
+        return authorize(challenge, resource, scopes, null);
     }
 
-    /** Steps 2 to 6, for {@code target} (RFC 8707 {@code resource}): the user signs in and consents. */
-    private String authorize(String challenge, URI target, String scopes) throws Exception {
+    /**
+     * Steps 2 to 6, for {@code target} (RFC 8707 {@code resource}): the user signs in and consents. The client is
+     * {@code registered}, or registers itself (step 4) when null.
+     */
+    private String authorize(String challenge, URI target, String scopes, RegisteredClient registered)
+            throws Exception {
         ResourceMetadata metadata =
                 resourceMetadata(McpCalls.challengeParameters(challenge).get("resource_metadata"));
         AuthorizationServerMetadata authorizationServer = authorizationServerMetadata(metadata);
-        RegisteredClient client = register(authorizationServer);
+        RegisteredClient client = registered != null ? registered : register(authorizationServer);
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationCode code = authorizationCode(authorizationServer, client, target, Scope.parse(scopes), verifier);
         TokenResponse response = tokenResponse(authorizationServer, client, code, verifier, target);
@@ -234,16 +258,24 @@ class McpAuthorizationFlowTests {
         return metadata;
     }
 
-    /** The client as registered: its id, its secret (none for a public client) and its redirect URI. */
+    /** The client as registered: its id, its secret (null for a public client) and its redirect URI. */
     record RegisteredClient(ClientID id, Secret secret, URI redirectUri) {}
 
     /**
-     * Step 4: registration. For now the development client {@code interactive}, which may ask for mcp:tools. When
-     * dynamic registration is merged: POST to the metadata's registration_endpoint (RFC 7591) a public client with a
-     * loopback redirect URI; when client ID metadata documents are merged: an https client_id naming the client's
-     * document. The steps after this one take any of the three.
+     * Step 4: registration, by client ID metadata document (what the MCP specification prefers): the client's id is
+     * the URL of its document, which the server reads when the authorization request names it; nothing to send
+     * beforehand. Dynamic registration (RFC 7591) would POST to the metadata's registration_endpoint instead, once that
+     * branch is merged. The steps after this one take any client.
      */
     private RegisteredClient register(AuthorizationServerMetadata authorizationServer) {
+        assertThat(authorizationServer.getCustomParameters())
+                .containsEntry("client_id_metadata_document_supported", true);
+        return new RegisteredClient(
+                new ClientID(clientDocument.clientId()), null, URI.create(clientDocument.redirectUri()));
+    }
+
+    /** The development client {@code interactive} (confidential): for what registered clients may not ask. */
+    private static RegisteredClient interactive() {
         return new RegisteredClient(
                 new ClientID(OidcClient.INTERACTIVE),
                 new Secret(OidcClient.INTERACTIVE_SECRET),
@@ -271,12 +303,18 @@ class McpAuthorizationFlowTests {
                 .endpointURI(authorizationServer.getAuthorizationEndpointURI())
                 .build();
         Authorization authorization = new Authorization(request.toURI(), state, null, verifier);
-        return SignInFlow.authorize(
-                server.browser(),
-                server.client(client.id().getValue(), client.secret().getValue()),
-                authorization,
-                user.getUserName(),
-                TestUsers.PASSWORD);
+        Browser browser = server.browser();
+        Page page = SignInFlow.startAndSignIn(browser, authorization, user.getUserName(), TestUsers.PASSWORD);
+        if (page.uri().getPath().equals("/oauth2/consent")) {
+            page = browser.follow(browser.submit(page, "#consent-allow", Map.of()));
+        }
+        assertThat(page.uri().toString())
+                .as("redirect to the client, got: %s", page.body())
+                .startsWith(client.redirectUri().toString());
+        AuthorizationResponse response = AuthorizationResponse.parse(page.uri());
+        assertThat(response.indicatesSuccess()).as("%s", page.uri()).isTrue();
+        assertThat(response.getState()).isEqualTo(state);
+        return response.toSuccessResponse().getAuthorizationCode();
     }
 
     /** Step 6: the code for tokens, at the metadata's token endpoint, naming the resource again (RFC 8707). */
@@ -287,10 +325,12 @@ class McpAuthorizationFlowTests {
             CodeVerifier verifier,
             URI target)
             throws Exception {
-        TokenRequest request = new TokenRequest.Builder(
-                        authorizationServer.getTokenEndpointURI(),
-                        new ClientSecretBasic(client.id(), client.secret()),
-                        new AuthorizationCodeGrant(code, client.redirectUri(), verifier))
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, client.redirectUri(), verifier);
+        URI endpoint = authorizationServer.getTokenEndpointURI();
+        TokenRequest request = (client.secret() == null
+                        ? new TokenRequest.Builder(endpoint, client.id(), grant)
+                        : new TokenRequest.Builder(
+                                endpoint, new ClientSecretBasic(client.id(), client.secret()), grant))
                 .resource(target)
                 .build();
         TokenResponse response =
