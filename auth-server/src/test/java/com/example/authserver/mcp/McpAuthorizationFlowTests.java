@@ -37,6 +37,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +47,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An MCP client through the whole MCP authorization flow against this server: the call, the 401, the resource
@@ -98,14 +100,19 @@ class McpAuthorizationFlowTests {
         user = testUsers.create("mcp");
     }
 
-    /*
-     * Disabled until the resources branch is merged: this server issues access tokens with the audience of the
-     * resource asked for and header typ at+jwt from then on. Before it, the token's audience is the client (interactive)
-     * and its typ JWT, so the MCP server refuses it and the SDK's second try fails with 401 invalid_token.
-     */
-    @Disabled("until resources branch")
     @Test
-    void anMcpClientGoesFromA401ToAToolCall() throws Exception {
+    void anMcpClientRegisteredByItsDocumentGoesFromA401ToAToolCall() throws Exception {
+        fromA401ToAToolCall(this::register);
+    }
+
+    @Test
+    void anMcpClientRegisteredDynamicallyGoesFromA401ToAToolCall() throws Exception {
+        fromA401ToAToolCall(this::registerDynamically);
+    }
+
+    /** The whole flow, the client registering itself by {@code registration} on the way (step 4). */
+    private void fromA401ToAToolCall(Registration registration) throws Exception {
+        AtomicReference<String> clientId = new AtomicReference<>();
         AtomicReference<String> accessToken = new AtomicReference<>();
         List<Integer> challenges = new ArrayList<>();
         McpHttpClientAuthorizationErrorHandler authorizeOnChallenge =
@@ -117,7 +124,7 @@ class McpAuthorizationFlowTests {
                     String challenge =
                             response.headers().firstValue("WWW-Authenticate").orElseThrow();
                     try {
-                        accessToken.set(authorize(challenge, "mcp:tools"));
+                        accessToken.set(authorize(challenge, resource, "mcp:tools", registration, clientId));
                     } catch (Exception ex) {
                         throw new IllegalStateException("The authorization failed", ex);
                     }
@@ -129,7 +136,7 @@ class McpAuthorizationFlowTests {
             CallToolResult result = client.callTool(new CallToolRequest(McpEndpoint.WHOAMI, Map.of()));
 
             assertThat(((TextContent) result.content().get(0)).text())
-                    .isEqualTo("sub=" + user.getId() + " client_id=" + clientDocument.clientId());
+                    .isEqualTo("sub=" + user.getId() + " client_id=" + clientId.get());
         }
         assertThat(challenges).containsExactly(401);
         SignedJWT token = SignedJWT.parse(accessToken.get());
@@ -137,8 +144,6 @@ class McpAuthorizationFlowTests {
         assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(resource.toString());
     }
 
-    /* Disabled until the resources branch is merged: see anMcpClientGoesFromA401ToAToolCall. */
-    @Disabled("until resources branch")
     @Test
     void aTokenForTheMcpServerWithoutItsScopeGets403NamingTheScope() throws Exception {
         String challenge = firstChallenge();
@@ -165,7 +170,9 @@ class McpAuthorizationFlowTests {
         assertThat(authorizationServer.getScopes().toStringList()).contains("mcp:tools");
         assertThat(authorizationServer.getCustomParameters())
                 .containsEntry("client_id_metadata_document_supported", true);
-        // once dynamic registration is merged, this document also names registration_endpoint (RFC 7591)
+        assertThat(authorizationServer.getRegistrationEndpointURI())
+                .as("registration_endpoint")
+                .isNotNull();
     }
 
     @Test
@@ -209,6 +216,17 @@ class McpAuthorizationFlowTests {
     /** Steps 2 to 6 for this MCP server: from its challenge to an access token for {@code scopes}. */
     private String authorize(String challenge, String scopes) throws Exception {
         return authorize(challenge, resource, scopes, null);
+    }
+
+    /** Steps 2 to 6, the client registering by {@code registration}; its id goes to {@code clientId}. */
+    private String authorize(
+            String challenge, URI target, String scopes, Registration registration, AtomicReference<String> clientId)
+            throws Exception {
+        ResourceMetadata metadata =
+                resourceMetadata(McpCalls.challengeParameters(challenge).get("resource_metadata"));
+        RegisteredClient client = registration.register(authorizationServerMetadata(metadata));
+        clientId.set(client.id().getValue());
+        return authorize(challenge, target, scopes, client);
     }
 
     /**
@@ -261,11 +279,40 @@ class McpAuthorizationFlowTests {
     /** The client as registered: its id, its secret (null for a public client) and its redirect URI. */
     record RegisteredClient(ClientID id, Secret secret, URI redirectUri) {}
 
+    /** Step 4, one way or another. */
+    interface Registration {
+        RegisteredClient register(AuthorizationServerMetadata authorizationServer) throws Exception;
+    }
+
+    /**
+     * Step 4 by dynamic registration (RFC 7591, open to public clients in development): the client sends its metadata
+     * to the registration endpoint the authorization server metadata names, and gets its id.
+     */
+    @SuppressWarnings("unchecked")
+    private RegisteredClient registerDynamically(AuthorizationServerMetadata authorizationServer) throws Exception {
+        URI endpoint = authorizationServer.getRegistrationEndpointURI();
+        assertThat(endpoint).as("registration_endpoint").isNotNull();
+        // a loopback redirect URI, as a native MCP client has (the test's browser stops there)
+        URI redirectUri = URI.create("http://127.0.0.1:" + mcpServer.port() + "/callback");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(endpoint)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                        {"client_name": "MCP test agent", "redirect_uris": ["%s"],
+                                         "grant_types": ["authorization_code"], "response_types": ["code"],
+                                         "token_endpoint_auth_method": "none", "scope": "mcp:tools"}""".formatted(redirectUri)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Map<String, Object> registered = JsonMapper.builder().build().readValue(response.body(), Map.class);
+        return new RegisteredClient(new ClientID((String) registered.get("client_id")), null, redirectUri);
+    }
+
     /**
      * Step 4: registration, by client ID metadata document (what the MCP specification prefers): the client's id is
      * the URL of its document, which the server reads when the authorization request names it; nothing to send
-     * beforehand. Dynamic registration (RFC 7591) would POST to the metadata's registration_endpoint instead, once that
-     * branch is merged. The steps after this one take any client.
+     * beforehand. Or by dynamic registration ({@link #registerDynamically}). The steps after this one take any client.
      */
     private RegisteredClient register(AuthorizationServerMetadata authorizationServer) {
         assertThat(authorizationServer.getCustomParameters())

@@ -1,21 +1,17 @@
 package com.example.authserver.mcp;
 
 import com.example.authserver.clients.ApiResource;
-import com.example.authserver.clients.ApiResources;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import com.example.authserver.clients.JdbcApiResources;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * The MCP server beside the authorization server ({@link McpServerTest}): started once the authorization server
- * listens, stopped with the context; and the API resource {@code mcp} moved to where it listens, as an administrator
- * would register an MCP server at its real address.
+ * listens (after the seeding), stopped with the context; and the API resource {@code mcp} moved to where it listens,
+ * as an administrator would register an MCP server at its real address.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class McpServerTestBeans {
@@ -24,25 +20,8 @@ class McpServerTestBeans {
     static final String MCP_RESOURCE_NAME = "mcp";
 
     @Bean
-    RunningMcpServer runningMcpServer(Environment environment) {
-        return new RunningMcpServer(environment);
-    }
-
-    /**
-     * Every {@link ApiResources} the server reads (whatever stores them) sees {@code mcp} at the MCP server's URI.
-     * Static: a post-processor is made before the other beans.
-     */
-    @Bean
-    static BeanPostProcessor mcpResourceAtTheRunningServer(ObjectProvider<RunningMcpServer> server) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof ApiResources resources
-                        ? new MovedMcpResource(
-                                resources, () -> server.getObject().resourceUri())
-                        : bean;
-            }
-        };
+    RunningMcpServer runningMcpServer(Environment environment, JdbcApiResources resources, JdbcOperations jdbc) {
+        return new RunningMcpServer(environment, resources, jdbc);
     }
 
     /** The walkthrough's MCP server, started after the authorization server's web server (a later phase). */
@@ -50,16 +29,16 @@ class McpServerTestBeans {
 
         private final Environment environment;
 
+        private final JdbcApiResources resources;
+
+        private final JdbcOperations jdbc;
+
         private volatile ExampleMcpServer server;
 
-        RunningMcpServer(Environment environment) {
+        RunningMcpServer(Environment environment, JdbcApiResources resources, JdbcOperations jdbc) {
             this.environment = environment;
-        }
-
-        /** Empty until started. */
-        Optional<String> resourceUri() {
-            ExampleMcpServer running = server;
-            return running == null ? Optional.empty() : Optional.of(running.resourceUri());
+            this.resources = resources;
+            this.jdbc = jdbc;
         }
 
         String requiredResourceUri() {
@@ -81,7 +60,27 @@ class McpServerTestBeans {
         @Override
         public void start() {
             // the issuer as TestServer names it
-            server = ExampleMcpServer.start("http://localhost:" + environment.getRequiredProperty("local.server.port"));
+            ExampleMcpServer started =
+                    ExampleMcpServer.start("http://localhost:" + environment.getRequiredProperty("local.server.port"));
+            moveTheMcpResourceTo(started.resourceUri());
+            server = started;
+        }
+
+        /**
+         * The resource keeps its name and scopes, and takes the URI: a row changed in place (a resource is saved by
+         * URI, and its scope may have only one owner), then saved again so that the store forgets its cached list.
+         */
+        private void moveTheMcpResourceTo(String uri) {
+            ApiResource development = resources.findByName(MCP_RESOURCE_NAME).orElseThrow();
+            jdbc.update("update api_resources set uri = ? where uri = ?", uri, development.uri());
+            resources.save(new ApiResource(
+                    uri,
+                    development.name(),
+                    development.displayName(),
+                    development.scopes(),
+                    development.registrationScopes(),
+                    development.introspectionSecret(),
+                    development.accessTokenFormat()));
         }
 
         @Override
@@ -96,50 +95,6 @@ class McpServerTestBeans {
         @Override
         public boolean isRunning() {
             return server != null;
-        }
-    }
-
-    /** The resources as stored, with {@code mcp} at the running MCP server's URI once it runs. */
-    static final class MovedMcpResource implements ApiResources {
-
-        private final ApiResources stored;
-
-        private final Supplier<Optional<String>> mcpUri;
-
-        MovedMcpResource(ApiResources stored, Supplier<Optional<String>> mcpUri) {
-            this.stored = stored;
-            this.mcpUri = mcpUri;
-        }
-
-        @Override
-        public List<ApiResource> all() {
-            return stored.all().stream().map(this::moved).toList();
-        }
-
-        @Override
-        public Optional<ApiResource> findByUri(String uri) {
-            return all().stream().filter(resource -> resource.uri().equals(uri)).findFirst();
-        }
-
-        @Override
-        public Optional<ApiResource> findByName(String name) {
-            return stored.findByName(name).map(this::moved);
-        }
-
-        private ApiResource moved(ApiResource resource) {
-            if (!resource.name().equals(MCP_RESOURCE_NAME)) {
-                return resource;
-            }
-            return mcpUri.get()
-                    .map(uri -> new ApiResource(
-                            uri,
-                            resource.name(),
-                            resource.displayName(),
-                            resource.scopes(),
-                            resource.registrationScopes(),
-                            resource.introspectionSecret(),
-                            resource.accessTokenFormat()))
-                    .orElse(resource);
         }
     }
 }
