@@ -101,17 +101,14 @@ class AuthorizationServerSecurity {
                             : provider)));
             server.authorizationServerMetadataEndpoint(metadata ->
                     metadata.authorizationServerMetadataCustomizer(config -> {
-                        config.claim(ISS_PARAMETER_SUPPORTED, true);
+                        // RFC 8414 clients (MCP clients among them) read only this document: same scopes as discovery
+                        config.scopes(AuthorizationServerSecurity::advertisedScopes)
+                                .claim(ISS_PARAMETER_SUPPORTED, true);
                         config.claims(claims -> contributions.forEach(contribution -> contribution.advertise(claims)));
                     }));
             server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(tokenClaims.userInfoMapper()))
                     .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(config -> {
-                        config.scopes(scopes -> {
-                                    List<String> all = new ArrayList<>(Clients.IDENTITY_SCOPES);
-                                    all.addAll(Clients.API_SCOPES);
-                                    all.removeAll(scopes);
-                                    scopes.addAll(all);
-                                })
+                        config.scopes(AuthorizationServerSecurity::advertisedScopes)
                                 .idTokenSigningAlgorithms(algorithms -> {
                                     algorithms.clear();
                                     algorithms.addAll(signingAlgorithms.current());
@@ -131,6 +128,14 @@ class AuthorizationServerSecurity {
                         .jwt(Customizer.withDefaults()));
         SecurityHeaders.apply(http);
         return http.build();
+    }
+
+    /** {@code scopes_supported} of both discovery documents: the identity scopes, then the APIs' scopes. */
+    private static void advertisedScopes(List<String> scopes) {
+        List<String> all = new ArrayList<>(Clients.IDENTITY_SCOPES);
+        all.addAll(Clients.API_SCOPES);
+        all.removeAll(scopes);
+        scopes.addAll(all);
     }
 
     /** The redirect URI and scope checks, then each feature's. */
