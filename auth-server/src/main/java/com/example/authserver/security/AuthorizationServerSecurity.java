@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -51,6 +52,8 @@ class AuthorizationServerSecurity {
     private static final String AUTHORIZATION_ENDPOINT = "/oauth2/authorize";
 
     /** RFC 9207: authorization responses say who issued them ({@link AuthorizationResponses}). */
+    private static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
+
     private static final String ISS_PARAMETER_SUPPORTED = "authorization_response_iss_parameter_supported";
 
     @Bean
@@ -69,6 +72,9 @@ class AuthorizationServerSecurity {
         http.oauth2AuthorizationServer(server -> {
             // securityMatchers adds (a contribution's own endpoint adds itself the same way), securityMatcher replaces
             http.securityMatchers(matchers -> matchers.requestMatchers(server.getEndpointsMatcher()));
+            // this server's own protected-resource metadata (RFC 9728), which its bearer challenges link to
+            http.securityMatchers(matchers -> matchers.requestMatchers(
+                    PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, PROTECTED_RESOURCE_METADATA)));
             server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
                     .filter(ClientSecretAuthenticationProvider.class::isInstance)
                     .map(ClientSecretAuthenticationProvider.class::cast)
@@ -124,6 +130,8 @@ class AuthorizationServerSecurity {
                                 new LoginUrlAuthenticationEntryPoint(SignedInUsers.LOGIN_PAGE), userAgents())
                         .defaultAuthenticationEntryPointFor(new ClientAuthenticationEntryPoint(), clientCalls()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                resource -> thisServerAsResource(resource, settings.getIssuer())))
                         .bearerTokenResolver(new ClientEndpointBearerTokens(settings))
                         .jwt(Customizer.withDefaults()));
         SecurityHeaders.apply(http);
@@ -136,6 +144,18 @@ class AuthorizationServerSecurity {
         all.addAll(Clients.API_SCOPES);
         all.removeAll(scopes);
         scopes.addAll(all);
+    }
+
+    /**
+     * UserInfo and the other bearer-token endpoints here are a resource of this server's own issuer: the configured
+     * one, or else the one the request names (the framework's default resource for this path).
+     */
+    private static void thisServerAsResource(OAuth2ProtectedResourceMetadata.Builder metadata, String issuer) {
+        metadata.claims(claims -> {
+            Object resource = issuer != null ? issuer : claims.get("resource");
+            claims.put("resource", resource);
+            claims.put("authorization_servers", List.of(resource));
+        });
     }
 
     /** The redirect URI and scope checks, then each feature's. */

@@ -82,6 +82,31 @@ class AuthorizationServerMetadataTests {
         }
     }
 
+    /**
+     * The server's own bearer-token endpoints (UserInfo) name their protected-resource metadata in their 401 (RFC
+     * 9728, Spring Security's default): that link must work and name this server as the resource and its issuer.
+     */
+    @Test
+    void theUserInfoChallengeNamesResourceMetadataThatIsServed() throws Exception {
+        HttpResponse<String> challenge = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.issuer() + "/userinfo"))
+                                .header("Authorization", "Bearer not-a-token")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(challenge.statusCode()).isEqualTo(401);
+        String header = challenge.headers().firstValue("WWW-Authenticate").orElseThrow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("resource_metadata=\"([^\"]+)\"")
+                .matcher(header);
+        assertThat(link.find()).as(header).isTrue();
+        assertThat(link.group(1)).startsWith(server.issuer());
+
+        Map<String, Object> metadata =
+                fetch(link.group(1).substring(server.issuer().length()));
+        assertThat(metadata).containsEntry("resource", server.issuer());
+        assertThat(metadata.get("authorization_servers")).asInstanceOf(LIST).containsExactly(server.issuer());
+    }
+
     private static Map<String, Object> withoutOpenIdConnectOnly(Map<String, Object> metadata) {
         Map<String, Object> shared = new TreeMap<>(metadata);
         shared.keySet().removeAll(OPENID_CONNECT_ONLY);
