@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * THE file for scopes and clients (IdentityServer's {@code Config.cs}). Add a client to
- * {@link #developmentClients}, a scope to {@link #API_SCOPES}; they are upserted by client id at start-up
+ * {@link #developmentClients}, an API and its scopes to {@link #developmentResources}; they are upserted at start-up
  * in development. In production, register clients with real secrets instead (see the README), for example
  * under {@code authforge.clients.configured} in application.yml ({@link #configuredClients}).
  */
@@ -25,9 +25,6 @@ public final class Clients {
 
     /** Scopes that release claims about the user. Which claims: {@code claims/ClaimsMapping}. */
     public static final List<String> IDENTITY_SCOPES = List.of("openid", "profile", "email");
-
-    /** Scopes that protect your APIs: each is owned by one API resource of {@link #developmentResources}. */
-    public static final List<String> API_SCOPES = List.of("scope1", "scope2", "mcp:tools");
 
     /** The development API: an HTTP API on port 8081 (its URI, trailing slash included, is its tokens' audience). */
     public static final String DEVELOPMENT_API = "http://127.0.0.1:8081/";

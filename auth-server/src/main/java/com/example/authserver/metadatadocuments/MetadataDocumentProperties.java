@@ -1,5 +1,6 @@
 package com.example.authserver.metadatadocuments;
 
+import com.example.authserver.ratelimit.RateLimitProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -40,6 +41,16 @@ public class MetadataDocumentProperties {
 
     /** The longest time a document is kept, whatever its Cache-Control says. */
     private Duration maxCacheTime = Duration.ofHours(24);
+
+    /**
+     * How many documents one client address may have this server fetch (documents it has cached cost nothing):
+     * anyone may name a URL as a client id, before signing in.
+     */
+    private final RateLimitProperties.Limit fetchRateLimit = new RateLimitProperties.Limit(30, Duration.ofMinutes(10));
+
+    public RateLimitProperties.Limit getFetchRateLimit() {
+        return fetchRateLimit;
+    }
 
     /** How many documents are kept in memory at most; beyond, the expired ones and then all are forgotten. */
     private int maxCachedDocuments = 1000;

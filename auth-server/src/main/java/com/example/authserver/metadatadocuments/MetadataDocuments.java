@@ -51,8 +51,15 @@ class MetadataDocuments implements DisposableBean {
 
     private final Map<String, CompletableFuture<RegisteredClient>> inFlight = new ConcurrentHashMap<>();
 
+    private final FetchLimit fetchLimit;
+
     MetadataDocuments(
-            MetadataDocumentProperties properties, ApiResources resources, Clock clock, Environment environment) {
+            MetadataDocumentProperties properties,
+            ApiResources resources,
+            Clock clock,
+            Environment environment,
+            FetchLimit fetchLimit) {
+        this.fetchLimit = fetchLimit;
         boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
         this.enabled = properties.getEnabled() != null ? properties.getEnabled() : !prod;
         this.loopbackHttp = properties.isAllowLoopbackHttp() && !prod;
@@ -81,6 +88,13 @@ class MetadataDocuments implements DisposableBean {
         if (url == null
                 || (request != null
                         && request.getAttribute(REFUSED + clientId, RequestAttributes.SCOPE_REQUEST) != null)) {
+            return null;
+        }
+        if (!fetchLimit.allowsFetch()) {
+            log.info("Client ID metadata document {} not fetched: the client address is over its limit", clientId);
+            if (request != null) {
+                request.setAttribute(REFUSED + clientId, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+            }
             return null;
         }
         CompletableFuture<RegisteredClient> mine = new CompletableFuture<>();

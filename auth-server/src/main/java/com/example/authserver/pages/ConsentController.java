@@ -93,12 +93,17 @@ class ConsentController {
                 deviceFlow ? endpoints.getDeviceVerificationEndpoint() : endpoints.getAuthorizationEndpoint());
         model.addAttribute("clientId", client.getClientId());
         model.addAttribute("clientName", client.getClientName());
-        model.addAttribute("clientHost", urlHost(client.getClientId()));
-        // a client that registered itself chose its own name: say so, and where it sends the user back to
+        String clientHost = urlHost(client.getClientId());
+        model.addAttribute("clientHost", clientHost);
+        // a client that registered itself or published its own document chose its own name and redirect URIs: say
+        // so, and where it sends the user back to
         boolean selfRegistered = SelfRegisteredClients.isSelfRegistered(client);
         model.addAttribute("selfRegistered", selfRegistered);
         model.addAttribute(
-                "redirectHosts", selfRegistered ? String.join(", ", SelfRegisteredClients.redirectHosts(client)) : "");
+                "redirectHosts",
+                selfRegistered || clientHost != null
+                        ? String.join(", ", SelfRegisteredClients.redirectHosts(client))
+                        : "");
         model.addAttribute("state", state);
         model.addAttribute("userCode", deviceFlow ? userCode : null);
         model.addAttribute(

@@ -2,6 +2,7 @@ package com.example.authserver.registration;
 
 import com.example.authserver.clients.ApiResources;
 import com.example.authserver.clients.ClientSecretHashing;
+import com.example.authserver.clients.ConsentSettings;
 import com.example.authserver.clients.SelfRegisteredClients;
 import com.example.authserver.registration.RegistrationPolicy.ClientMetadata;
 import java.time.Clock;
@@ -170,6 +171,9 @@ class ClientRegistrationService {
                         .requireProofKey(true)
                         .requireAuthorizationConsent(true)
                         .setting(SelfRegisteredClients.SELF_REGISTERED, true)
+                        // every time, even for openid alone or after a remembered consent: nobody vouched for it,
+                        // and its redirect URIs may change (RFC 7592) after a user allowed it once
+                        .setting(ConsentSettings.ALWAYS_ASK, true)
                         .build())
                 .tokenSettings(TokenSettings.builder()
                         .authorizationCodeTimeToLive(Duration.ofMinutes(5))

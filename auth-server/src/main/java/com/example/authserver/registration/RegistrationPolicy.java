@@ -178,9 +178,11 @@ final class RegistrationPolicy {
         }
         if (name.isBlank()
                 || name.length() > MAX_NAME_LENGTH
-                || name.codePoints().anyMatch(Character::isISOControl)) {
-            throw RegistrationError.metadata(
-                    "client_name must be 1 to " + MAX_NAME_LENGTH + " characters, without control characters");
+                || name.codePoints()
+                        .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            // format characters (bidi overrides, zero-width) could reorder or hide the consent page's warning
+            throw RegistrationError.metadata("client_name must be 1 to " + MAX_NAME_LENGTH
+                    + " characters, without control or format characters");
         }
         return name.strip();
     }

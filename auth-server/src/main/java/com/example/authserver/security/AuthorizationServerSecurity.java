@@ -141,7 +141,6 @@ class AuthorizationServerSecurity {
     /** {@code scopes_supported} of both discovery documents: the identity scopes, then the APIs' scopes. */
     private static void advertisedScopes(List<String> scopes) {
         List<String> all = new ArrayList<>(Clients.IDENTITY_SCOPES);
-        all.addAll(Clients.API_SCOPES);
         all.removeAll(scopes);
         scopes.addAll(all);
     }

@@ -128,7 +128,11 @@ class MetadataDocumentFlowTests {
         assertThat(consent.uri().getPath()).isEqualTo("/oauth2/consent");
         assertThat(consent.document().select("h1").text()).contains("Research <b>Agent</b>");
         assertThat(consent.body()).as("the name is escaped").doesNotContain("<b>Agent</b>");
-        assertThat(consent.document().select(".client-host").text()).contains("127.0.0.1");
+        URI callback = URI.create(redirectUri);
+        assertThat(consent.document().select(".client-host").text())
+                .as("the document's host and where the client sends the user back to")
+                .contains("127.0.0.1")
+                .contains(callback.getHost() + ":" + callback.getPort());
 
         Page back = browser.follow(browser.submit(consent, "#consent-allow", Map.of()));
         assertThat(back.uri().toString()).startsWith(redirectUri);

@@ -58,7 +58,7 @@ class MetadataDocumentsTests {
     MetadataDocuments documents(MetadataDocumentProperties properties, String... profiles) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
-        return new MetadataDocuments(properties, NO_RESOURCES, clock, environment);
+        return new MetadataDocuments(properties, NO_RESOURCES, clock, environment, new FetchLimit(null, properties));
     }
 
     static String publish(Answer... answers) {

@@ -186,6 +186,10 @@ class ClientRegistrationAttackTests {
                 "{\"redirect_uris\": [\"http://127.0.0.1/cb\"], \"token_endpoint_auth_method\": \"none\","
                         + " \"client_name\": \"a\\u0000b\"}",
                 "{\"redirect_uris\": [\"http://127.0.0.1/cb\"], \"token_endpoint_auth_method\": \"none\","
+                        + " \"client_name\": \"Bank\\u202Eevil\"}",
+                "{\"redirect_uris\": [\"http://127.0.0.1/cb\"], \"token_endpoint_auth_method\": \"none\","
+                        + " \"client_name\": \"Ba\\u200Bnk\"}",
+                "{\"redirect_uris\": [\"http://127.0.0.1/cb\"], \"token_endpoint_auth_method\": \"none\","
                         + " \"jwks_uri\": \"https://example.com/jwks\"}"
             })
     void whenTheBodyIsMalformedThenTheAnswerIsInvalidClientMetadataNeverAServerError(String body) {

@@ -133,15 +133,19 @@ class ClientRegistrationFlowTests {
         assertThat(withoutVerifier.indicatesSuccess()).as("PKCE is required").isFalse();
         // the failed attempt spent the code: a new authorization
         verifier = new CodeVerifier();
-        code = AuthorizationResponse.parse(browser.follow(browser.get(new AuthenticationRequest.Builder(
-                                        ResponseType.CODE, Scope.parse("openid mcp:tools"), client.getID(), CALLBACK)
-                                .state(state)
-                                .nonce(new Nonce())
-                                .codeChallenge(verifier, CodeChallengeMethod.S256)
-                                .endpointURI(URI.create(server.issuer() + "/oauth2/authorize"))
-                                .build()
-                                .toURI()
-                                .toString()))
+        Page again = browser.follow(browser.get(new AuthenticationRequest.Builder(
+                        ResponseType.CODE, Scope.parse("openid mcp:tools"), client.getID(), CALLBACK)
+                .state(state)
+                .nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .endpointURI(URI.create(server.issuer() + "/oauth2/authorize"))
+                .build()
+                .toURI()
+                .toString()));
+        assertThat(again.uri().getPath())
+                .as("asked again: it registered itself")
+                .isEqualTo("/oauth2/consent");
+        code = AuthorizationResponse.parse(browser.follow(browser.submit(again, "#consent-allow", Map.of()))
                         .uri())
                 .toSuccessResponse()
                 .getAuthorizationCode();
@@ -189,6 +193,49 @@ class ClientRegistrationFlowTests {
                         .send()
                         .getStatusCode())
                 .isEqualTo(401);
+    }
+
+    /**
+     * Nobody vouched for a client that registered itself, and it may change its redirect URIs later: the user sees
+     * the consent page (and its warning) every time, even for openid alone and after allowing it once.
+     */
+    @Test
+    void aSelfRegisteredClientAskingOnlyForOpenidStillShowsTheConsentPageEveryTime() throws Exception {
+        ClientMetadata metadata = new ClientMetadata();
+        metadata.setName("Quiet agent");
+        metadata.setRedirectionURI(CALLBACK);
+        metadata.setGrantTypes(Set.of(GrantType.AUTHORIZATION_CODE));
+        metadata.setResponseTypes(Set.of(ResponseType.CODE));
+        metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.NONE);
+        metadata.setScope(Scope.parse("openid"));
+        ClientInformation client = registered(new ClientRegistrationRequest(endpoint(), metadata, null)
+                .toHTTPRequest()
+                .send());
+        ApplicationUser user = testUsers.create("quiet-agent-user");
+        Browser browser = server.browser();
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            URI authorize = new AuthenticationRequest.Builder(
+                            ResponseType.CODE, Scope.parse("openid"), client.getID(), CALLBACK)
+                    .state(new State())
+                    .nonce(new Nonce())
+                    .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
+                    .endpointURI(URI.create(server.issuer() + "/oauth2/authorize"))
+                    .build()
+                    .toURI();
+            Page page = browser.navigate(authorize.toString());
+            if (page.uri().getPath().equals("/login")) {
+                page = browser.follow(browser.submit(
+                        page,
+                        "form[action$=/login]",
+                        Map.of("username", user.getUserName(), "password", TestUsers.PASSWORD)));
+            }
+            assertThat(page.uri().getPath()).as("attempt %d", attempt).isEqualTo("/oauth2/consent");
+            assertThat(page.document().select("#self-registered").text()).contains("registered itself");
+            Page back = browser.follow(browser.submit(page, "#consent-allow", Map.of()));
+            assertThat(AuthorizationResponse.parse(back.uri()).indicatesSuccess())
+                    .isTrue();
+        }
     }
 
     @Test
