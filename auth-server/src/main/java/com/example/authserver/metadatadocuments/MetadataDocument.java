@@ -167,7 +167,7 @@ final class MetadataDocument {
     }
 
     /**
-     * https; http on a loopback host (native apps, RFC 8252); or a private-use scheme with a dot (com.example.app:/cb).
+     * https; http on a loopback host (native apps, RFC 8252); or a private-use scheme with a dot (net.example.app:/cb).
      * Never a fragment, nor a comma (the clients table joins the URIs with commas).
      */
     static boolean acceptableRedirectUri(String text) {

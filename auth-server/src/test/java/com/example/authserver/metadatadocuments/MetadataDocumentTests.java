@@ -91,7 +91,7 @@ class MetadataDocumentTests {
             assertThat(MetadataDocument.acceptableRedirectUri(bad)).as(bad).isFalse();
         }
         for (String good :
-                new String[] {"https://app.example.com/cb", "http://127.0.0.1/cb", "com.example.app:/oauth2redirect"}) {
+                new String[] {"https://app.example.com/cb", "http://127.0.0.1/cb", "net.example.app:/oauth2redirect"}) {
             assertThat(MetadataDocument.acceptableRedirectUri(good)).as(good).isTrue();
         }
     }

@@ -80,7 +80,7 @@ class ClientRegistrationAttackTests {
                 "http://10.0.0.1/callback",
                 "javascript:alert(1)",
                 "data:text/html,hi",
-                "com.example.app:/callback",
+                "net.example.app:/callback",
                 "myapp://callback",
                 "https://example.com/callback#fragment",
                 "https://*.example.com/callback",
