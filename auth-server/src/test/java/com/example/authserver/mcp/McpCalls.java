@@ -71,7 +71,13 @@ final class McpCalls {
 
     /** The same, with {@code query} ("?..." or empty) after the endpoint. */
     HttpResponse<String> initializeOverHttp(String token, String query) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + query))
+        return initializeOverHttp(endpoint, token, query, Map.of());
+    }
+
+    /** The same to {@code to} (the endpoint under another host name, say), with more request headers. */
+    HttpResponse<String> initializeOverHttp(URI to, String token, String query, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to + query))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
@@ -81,6 +87,7 @@ final class McpCalls {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

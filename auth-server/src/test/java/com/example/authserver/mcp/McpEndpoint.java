@@ -4,12 +4,15 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.net.URI;
 import java.util.Map;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -28,9 +31,17 @@ class McpEndpoint {
     private static final String CALLER = "caller";
 
     @Bean
-    HttpServletStreamableServerTransportProvider mcpTransport() {
+    HttpServletStreamableServerTransportProvider mcpTransport(Environment settings) {
         return HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(PATH)
+                // DNS rebinding (the MCP specification's "MUST validate Origin"): only requests to this server's
+                // own host and port, and none from a web page (an Origin header)
+                // (read at each request: in the tests the resource URI names a port chosen at start-up)
+                .securityValidator(headers -> DefaultServerTransportSecurityValidator.builder()
+                        .allowedHost(URI.create(settings.getRequiredProperty(McpServerSecurity.RESOURCE_URI))
+                                .getRawAuthority())
+                        .build()
+                        .validateHeaders(headers))
                 .contextExtractor(request -> request.getUserPrincipal() instanceof JwtAuthenticationToken token
                         ? McpTransportContext.create(Map.of(CALLER, token))
                         : McpTransportContext.EMPTY)

@@ -17,6 +17,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,25 @@ class McpServerTests {
             assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
             assertThat(((TextContent) result.content().get(0)).text()).isEqualTo("sub=user-1 client_id=interactive");
         }
+    }
+
+    @Test
+    void aGoodTokenFromAWebPageOrUnderAnotherHostNameIsRefused() throws Exception {
+        String token = sign(accessToken().build(), "at+jwt");
+        URI endpoint = URI.create(resource);
+
+        assertThat(mcp.initializeOverHttp(endpoint, token, "", Map.of()).statusCode())
+                .as("the same call, as an MCP client sends it")
+                .isEqualTo(200);
+        assertThat(mcp.initializeOverHttp(endpoint, token, "", Map.of("Origin", "http://evil.example"))
+                        .statusCode())
+                .as("from a web page")
+                .isEqualTo(403);
+        // a name that resolves to this server (DNS rebinding) arrives with that name as Host
+        URI otherName = URI.create("http://localhost:" + endpoint.getPort() + endpoint.getRawPath());
+        assertThat(mcp.initializeOverHttp(otherName, token, "", Map.of()).statusCode())
+                .as("under another host name: 421 Misdirected Request")
+                .isEqualTo(421);
     }
 
     @Test
