@@ -98,5 +98,11 @@ class ResourceIndicators implements ProtocolContribution {
                 .filter(scope -> !scopes.contains(scope))
                 .forEach(scopes::add);
         metadata.put(SCOPES_SUPPORTED, scopes);
+        // RFC 9728 section 4: the resources this server issues tokens for, the values "resource" may take
+        List<String> uris =
+                resources.all().stream().map(ApiResource::uri).sorted().toList();
+        if (!uris.isEmpty()) {
+            metadata.put("protected_resources", uris);
+        }
     }
 }

@@ -60,6 +60,10 @@ class AuthorizationServerMetadataTests {
 
         assertThat(withoutOpenIdConnectOnly(oauth)).isEqualTo(withoutOpenIdConnectOnly(openid));
         assertThat(oauth.get("scopes_supported")).asInstanceOf(LIST).contains("mcp:tools");
+        assertThat(oauth.get("protected_resources"))
+                .as("RFC 9728: the resources tokens may be asked for")
+                .asInstanceOf(LIST)
+                .containsExactly("http://127.0.0.1:8081/", "http://127.0.0.1:8090/mcp");
     }
 
     @Test
