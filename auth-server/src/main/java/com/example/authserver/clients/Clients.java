@@ -310,9 +310,10 @@ public final class Clients {
 
     /**
      * The lifetimes of a user's tokens, for every client that acts for users: 5-minute codes, 15-minute access
-     * tokens, 30-day refresh tokens that rotate (required: the store keeps only their hashes).
+     * tokens, 30-day refresh tokens that rotate (required: the store keeps only their hashes). Clients that register
+     * themselves or publish a metadata document get the same.
      */
-    private static TokenSettings.Builder userTokens() {
+    public static TokenSettings.Builder userTokens() {
         return TokenSettings.builder()
                 .authorizationCodeTimeToLive(Duration.ofMinutes(5))
                 .accessTokenTimeToLive(Duration.ofMinutes(15))

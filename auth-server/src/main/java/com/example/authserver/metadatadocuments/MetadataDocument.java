@@ -1,5 +1,6 @@
 package com.example.authserver.metadatadocuments;
 
+import com.example.authserver.clients.Clients;
 import com.example.authserver.clients.ConsentSettings;
 import com.example.authserver.metadatadocuments.DocumentFetcher.Refused;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,13 +110,7 @@ final class MetadataDocument {
                         .setting(ConsentSettings.ALWAYS_ASK, true)
                         .setting(URL_SETTING, clientId)
                         .build())
-                // the lifetimes of the development clients' user tokens (clients/Clients.userTokens)
-                .tokenSettings(TokenSettings.builder()
-                        .authorizationCodeTimeToLive(Duration.ofMinutes(5))
-                        .accessTokenTimeToLive(Duration.ofMinutes(15))
-                        .refreshTokenTimeToLive(Duration.ofDays(30))
-                        .reuseRefreshTokens(false)
-                        .build())
+                .tokenSettings(Clients.userTokens().build())
                 .build();
     }
 

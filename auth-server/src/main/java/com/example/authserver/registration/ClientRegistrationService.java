@@ -2,11 +2,11 @@ package com.example.authserver.registration;
 
 import com.example.authserver.clients.ApiResources;
 import com.example.authserver.clients.ClientSecretHashing;
+import com.example.authserver.clients.Clients;
 import com.example.authserver.clients.ConsentSettings;
 import com.example.authserver.clients.SelfRegisteredClients;
 import com.example.authserver.registration.RegistrationPolicy.ClientMetadata;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -175,12 +174,7 @@ class ClientRegistrationService {
                         // and its redirect URIs may change (RFC 7592) after a user allowed it once
                         .setting(ConsentSettings.ALWAYS_ASK, true)
                         .build())
-                .tokenSettings(TokenSettings.builder()
-                        .authorizationCodeTimeToLive(Duration.ofMinutes(5))
-                        .accessTokenTimeToLive(Duration.ofMinutes(15))
-                        .refreshTokenTimeToLive(Duration.ofDays(30))
-                        .reuseRefreshTokens(false)
-                        .build());
+                .tokenSettings(Clients.userTokens().build());
         if (secret != null) {
             client.clientSecret(hashing.encode(secret));
         }
