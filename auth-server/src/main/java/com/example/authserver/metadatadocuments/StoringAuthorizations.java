@@ -1,19 +1,17 @@
 package com.example.authserver.metadatadocuments;
 
+import com.example.authserver.authorization.ForwardingAuthorizationService;
 import java.util.function.Supplier;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /** The authorization store, storing the client of a document before the first authorization that refers to it. */
-final class StoringAuthorizations implements OAuth2AuthorizationService {
-
-    private final OAuth2AuthorizationService authorizations;
+final class StoringAuthorizations extends ForwardingAuthorizationService {
 
     private final Supplier<MetadataDocumentClients> clients;
 
     StoringAuthorizations(OAuth2AuthorizationService authorizations, Supplier<MetadataDocumentClients> clients) {
-        this.authorizations = authorizations;
+        super(authorizations);
         this.clients = clients;
     }
 
@@ -23,21 +21,6 @@ final class StoringAuthorizations implements OAuth2AuthorizationService {
         if (documentClients != null) {
             documentClients.store(authorization.getRegisteredClientId());
         }
-        authorizations.save(authorization);
-    }
-
-    @Override
-    public void remove(OAuth2Authorization authorization) {
-        authorizations.remove(authorization);
-    }
-
-    @Override
-    public OAuth2Authorization findById(String id) {
-        return authorizations.findById(id);
-    }
-
-    @Override
-    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-        return authorizations.findByToken(token, tokenType);
+        super.save(authorization);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.authserver.sessions;
 
+import com.example.authserver.authorization.ForwardingAuthorizationService;
 import com.example.authserver.claims.TokenClaimsContribution;
 import com.example.authserver.security.ProtocolContribution;
 import jakarta.servlet.http.HttpSession;
@@ -16,7 +17,6 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -98,17 +98,15 @@ class AuthorizingSession implements ProtocolContribution, TokenClaimsContributio
      * it (and in {@link SessionClients}) before the code reaches the client. (Wrapping the code request provider
      * instead is not possible: the framework finds it in the list by its class.)
      */
-    private final class RecordingSession implements OAuth2AuthorizationService {
-
-        private final OAuth2AuthorizationService delegate;
+    private final class RecordingSession extends ForwardingAuthorizationService {
 
         RecordingSession(OAuth2AuthorizationService delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public void save(OAuth2Authorization authorization) {
-            delegate.save(withSid(authorization));
+            super.save(withSid(authorization));
         }
 
         private OAuth2Authorization withSid(OAuth2Authorization authorization) {
@@ -140,21 +138,6 @@ class AuthorizingSession implements ProtocolContribution, TokenClaimsContributio
         private String signedInUser() {
             Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
             return signedIn != null && signedIn.isAuthenticated() ? signedIn.getName() : null;
-        }
-
-        @Override
-        public void remove(OAuth2Authorization authorization) {
-            delegate.remove(authorization);
-        }
-
-        @Override
-        public OAuth2Authorization findById(String id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-            return delegate.findByToken(token, tokenType);
         }
     }
 
