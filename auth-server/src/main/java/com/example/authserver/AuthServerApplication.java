@@ -1,5 +1,6 @@
 package com.example.authserver;
 
+import com.example.authserver.imports.ImportCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AuthServerApplication {
 
     public static void main(String[] args) {
+        // "import <kind> ..." runs an import without the web server and exits (imports/)
+        if (ImportCommandLine.isImport(args)) {
+            System.exit(ImportCommandLine.run(args, System.out, System.err));
+        }
         SpringApplication.run(AuthServerApplication.class, args);
     }
 }

@@ -51,7 +51,8 @@ class ArchitectureTests {
             "requests",
             "metadatadocuments",
             "registration",
-            "resources");
+            "resources",
+            "imports");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
     static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");

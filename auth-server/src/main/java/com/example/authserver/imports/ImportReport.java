@@ -1,0 +1,89 @@
+package com.example.authserver.imports;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What an import did, row by row: every row ends up imported, updated, skipped or failed, and skipped and failed
+ * rows are printed with their reason as they happen (never silently dropped). Progress lines give the rate and the
+ * time left; the last line is always the summary {@code imported: N, updated: N, skipped: N, failed: N}.
+ */
+public final class ImportReport {
+
+    private final PrintStream out;
+
+    private final boolean dryRun;
+
+    private final long started = System.nanoTime();
+
+    private long imported;
+
+    private long updated;
+
+    private long skipped;
+
+    private long failed;
+
+    ImportReport(PrintStream out, boolean dryRun) {
+        this.out = out;
+        this.dryRun = dryRun;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public void imported() {
+        imported++;
+    }
+
+    public void updated() {
+        updated++;
+    }
+
+    /** A row left as it is here, for example unchanged since the last run. */
+    public void skipped(String row, String reason) {
+        skipped++;
+        out.println("skipped " + row + ": " + reason);
+    }
+
+    /** A row that could not be carried over; the import goes on with the next one. */
+    public void failed(String row, String reason) {
+        failed++;
+        out.println("failed  " + row + ": " + reason);
+    }
+
+    /** Something of a row that was carried over only in part (for example a setting this server has not). */
+    public void warning(String row, String text) {
+        out.println("warning " + row + ": " + text);
+    }
+
+    public void info(String text) {
+        out.println(text);
+    }
+
+    /** A progress line: {@code users: 1000/52000 (810/s, about 63 s left)}. */
+    public void progress(String what, long done, long total) {
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        double rate = done / seconds;
+        String left = rate <= 0 || total <= done
+                ? ""
+                : ", about "
+                        + Duration.ofSeconds((long) Math.ceil((total - done) / rate))
+                                .toSeconds() + " s left";
+        out.println(String.format(Locale.ROOT, "%s: %d/%d (%.0f/s%s)", what, done, total, rate, left));
+    }
+
+    /** The summary line: {@code imported: N, updated: N, skipped: N, failed: N}. */
+    public String summary() {
+        return "imported: " + imported + ", updated: " + updated + ", skipped: " + skipped + ", failed: " + failed;
+    }
+
+    void printSummary() {
+        if (dryRun) {
+            out.println("dry run: nothing was written");
+        }
+        out.println(summary());
+    }
+}
