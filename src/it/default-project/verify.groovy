@@ -95,9 +95,13 @@ List<String> invented = pomLines.findAll { String line ->
 }
 check("every line of pom.xml comes from auth-server/pom.xml ${invented ?: ''}", invented.isEmpty())
 String pomText = project.resolve('pom.xml').toFile().getText('UTF-8')
+// every project reads the four source databases of an ASP.NET Identity import (imports/aspnet): their drivers only
 check('the pom carries H2 and no other database, no database profile', pomText.contains('<artifactId>h2</artifactId>') &&
-    !pomText.contains('postgres') && !pomText.contains('mysql') && !pomText.contains('<profile>') &&
+    !pomText.contains('flyway-database-postgresql') && !pomText.contains('embedded-postgres') &&
+    !pomText.contains('flyway-mysql') && !pomText.contains('bucket4j_jdk17-postgresql') && !pomText.contains('bucket4j_jdk17-mysql') && !pomText.contains('<profile>') &&
     !pomText.contains('build-helper'))
+check('the pom carries the drivers an import reads with', ['sqlite-jdbc', 'mssql-jdbc', '<artifactId>postgresql</artifactId>',
+    'mysql-connector-j'].every { pomText.contains(it) })
 
 // No Velocity directive or literal-trick residue in any text file.
 def velocity = ~/#(set|if|elseif|foreach|macro|parse|define|evaluate)\s*\(|#(end|else)\b|#\[\[|\]\]#|\$\{[dh]\}|\$[dh]\{/

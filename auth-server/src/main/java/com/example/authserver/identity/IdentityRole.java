@@ -30,6 +30,12 @@ public class IdentityRole {
         this.normalizedName = LookupNormalizer.normalizeName(name);
     }
 
+    /** A role brought over from another store with the id it had there (identity/ImportedUsers). */
+    IdentityRole(String id, String name) {
+        this(name);
+        this.id = id;
+    }
+
     public String getId() {
         return id;
     }

@@ -65,6 +65,11 @@ public abstract class IdentityUser {
         return id;
     }
 
+    /** Only for a user brought over from another store, who keeps the id clients know (identity/ImportedUsers). */
+    void assignId(String id) {
+        this.id = id;
+    }
+
     public String getUserName() {
         return userName;
     }
@@ -109,6 +114,11 @@ public abstract class IdentityUser {
 
     public String getSecurityStamp() {
         return securityStamp;
+    }
+
+    /** Only for a user brought over from another store: sessions there stay tied to the same stamp here. */
+    void setSecurityStamp(String securityStamp) {
+        this.securityStamp = securityStamp;
     }
 
     void renewSecurityStamp() {

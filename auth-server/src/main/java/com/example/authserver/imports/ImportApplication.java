@@ -2,6 +2,7 @@ package com.example.authserver.imports;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.keys.SecretCipher;
+import com.example.authserver.twofactor.ImportedTwoFactor;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.FilterType;
 
 /**
  * The Spring context an import runs in: the server's configuration and database settings, its user store
- * (identity), the key-encryption key (keys/SecretCipher, for authenticator keys) and the importers, without the web
+ * (identity), the key-encryption key (keys/SecretCipher, for authenticator keys), the stores of two-factor
+ * credentials (twofactor/ImportedTwoFactor) and the importers, without the web
  * server, the security chains or the scheduled jobs. It never migrates the target: a database the server has not
  * migrated to this version is an {@link ImportFailure}, so an import cannot run against the wrong schema.
  * <p>
@@ -30,6 +32,14 @@ import org.springframework.context.annotation.FilterType;
         useDefaultFilters = false,
         includeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.(SecretCipher|KeyEncryptionKeySource)"))
+// two-factor credentials brought over (authenticator keys, recovery codes) are stored as twofactor/ stores its own
+@ComponentScan(
+        basePackageClasses = ImportedTwoFactor.class,
+        useDefaultFilters = false,
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = ".*\\.twofactor\\.(ImportedTwoFactor|AuthenticatorKeys|RecoveryCodes)"))
 class ImportApplication {
 
     @Bean

@@ -58,9 +58,15 @@ class AuthenticatorKeys {
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
         String key = new Base32().encodeAsString(bytes).replace("=", "");
+        store(userId, key);
+        return key;
+    }
+
+    /** Stores the key (Base32) sealed, with no time step used yet: a new key, or one brought over (ImportedTwoFactor). */
+    @Transactional
+    void store(String userId, String key) {
         tokens.save(new UserToken(userId, UserToken.SERVER_PROVIDER, KEY, cipher.sealText(owner(userId), key)));
         tokens.save(new UserToken(userId, UserToken.SERVER_PROVIDER, LAST_STEP, NO_STEP));
-        return key;
     }
 
     /** Removes the user's key: no code works until a new one is set up. */

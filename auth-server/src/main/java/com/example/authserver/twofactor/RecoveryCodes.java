@@ -47,7 +47,6 @@ class RecoveryCodes {
     @Transactional
     List<String> regenerate(String userId) {
         List<String> codes = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
             StringBuilder code = new StringBuilder();
             for (int c = 0; c < LENGTH; c++) {
@@ -55,10 +54,16 @@ class RecoveryCodes {
             }
             code.insert(LENGTH / 2, '-');
             codes.add(code.toString());
-            hashes.add(hash(code.toString()));
         }
-        tokens.save(new UserToken(userId, UserToken.SERVER_PROVIDER, NAME, String.join(";", hashes)));
+        store(userId, codes);
         return codes;
+    }
+
+    /** Keeps the hashes of these codes as the user's codes: new ones, or ones brought over (ImportedTwoFactor). */
+    @Transactional
+    void store(String userId, List<String> codes) {
+        List<String> hashes = codes.stream().map(RecoveryCodes::hash).toList();
+        tokens.save(new UserToken(userId, UserToken.SERVER_PROVIDER, NAME, String.join(";", hashes)));
     }
 
     @Transactional(readOnly = true)
@@ -80,6 +85,13 @@ class RecoveryCodes {
         return tokens.replaceIfUnchanged(
                         userId, UserToken.SERVER_PROVIDER, NAME, row.get().getValue(), String.join(";", hashes))
                 == 1;
+    }
+
+    /** True if a user can redeem this code: something left after normalization, not longer than redeem takes. */
+    static boolean isTypeable(String code) {
+        return code != null
+                && code.length() <= 4 * LENGTH
+                && !code.replaceAll("[\\s-]", "").isEmpty();
     }
 
     private Optional<List<String>> hashes(String userId) {

@@ -66,18 +66,18 @@ public record TestDatabase(String vendor, String url, String username, String pa
     }
 
     /**
-     * The vendor: the system property {@code authforge.test.database} if set, otherwise the JDBC driver the
-     * project depends on.
+     * The vendor: the system property {@code authforge.test.database} if set, otherwise the vendor whose Flyway
+     * migrations the project has (every project has every driver: an import reads any of these databases).
      */
     public static String projectVendor() {
         String configured = System.getProperty("authforge.test.database");
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        if (isPresent("org.postgresql.Driver")) {
+        if (hasMigrations("postgresql")) {
             return "postgresql";
         }
-        if (isPresent("com.mysql.cj.jdbc.Driver")) {
+        if (hasMigrations("mysql")) {
             return "mysql";
         }
         return "h2";
@@ -153,13 +153,8 @@ public record TestDatabase(String vendor, String url, String username, String pa
         }
     }
 
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, TestDatabase.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException ex) {
-            return false;
-        }
+    private static boolean hasMigrations(String vendor) {
+        return TestDatabase.class.getClassLoader().getResource("db/migration/" + vendor) != null;
     }
 
     /** A JDBC URL split into server, user and password, so another database on that server can be named. */

@@ -1,0 +1,108 @@
+package com.example.authserver.identity;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way in for users brought over from another identity store ({@code imports/}): it keeps what this server
+ * otherwise never lets a caller set, because clients and users depend on it: the user's id (the {@code sub} clients
+ * stored), the password hash as the source wrote it (verified by its {@code {id}} encoder, see PasswordHashing), the
+ * security stamp, the lockout state, and roles with the ids they had. Checks of content (user names, emails) are
+ * the caller's: it reports a bad row instead of failing the whole import.
+ */
+@Service
+@Transactional
+public class ImportedUsers {
+
+    /** What an import keeps of a user besides the public properties of {@link ApplicationUser}. */
+    public record Credentials(String passwordHash, String securityStamp, Instant lockoutEnd, int accessFailedCount) {}
+
+    /** A claim of a user, as the source had it. */
+    public record Claim(String type, String value) {}
+
+    private final UserRepository users;
+
+    private final RoleRepository roles;
+
+    private final UserClaimRepository userClaims;
+
+    private final UserLoginRepository logins;
+
+    ImportedUsers(
+            UserRepository users, RoleRepository roles, UserClaimRepository userClaims, UserLoginRepository logins) {
+        this.users = users;
+        this.roles = roles;
+        this.userClaims = userClaims;
+        this.logins = logins;
+    }
+
+    /** A new, unsaved user with the source's id. */
+    public ApplicationUser newUser(String id) {
+        ApplicationUser user = new ApplicationUser();
+        user.assignId(id);
+        return user;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ApplicationUser> findById(String id) {
+        return users.findById(id);
+    }
+
+    /** Another user (not {@code user}'s id) who has the same normalized user name or email: a duplicate here. */
+    @Transactional(readOnly = true)
+    public Optional<ApplicationUser> findOtherWithNameOrEmail(ApplicationUser user) {
+        return users.findByNormalizedUserName(user.getNormalizedUserName())
+                .or(() -> user.getNormalizedEmail() == null
+                        ? Optional.empty()
+                        : users.findByNormalizedEmail(user.getNormalizedEmail()))
+                .filter(other -> !other.getId().equals(user.getId()));
+    }
+
+    /** The id of the user this external account is linked to here, if any. */
+    @Transactional(readOnly = true)
+    public Optional<String> findLoginOwner(String loginProvider, String providerKey) {
+        return logins.findById(new UserLogin.Key(loginProvider, providerKey)).map(UserLogin::getUserId);
+    }
+
+    /** The role with the source's id, else the one of the same name here, else a new one with the source's id. */
+    public IdentityRole findOrCreateRole(String id, String name) {
+        return roles.findById(id)
+                .or(() -> roles.findByNormalizedName(LookupNormalizer.normalizeName(name)))
+                .orElseGet(() -> roles.saveAndFlush(new IdentityRole(id, name)));
+    }
+
+    /**
+     * Saves the user with the source's credentials and replaces their roles, claims and external logins with the
+     * given ones; returns the saved user, whose concurrency stamp is the one the database now holds.
+     */
+    public ApplicationUser save(
+            ApplicationUser user,
+            Credentials credentials,
+            Collection<String> roleIds,
+            List<Claim> claims,
+            List<UserLogin> userLogins) {
+        user.setPasswordHash(credentials.passwordHash());
+        if (credentials.securityStamp() != null) {
+            user.setSecurityStamp(credentials.securityStamp());
+        }
+        user.setLockoutEnd(credentials.lockoutEnd());
+        user.setAccessFailedCount(credentials.accessFailedCount());
+        user.getRoles().clear();
+        user.getRoles().addAll(roles.findAllById(roleIds));
+        ApplicationUser saved = users.saveAndFlush(user);
+        userClaims.deleteAllInBatch(userClaims.findByUserIdOrderById(saved.getId()));
+        userClaims.saveAll(claims.stream()
+                .map(claim -> new UserClaim(saved.getId(), claim.type(), claim.value()))
+                .toList());
+        logins.deleteAllInBatch(logins.findByUserIdOrderByLoginProviderAscProviderKeyAsc(saved.getId()));
+        logins.flush();
+        logins.saveAll(userLogins);
+        logins.flush();
+        userClaims.flush();
+        return saved;
+    }
+}

@@ -1,0 +1,87 @@
+package com.example.authserver.imports.aspnet;
+
+import com.example.authserver.imports.ImportFailure;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.springframework.boot.jdbc.DatabaseDriver;
+
+/**
+ * Opens the source database read-only: the import never writes it. SQLite is opened in SQLite's read-only mode
+ * (so a wrong path fails instead of creating an empty file); the others get a read-only connection in one
+ * transaction, which PostgreSQL and MySQL enforce and which also gives a consistent snapshot of the seven tables.
+ * The driver is chosen from the URL (every project has SQLite's, SQL Server's, PostgreSQL's and MySQL's) and
+ * called directly rather than through DriverManager, which in a packaged jar does not always see the jar's drivers.
+ */
+final class SourceConnection {
+
+    /** SQLite's SQLITE_OPEN_READONLY flag, given to sqlite-jdbc as its {@code open_mode} setting. */
+    private static final String SQLITE_READ_ONLY = "1";
+
+    private static final int CONNECT_SECONDS = 15;
+
+    private SourceConnection() {}
+
+    static Connection open(String url, String username, String password) {
+        DatabaseDriver vendor = DatabaseDriver.fromJdbcUrl(url);
+        if (vendor == DatabaseDriver.UNKNOWN || vendor.getDriverClassName() == null) {
+            throw new ImportFailure("--source-url is not a JDBC URL of SQLite, SQL Server, PostgreSQL or MySQL"
+                    + " (jdbc:sqlite:..., jdbc:sqlserver://..., jdbc:postgresql://..., jdbc:mysql://...)");
+        }
+        Properties properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        switch (vendor) {
+            case SQLITE -> properties.setProperty("open_mode", SQLITE_READ_ONLY);
+            case POSTGRESQL -> properties.setProperty("connectTimeout", Integer.toString(CONNECT_SECONDS));
+            case MYSQL, MARIADB -> properties.setProperty("connectTimeout", Integer.toString(CONNECT_SECONDS * 1000));
+            case SQLSERVER -> properties.setProperty("loginTimeout", Integer.toString(CONNECT_SECONDS));
+            default -> {}
+        }
+        Connection connection;
+        try {
+            Driver driver =
+                    (Driver) Class.forName(vendor.getDriverClassName(), true, SourceConnection.class.getClassLoader())
+                            .getDeclaredConstructor()
+                            .newInstance();
+            connection = driver.connect(url, properties);
+        } catch (ReflectiveOperationException | LinkageError ex) {
+            throw new ImportFailure("No JDBC driver for " + url.split(":", 3)[1] + " in this project");
+        } catch (SQLException ex) {
+            throw new ImportFailure("Could not connect to the source database: " + firstLine(ex));
+        }
+        if (connection == null) {
+            throw new ImportFailure("The JDBC driver does not accept --source-url");
+        }
+        try {
+            if (vendor != DatabaseDriver.SQLITE) {
+                connection.setReadOnly(true);
+            }
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException ex) {
+            close(connection);
+            throw new ImportFailure("Could not open the source database read-only: " + firstLine(ex));
+        }
+    }
+
+    /** Ends the read transaction (nothing was written) and closes. */
+    static void close(Connection connection) {
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException ex) {
+            // nothing was written: a failure to end the read transaction loses nothing
+        }
+    }
+
+    /** The driver's message without stack trace or the following lines some drivers add. */
+    static String firstLine(Throwable ex) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

@@ -1,0 +1,192 @@
+package com.example.authserver.imports.aspnet;
+
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.ImportedUsers;
+import com.example.authserver.identity.UserLogin;
+import com.example.authserver.identity.UserToken;
+import com.example.authserver.identity.UserTokenRepository;
+import com.example.authserver.imports.ImportRecords;
+import com.example.authserver.imports.ImportRecords.Decision;
+import com.example.authserver.imports.aspnet.AspNetRows.Login;
+import com.example.authserver.imports.aspnet.AspNetRows.Token;
+import com.example.authserver.imports.aspnet.AspNetRows.User;
+import com.example.authserver.imports.aspnet.AspNetRows.UserData;
+import com.example.authserver.twofactor.ImportedTwoFactor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings one AspNetUsers row, with what hangs off it, over into this server's store, or says why not. It runs inside
+ * the batch's transaction; every write goes through identity/ImportedUsers and twofactor/ImportedTwoFactor, so the
+ * user is stored exactly as this server stores its own.
+ */
+@Component
+class UserImport {
+
+    static final String ENTITY = "user";
+
+    /** Where .NET's UserManager keeps a user's authenticator key and recovery codes (in clear). */
+    static final String DOTNET_STORE = "[AspNetUserStore]";
+
+    private final ImportedUsers users;
+
+    private final ImportedTwoFactor twoFactor;
+
+    private final UserTokenRepository tokens;
+
+    private final ImportRecords records;
+
+    private final UserRowCheck check;
+
+    UserImport(
+            ImportedUsers users,
+            ImportedTwoFactor twoFactor,
+            UserTokenRepository tokens,
+            ImportRecords records,
+            UserRowCheck check) {
+        this.users = users;
+        this.twoFactor = twoFactor;
+        this.tokens = tokens;
+        this.records = records;
+        this.check = check;
+    }
+
+    List<RowOutcome> importUser(User source, UserData data, UserMapping mapping, Map<String, String> roleIds) {
+        String row = "user " + source.id() + (source.userName() == null ? "" : " (" + source.userName() + ")");
+        String problem = check.problem(source, data);
+        if (problem != null) {
+            return List.of(RowOutcome.failed(row, problem));
+        }
+        String digest = AspNetIdentityImporter.digest(source, data);
+        Optional<ApplicationUser> here = users.findById(source.id());
+        Decision decision = ImportRecords.decide(
+                records.find(AspNetIdentityImporter.KIND, ENTITY, source.id()),
+                source.concurrencyStamp(),
+                digest,
+                here.map(ApplicationUser::getConcurrencyStamp));
+        switch (decision) {
+            case UNCHANGED -> {
+                return List.of(RowOutcome.skipped(row, "unchanged"));
+            }
+            case CHANGED_HERE -> {
+                return List.of(RowOutcome.skipped(row, "changed here since the last import: left as it is here"));
+            }
+            case DELETED_HERE -> {
+                return List.of(RowOutcome.skipped(row, "deleted here since the last import: left deleted"));
+            }
+            case NEW -> {
+                if (here.isPresent()) {
+                    return List.of(RowOutcome.failed(row, "a user with this id exists here and was not imported"));
+                }
+            }
+            case UPDATE -> {}
+        }
+        List<RowOutcome> outcomes = new ArrayList<>();
+        ApplicationUser user = here.orElseGet(() -> users.newUser(source.id()));
+        String unfit = copyProperties(source, data, mapping, user);
+        if (unfit != null) {
+            return List.of(RowOutcome.failed(row, unfit));
+        }
+        Optional<ApplicationUser> other = users.findOtherWithNameOrEmail(user);
+        if (other.isPresent()) {
+            return List.of(RowOutcome.failed(
+                    row, "user '" + other.get().getUserName() + "' here (another id) has the same user name or email"));
+        }
+        List<UserLogin> logins = new ArrayList<>();
+        for (Login login : data.logins()) {
+            String provider = mapping.provider(login.loginProvider());
+            Optional<String> owner = users.findLoginOwner(provider, login.providerKey());
+            if (owner.isPresent() && !owner.get().equals(user.getId())) {
+                return List.of(
+                        RowOutcome.failed(row, "external login " + provider + " is linked to another user here"));
+            }
+            logins.add(new UserLogin(provider, login.providerKey(), login.providerDisplayName(), user.getId()));
+        }
+        Optional<String> key = token(data, "AuthenticatorKey").map(AspNetIdentityImporter::normalizeKey);
+        if (source.twoFactorEnabled() && key.isEmpty()) {
+            user.setTwoFactorEnabled(false);
+            outcomes.add(RowOutcome.warning(
+                    row,
+                    "two-factor sign-in was on without an authenticator key (email or SMS codes are not"
+                            + " carried over): it is off here"));
+        }
+        ApplicationUser saved = users.save(
+                user,
+                new ImportedUsers.Credentials(
+                        source.passwordHash() == null ? null : AspNetPasswordHashes.PREFIX + source.passwordHash(),
+                        source.securityStamp(),
+                        source.lockoutEnd(),
+                        source.accessFailedCount()),
+                data.roleIds().stream()
+                        .map(roleIds::get)
+                        .filter(id -> id != null)
+                        .toList(),
+                data.claims().stream()
+                        .filter(claim -> claim.type() != null)
+                        .map(claim -> new ImportedUsers.Claim(claim.type(), claim.value()))
+                        .toList(),
+                logins);
+        writeTokens(saved.getId(), data, key, decision == Decision.UPDATE);
+        records.save(
+                AspNetIdentityImporter.KIND,
+                ENTITY,
+                source.id(),
+                source.concurrencyStamp(),
+                digest,
+                saved.getId(),
+                saved.getConcurrencyStamp());
+        outcomes.add(decision == Decision.UPDATE ? RowOutcome.updated(row) : RowOutcome.imported(row));
+        return outcomes;
+    }
+
+    /** The standard columns with their meaning here, then the mapped ones; why a value does not fit, or null. */
+    private static String copyProperties(User source, UserData data, UserMapping mapping, ApplicationUser user) {
+        user.setUserName(source.userName());
+        user.setEmail(source.email());
+        user.setEmailConfirmed(source.emailConfirmed());
+        user.setPhoneNumber(source.phoneNumber());
+        user.setPhoneNumberConfirmed(source.phoneNumberConfirmed());
+        user.setTwoFactorEnabled(source.twoFactorEnabled());
+        user.setLockoutEnabled(source.lockoutEnabled());
+        return mapping.apply(user, source.mapped());
+    }
+
+    /**
+     * The authenticator key sealed and the recovery codes hashed, as this server keeps its own; every other token
+     * as it is. An update replaces the tokens the user had here (the user did not change anything here since).
+     */
+    private void writeTokens(String userId, UserData data, Optional<String> key, boolean replace) {
+        if (replace) {
+            tokens.deleteAllInBatch(tokens.findByUserId(userId));
+            tokens.flush();
+        }
+        key.ifPresent(value -> twoFactor.setAuthenticatorKey(userId, value));
+        token(data, "RecoveryCodes")
+                .map(AspNetIdentityImporter::recoveryCodes)
+                .filter(codes -> !codes.isEmpty())
+                .ifPresent(codes -> twoFactor.setRecoveryCodes(userId, codes));
+        for (Token token : data.tokens()) {
+            if (!isTwoFactorToken(token)) {
+                tokens.save(new UserToken(userId, token.loginProvider(), token.name(), token.value()));
+            }
+        }
+        tokens.flush();
+    }
+
+    private static Optional<String> token(UserData data, String name) {
+        return data.tokens().stream()
+                .filter(token -> DOTNET_STORE.equals(token.loginProvider()) && name.equals(token.name()))
+                .map(Token::value)
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst();
+    }
+
+    static boolean isTwoFactorToken(Token token) {
+        return DOTNET_STORE.equals(token.loginProvider())
+                && Arrays.asList("AuthenticatorKey", "RecoveryCodes").contains(token.name());
+    }
+}

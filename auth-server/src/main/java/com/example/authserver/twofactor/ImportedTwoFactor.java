@@ -1,0 +1,37 @@
+package com.example.authserver.twofactor;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Two-factor credentials brought over from another identity store ({@code imports/}): an authenticator key that
+ * the user's app already holds, and recovery codes the user already wrote down. They are stored exactly as the ones
+ * this server creates (sealed key, hashed codes), so sign-in treats them alike.
+ */
+@Component
+public class ImportedTwoFactor {
+
+    private final AuthenticatorKeys keys;
+
+    private final RecoveryCodes recoveryCodes;
+
+    ImportedTwoFactor(AuthenticatorKeys keys, RecoveryCodes recoveryCodes) {
+        this.keys = keys;
+        this.recoveryCodes = recoveryCodes;
+    }
+
+    /** The user's authenticator key, in Base32 as the app was given it. */
+    public void setAuthenticatorKey(String userId, String base32Key) {
+        keys.store(userId, base32Key);
+    }
+
+    /** The user's unused recovery codes, as the user has them. */
+    public void setRecoveryCodes(String userId, List<String> codes) {
+        recoveryCodes.store(userId, codes);
+    }
+
+    /** True if the text can be a recovery code here: one a user can type at the sign-in page. */
+    public static boolean isUsableRecoveryCode(String code) {
+        return RecoveryCodes.isTypeable(code);
+    }
+}

@@ -1,0 +1,113 @@
+package com.example.authserver.imports.aspnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.UserLogins;
+import com.example.authserver.identity.UserManager;
+import com.example.authserver.support.Browser.Page;
+import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.TestClock;
+import com.example.authserver.support.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * The issue's "done": users of a .NET application, imported twice from its ASP.NET Core Identity database (SQLite,
+ * and the project's own kind of database), sign in through the login page with their old passwords (v2 and v3
+ * hashes), their authenticator app and a recovery code, and their tokens carry the .NET id as {@code sub}, their
+ * roles and claims.
+ */
+@ServerTest
+class AspNetIdentitySignInTests {
+
+    static final String CODE_FORM = "form[action$=/login/two-factor]";
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    TestServer server;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    UserManager userManager;
+
+    @Autowired
+    UserLogins userLogins;
+
+    @TempDir
+    Path folder;
+
+    AspNetIdentitySource source;
+
+    DotNetIdentityData data = new DotNetIdentityData();
+
+    @AfterEach
+    void dropSource() {
+        if (source != null) {
+            source.close();
+        }
+        clock.reset();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "project"})
+    void everyColumnCarriesOverWithItsMeaning(String kind) {
+        importTwice(kind);
+
+        ApplicationUser locked = userManager.findById(data.lockedId).orElseThrow();
+        ApplicationUser external = userManager.findById(data.externalId).orElseThrow();
+        ApplicationUser totp = userManager.findById(data.totpId).orElseThrow();
+        Page refused = server.browser().signIn(data.lockedName, DotNetIdentityData.V2_PASSWORD);
+
+        assertThat(locked.getLockoutEnd()).isEqualTo(DotNetIdentityData.LOCKED_UNTIL);
+        assertThat(locked.getAccessFailedCount()).isEqualTo(3);
+        assertThat(locked.isLockoutEnabled()).isTrue();
+        assertThat(locked.getPhoneNumber()).isEqualTo("+1 555 0100");
+        assertThat(locked.isEmailConfirmed()).isTrue();
+        assertThat(refused.uri().toString())
+                .as("a locked-out user stays locked out")
+                .endsWith("/login?error");
+        assertThat(totp.isTwoFactorEnabled()).isTrue();
+        assertThat(external.getPasswordHash()).isNull();
+        assertThat(userLogins.findByLogin("google", data.googleSubject))
+                .as("the .NET provider name Google is renamed by the mapping file to the registration id google")
+                .map(ApplicationUser::getId)
+                .contains(data.externalId);
+        assertThat(userLogins.getLogins(external))
+                .singleElement()
+                .satisfies(login -> assertThat(login.getProviderDisplayName()).isEqualTo("Google"));
+    }
+
+    private void importTwice(String kind) {
+        source = "sqlite".equals(kind) ? AspNetIdentitySource.sqlite(folder) : AspNetIdentitySource.projectDatabase();
+        data.writeTo(source);
+        Path mapping;
+        try {
+            mapping = Files.writeString(
+                    folder.resolve("mapping.properties"),
+                    "FirstName=givenName\nLastName=familyName\nlogin-provider.Google=google\n");
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        ImportRun first = ImportRun.of(environment, source, "--mapping=" + mapping);
+        ImportRun second = ImportRun.of(environment, source, "--mapping=" + mapping);
+        assertThat(first.summary())
+                .as(first.toString())
+                .isEqualTo("imported: " + DotNetIdentityData.IMPORTED + ", updated: 0, skipped: 0, failed: "
+                        + DotNetIdentityData.FAILED);
+        assertThat(second.summary())
+                .as(second.toString())
+                .isEqualTo("imported: 0, updated: 0, skipped: " + DotNetIdentityData.IMPORTED + ", failed: "
+                        + DotNetIdentityData.FAILED);
+    }
+}
