@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AspNetIdentityImportTests {
 
     @Autowired
-    Environment server;
+    AspNetIdentityImporter importer;
 
     @Autowired
     UserManager userManager;
@@ -53,8 +52,7 @@ class AspNetIdentityImportTests {
 
     @Test
     void anUnreachableSourceStopsTheImportWithOneLine() {
-        ImportRun run = ImportRun.raw(
-                server, "import", "aspnet-identity", "--source-url=jdbc:postgresql://127.0.0.1:1/identity");
+        ImportRun run = ImportRun.raw(importer, "--source-url=jdbc:postgresql://127.0.0.1:1/identity");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err().lines())
@@ -69,7 +67,7 @@ class AspNetIdentityImportTests {
     void aMissingSqliteFileIsNotCreated() {
         Path missing = folder.resolve("missing.db");
 
-        ImportRun run = ImportRun.raw(server, "import", "aspnet-identity", "--source-url=jdbc:sqlite:" + missing);
+        ImportRun run = ImportRun.raw(importer, "--source-url=jdbc:sqlite:" + missing);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("Import could not run: Could not connect to the source database");
@@ -80,7 +78,7 @@ class AspNetIdentityImportTests {
     void aDatabaseWithoutTheIdentityTablesIsRefusedNamingTheTable() {
         AspNetIdentitySource blog = AspNetIdentitySource.emptySqlite(folder);
 
-        ImportRun run = ImportRun.of(server, blog);
+        ImportRun run = ImportRun.of(importer, blog);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines())
@@ -93,7 +91,7 @@ class AspNetIdentityImportTests {
     void aTableWithoutAColumnTheImportNeedsIsRefusedNamingIt() {
         source.execute("alter table \"AspNetUserTokens\" rename column \"Value\" to \"TokenValue\"");
 
-        ImportRun run = ImportRun.of(server, source);
+        ImportRun run = ImportRun.of(importer, source);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("table AspNetUserTokens has no column Value");
@@ -102,7 +100,7 @@ class AspNetIdentityImportTests {
 
     @Test
     void anUnknownOptionIsRefusedBeforeAnythingIsRead() {
-        ImportRun run = ImportRun.of(server, source, "--dryrun");
+        ImportRun run = ImportRun.of(importer, source, "--dryrun");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("Unknown option --dryrun").contains("Usage: import aspnet-identity");
@@ -113,7 +111,7 @@ class AspNetIdentityImportTests {
     void aMappingToAPropertyApplicationUserHasNotIsRefusedNamingIt() throws Exception {
         Path mapping = Files.writeString(folder.resolve("mapping.properties"), "FirstName=firstName\n");
 
-        ImportRun run = ImportRun.of(server, source, "--mapping=" + mapping);
+        ImportRun run = ImportRun.of(importer, source, "--mapping=" + mapping);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("ApplicationUser has no property 'firstName'");
@@ -123,7 +121,7 @@ class AspNetIdentityImportTests {
     void aMappingFromAColumnTheSourceHasNotIsRefusedNamingIt() throws Exception {
         Path mapping = Files.writeString(folder.resolve("mapping.properties"), "GivenName=givenName\n");
 
-        ImportRun run = ImportRun.of(server, source, "--mapping=" + mapping);
+        ImportRun run = ImportRun.of(importer, source, "--mapping=" + mapping);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("names column GivenName, which AspNetUsers does not have");
@@ -134,14 +132,14 @@ class AspNetIdentityImportTests {
         long usersBefore = count("users");
         long recordsBefore = count("import_records");
 
-        ImportRun dry = ImportRun.of(server, source, "--dry-run");
+        ImportRun dry = ImportRun.of(importer, source, "--dry-run");
 
         assertThat(dry.exitCode()).as(dry.toString()).isZero();
         assertThat(dry.out()).contains("dry run: nothing was written");
         assertThat(count("users")).isEqualTo(usersBefore);
         assertThat(count("import_records")).isEqualTo(recordsBefore);
         assertThat(userManager.findById(data.v2Id)).isEmpty();
-        ImportRun real = ImportRun.of(server, source);
+        ImportRun real = ImportRun.of(importer, source);
         assertThat(real.summary()).isEqualTo(dry.summary());
     }
 
@@ -149,7 +147,7 @@ class AspNetIdentityImportTests {
     void brokenRowsAreReportedWithTheirReasonAndTheRestIsImported() {
         ApplicationUser aliceBefore = userManager.findByName("alice").orElseThrow();
 
-        ImportRun run = ImportRun.of(server, source);
+        ImportRun run = ImportRun.of(importer, source);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.summary())
@@ -178,8 +176,8 @@ class AspNetIdentityImportTests {
         String before = source.contents();
         byte[] fileBefore = Files.readAllBytes(folder.resolve("app.db"));
 
-        ImportRun.of(server, source);
-        ImportRun.of(server, source);
+        ImportRun.of(importer, source);
+        ImportRun.of(importer, source);
 
         assertThat(source.contents()).isEqualTo(before);
         assertThat(Files.readAllBytes(folder.resolve("app.db"))).isEqualTo(fileBefore);
@@ -187,9 +185,9 @@ class AspNetIdentityImportTests {
 
     @Test
     void aSecondRunSkipsEveryUnchangedRow() {
-        ImportRun first = ImportRun.of(server, source);
+        ImportRun first = ImportRun.of(importer, source);
 
-        ImportRun second = ImportRun.of(server, source);
+        ImportRun second = ImportRun.of(importer, source);
 
         assertThat(first.exitCode()).isZero();
         assertThat(second.exitCode()).isZero();
@@ -201,14 +199,14 @@ class AspNetIdentityImportTests {
 
     @Test
     void aRowChangedInTheSourceIsUpdated() {
-        ImportRun.of(server, source);
+        ImportRun.of(importer, source);
         source.execute(
                 "update \"AspNetUsers\" set \"PhoneNumber\" = ?, \"ConcurrencyStamp\" = ? where \"Id\" = ?",
                 "+1 555 0199",
                 UUID.randomUUID().toString(),
                 data.v2Id);
 
-        ImportRun second = ImportRun.of(server, source);
+        ImportRun second = ImportRun.of(importer, source);
 
         assertThat(second.summary())
                 .isEqualTo("imported: 0, updated: 1, skipped: " + (DotNetIdentityData.IMPORTED - 1) + ", failed: "
@@ -219,7 +217,7 @@ class AspNetIdentityImportTests {
 
     @Test
     void aUserChangedHereIsNotOverwrittenByALaterChangeInTheSource() {
-        ImportRun.of(server, source);
+        ImportRun.of(importer, source);
         ApplicationUser here = userManager.findById(data.v2Id).orElseThrow();
         here.setPhoneNumber("+1 555 0123");
         userManager.update(here);
@@ -229,7 +227,7 @@ class AspNetIdentityImportTests {
                 UUID.randomUUID().toString(),
                 data.v2Id);
 
-        ImportRun second = ImportRun.of(server, source);
+        ImportRun second = ImportRun.of(importer, source);
 
         assertThat(second.out())
                 .contains("skipped user " + data.v2Id + " (" + data.v2Name
@@ -241,11 +239,11 @@ class AspNetIdentityImportTests {
 
     @Test
     void aChangeTheConcurrencyStampDoesNotShowIsStillSeen() {
-        ImportRun.of(server, source);
+        ImportRun.of(importer, source);
         source.execute(
                 "update \"AspNetUserClaims\" set \"ClaimValue\" = ? where \"UserId\" = ?", "Research", data.v3Id);
 
-        ImportRun second = ImportRun.of(server, source);
+        ImportRun second = ImportRun.of(importer, source);
 
         assertThat(second.summary()).contains("updated: 1");
         assertThat(userManager.getClaims(userManager.findById(data.v3Id).orElseThrow()))

@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserLogins;
 import com.example.authserver.identity.UserManager;
+import com.example.authserver.support.AuthenticatorApp;
+import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
+import com.example.authserver.support.OidcClient;
+import com.example.authserver.support.OidcClient.Authorization;
 import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.SignInFlow;
 import com.example.authserver.support.TestClock;
 import com.example.authserver.support.TestServer;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +45,9 @@ class AspNetIdentitySignInTests {
     TestServer server;
 
     @Autowired
+    AspNetIdentityImporter importer;
+
+    @Autowired
     TestClock clock;
 
     @Autowired
@@ -57,6 +69,39 @@ class AspNetIdentitySignInTests {
             source.close();
         }
         clock.reset();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "project"})
+    void importedUsersSignInWithTheirPasswordsAuthenticatorAndRecoveryCodes(String kind) throws Exception {
+        importTwice(kind);
+        OidcClient client = server.interactiveClient();
+
+        Map<String, Object> v2 = idTokenClaims(
+                client,
+                SignInFlow.signIn(
+                        server.browser(), client, "openid profile", data.v2Name, DotNetIdentityData.V2_PASSWORD));
+        Map<String, Object> v3 = idTokenClaims(
+                client,
+                SignInFlow.signIn(
+                        server.browser(), client, "openid profile email", data.v3Name, DotNetIdentityData.V3_PASSWORD));
+        AuthenticatorApp app = new AuthenticatorApp(data.authenticatorKey, clock);
+        Map<String, Object> totp = idTokenClaims(client, signInWithCode(client, data.totpName, app.code()));
+        Map<String, Object> recovered =
+                idTokenClaims(client, signInWithCode(client, data.totpName, data.recoveryCodes.get(4)));
+
+        assertThat(v2).containsEntry("sub", data.v2Id).containsEntry("role", List.of(data.editors));
+        assertThat(v3)
+                .containsEntry("sub", data.v3Id)
+                .containsEntry("role", List.of(data.admins, data.editors))
+                .containsEntry("permission", "users.manage")
+                .containsEntry("department", "Engineering")
+                .containsEntry("given_name", "Ada")
+                .containsEntry("family_name", "Lovelace")
+                .containsEntry("email", data.v3Name)
+                .containsEntry("email_verified", true);
+        assertThat(totp).containsEntry("sub", data.totpId).containsEntry("role", List.of(data.editors));
+        assertThat(recovered).containsEntry("sub", data.totpId);
     }
 
     @ParameterizedTest
@@ -99,8 +144,9 @@ class AspNetIdentitySignInTests {
         } catch (java.io.IOException ex) {
             throw new IllegalStateException(ex);
         }
-        ImportRun first = ImportRun.of(environment, source, "--mapping=" + mapping);
-        ImportRun second = ImportRun.of(environment, source, "--mapping=" + mapping);
+        // the first run as the packaged command runs it (a context of its own), the second in the server's context
+        ImportRun first = ImportRun.command(environment, source, "--mapping=" + mapping);
+        ImportRun second = ImportRun.of(importer, source, "--mapping=" + mapping);
         assertThat(first.summary())
                 .as(first.toString())
                 .isEqualTo("imported: " + DotNetIdentityData.IMPORTED + ", updated: 0, skipped: 0, failed: "
@@ -109,5 +155,25 @@ class AspNetIdentitySignInTests {
                 .as(second.toString())
                 .isEqualTo("imported: 0, updated: 0, skipped: " + DotNetIdentityData.IMPORTED + ", failed: "
                         + DotNetIdentityData.FAILED);
+    }
+
+    /** The code flow for a user with two-factor sign-in: password, then an authenticator or recovery code. */
+    private OIDCTokenResponse signInWithCode(OidcClient client, String userName, String code) throws Exception {
+        Browser browser = server.browser();
+        Authorization authorization = client.authorizationRequest("openid profile");
+        Page second = SignInFlow.startAndSignIn(browser, authorization, userName, DotNetIdentityData.TOTP_PASSWORD);
+        assertThat(second.uri().getPath()).as(second.body()).isEqualTo("/login/two-factor");
+        Page page = browser.follow(browser.submit(second, CODE_FORM, Map.of("code", code)));
+        if (page.uri().getPath().equals("/oauth2/consent")) {
+            page = browser.follow(browser.submit(page, "#consent-allow", Map.of()));
+        }
+        assertThat(page.uri().toString()).as(page.body()).startsWith(OidcClient.REDIRECT_URI.toString());
+        TokenResponse response = client.exchange(client.codeFrom(page.uri(), authorization), authorization.verifier());
+        assertThat(response.indicatesSuccess()).isTrue();
+        return (OIDCTokenResponse) response.toSuccessResponse();
+    }
+
+    private static Map<String, Object> idTokenClaims(OidcClient client, OIDCTokenResponse response) throws Exception {
+        return client.claimsOf(response.getOIDCTokens().getIDToken());
     }
 }

@@ -1,23 +1,47 @@
 package com.example.authserver.imports.aspnet;
 
 import com.example.authserver.imports.ImportCommandLine;
+import com.example.authserver.imports.Importer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.core.env.Environment;
 
 /**
- * {@code import aspnet-identity ...} run in the test's JVM as the packaged command runs it
- * ({@link ImportCommandLine#run}), against the test server's database and key-encryption key (the {@code test}
- * profile), with what it printed.
+ * {@code import aspnet-identity ...} run in the test's JVM, with what it printed: either the importer bean of the
+ * shared server context ({@link ImportCommandLine#run(Importer, List, PrintStream, PrintStream)}, what the command
+ * does once its context is up), or the whole command with its own context ({@link #command}), against the test
+ * server's database and key-encryption key (the {@code test} profile).
  */
 record ImportRun(int exitCode, String out, String err) {
 
-    static ImportRun of(Environment server, AspNetIdentitySource source, String... options) {
-        List<String> args = new ArrayList<>(List.of("import", "aspnet-identity", "--source-url=" + source.url));
+    /** The importer of the server's context, reading {@code source}. */
+    static ImportRun of(Importer importer, AspNetIdentitySource source, String... options) {
+        return capture((out, err) -> ImportCommandLine.run(importer, sourceOptions(source, options), out, err));
+    }
+
+    /** The importer of the server's context with exactly these options. */
+    static ImportRun raw(Importer importer, String... options) {
+        return capture((out, err) -> ImportCommandLine.run(importer, Arrays.asList(options), out, err));
+    }
+
+    /** The whole command, {@code import aspnet-identity ...} with a context of its own, as the packaged jar runs it. */
+    static ImportRun command(Environment server, AspNetIdentitySource source, String... options) {
+        List<String> args = new ArrayList<>(List.of("import", AspNetIdentityImporter.KIND));
+        args.addAll(sourceOptions(source, options));
+        args.add("--spring.datasource.url=" + server.getProperty("spring.datasource.url"));
+        args.add("--spring.datasource.username=" + server.getProperty("spring.datasource.username"));
+        args.add("--spring.datasource.password=" + server.getProperty("spring.datasource.password", ""));
+        args.add("--spring.profiles.active=test");
+        return capture((out, err) -> ImportCommandLine.run(args.toArray(String[]::new), out, err));
+    }
+
+    private static List<String> sourceOptions(AspNetIdentitySource source, String... options) {
+        List<String> args = new ArrayList<>(List.of("--source-url=" + source.url));
         if (source.username != null) {
             args.add("--source-username=" + source.username);
         }
@@ -25,22 +49,14 @@ record ImportRun(int exitCode, String out, String err) {
             args.add("--source-password=" + source.password);
         }
         args.addAll(Arrays.asList(options));
-        return raw(server, args.toArray(String[]::new));
+        return args;
     }
 
-    /** The command with exactly these arguments, plus the test server's database settings. */
-    static ImportRun raw(Environment server, String... arguments) {
-        List<String> args = new ArrayList<>(Arrays.asList(arguments));
-        args.add("--spring.datasource.url=" + server.getProperty("spring.datasource.url"));
-        args.add("--spring.datasource.username=" + server.getProperty("spring.datasource.username"));
-        args.add("--spring.datasource.password=" + server.getProperty("spring.datasource.password", ""));
-        args.add("--spring.profiles.active=test");
+    private static ImportRun capture(BiFunction<PrintStream, PrintStream, Integer> run) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ImportCommandLine.run(
-                args.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = run.apply(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new ImportRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
