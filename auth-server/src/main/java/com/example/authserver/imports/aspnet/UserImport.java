@@ -12,6 +12,7 @@ import com.example.authserver.imports.aspnet.AspNetRows.Token;
 import com.example.authserver.imports.aspnet.AspNetRows.User;
 import com.example.authserver.imports.aspnet.AspNetRows.UserData;
 import com.example.authserver.twofactor.ImportedTwoFactor;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,17 +43,21 @@ class UserImport {
 
     private final UserRowCheck check;
 
+    private final EntityManager entityManager;
+
     UserImport(
             ImportedUsers users,
             ImportedTwoFactor twoFactor,
             UserTokenRepository tokens,
             ImportRecords records,
-            UserRowCheck check) {
+            UserRowCheck check,
+            EntityManager entityManager) {
         this.users = users;
         this.twoFactor = twoFactor;
         this.tokens = tokens;
         this.records = records;
         this.check = check;
+        this.entityManager = entityManager;
     }
 
     List<RowOutcome> importUser(User source, UserData data, UserMapping mapping, Map<String, String> roleIds) {
@@ -139,6 +144,8 @@ class UserImport {
                 digest,
                 saved.getId(),
                 saved.getConcurrencyStamp());
+        // written: let go of its entities, or every flush of the batch would check all the batch's users again
+        entityManager.clear();
         outcomes.add(decision == Decision.UPDATE ? RowOutcome.updated(row) : RowOutcome.imported(row));
         return outcomes;
     }

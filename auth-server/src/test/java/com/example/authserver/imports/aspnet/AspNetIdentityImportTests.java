@@ -64,6 +64,17 @@ class AspNetIdentityImportTests {
     }
 
     @Test
+    void aUrlOfNoDatabaseTheImportReadsIsRefused() {
+        ImportRun run = ImportRun.raw(importer, "--source-url=jdbc:oracle:thin:@//db:1521/app");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .contains("--source-url is not a JDBC URL of SQLite, SQL Server, PostgreSQL or MySQL");
+    }
+
+    @Test
     void aMissingSqliteFileIsNotCreated() {
         Path missing = folder.resolve("missing.db");
 
