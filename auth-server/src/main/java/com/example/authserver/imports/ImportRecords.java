@@ -2,6 +2,7 @@ package com.example.authserver.imports;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +62,7 @@ public class ImportRecords {
             return Decision.NEW;
         }
         Record record = last.get();
-        if (java.util.Objects.equals(record.sourceStamp(), sourceStamp)
+        if (Objects.equals(record.sourceStamp(), sourceStamp)
                 && record.sourceDigest().equals(sourceDigest)) {
             return Decision.UNCHANGED;
         }

@@ -9,6 +9,7 @@ import com.example.authserver.imports.aspnet.AspNetRows.Role;
 import com.example.authserver.imports.aspnet.AspNetRows.Snapshot;
 import com.example.authserver.imports.aspnet.AspNetRows.User;
 import com.example.authserver.imports.aspnet.AspNetRows.UserData;
+import com.example.authserver.twofactor.ImportedTwoFactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -145,7 +147,7 @@ class AspNetIdentityImporter implements Importer {
         }
     }
 
-    private List<RowOutcome> inTransaction(ImportReport report, java.util.function.Supplier<List<RowOutcome>> work) {
+    private List<RowOutcome> inTransaction(ImportReport report, Supplier<List<RowOutcome>> work) {
         return transactions.execute(status -> {
             List<RowOutcome> outcomes = work.get();
             if (report.dryRun()) {
@@ -199,7 +201,7 @@ class AspNetIdentityImporter implements Importer {
     static List<String> recoveryCodes(String value) {
         return Arrays.stream(value.split(";"))
                 .map(String::strip)
-                .filter(com.example.authserver.twofactor.ImportedTwoFactor::isUsableRecoveryCode)
+                .filter(ImportedTwoFactor::isUsableRecoveryCode)
                 .toList();
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -128,7 +129,7 @@ class UserImport {
                         source.accessFailedCount()),
                 data.roleIds().stream()
                         .map(roleIds::get)
-                        .filter(id -> id != null)
+                        .filter(Objects::nonNull)
                         .toList(),
                 data.claims().stream()
                         .filter(claim -> claim.type() != null)

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.beans.BeanUtils;
@@ -80,7 +81,7 @@ final class UserMapping {
     }
 
     /** The extra AspNetUsers columns to read. */
-    java.util.Set<String> sourceColumns() {
+    Set<String> sourceColumns() {
         return columns.keySet();
     }
 
