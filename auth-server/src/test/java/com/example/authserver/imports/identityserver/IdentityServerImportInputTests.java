@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.authserver.clients.ImportedClients;
 import com.example.authserver.imports.identityserver.IdentityServerSource.Run;
 import com.example.authserver.support.ServerTest;
+import com.example.authserver.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,12 +58,19 @@ class IdentityServerImportInputTests {
 
     @Test
     void anUnreachableSourceDatabaseStopsTheImport() {
-        Run run = IdentityServerSource.run(
-                environment, "--source-url=jdbc:h2:tcp://127.0.0.1:1/identityserver;PASSWORD=hunter2");
+        // nothing listens on port 1; the URL of the driver this project has, its password in the parameters
+        String server = switch (TestDatabase.projectVendor()) {
+            case "postgresql" -> "jdbc:postgresql://127.0.0.1:1/identityserver";
+            case "mysql" -> "jdbc:mysql://127.0.0.1:1/identityserver";
+            default -> "jdbc:h2:tcp://127.0.0.1:1/identityserver";
+        };
+        String parameters = server.startsWith("jdbc:h2") ? ";PASSWORD=hunter2" : "?password=hunter2";
+
+        Run run = IdentityServerSource.run(environment, "--source-url=" + server + parameters);
 
         assertThat(run.status()).as("%s", run).isEqualTo(1);
         assertThat(run.err())
-                .contains("Could not connect to the source database jdbc:h2:tcp://127.0.0.1:1/identityserver:")
+                .contains("Could not connect to the source database " + server + ":")
                 .doesNotContain("hunter2")
                 .doesNotContain("\tat ");
         assertThat(run.out()).endsWith("imported: 0, updated: 0, skipped: 0, failed: 0\n");
