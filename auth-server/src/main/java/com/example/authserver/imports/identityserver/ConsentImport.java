@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -39,13 +40,17 @@ final class ConsentImport {
 
     private final Clock clock;
 
+    private final Predicate<String> userExists;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     ConsentImport(
             RegisteredClientRepository clients,
             OAuth2AuthorizationConsentService consents,
             ImportedRows imported,
-            Clock clock) {
+            Clock clock,
+            Predicate<String> userExists) {
+        this.userExists = userExists;
         this.clients = clients;
         this.consents = consents;
         this.imported = imported;
@@ -106,6 +111,12 @@ final class ConsentImport {
         if (scopes.isEmpty()) {
             report.skipped(row, "no scope of the consent is one of the client's here");
             return;
+        }
+        if (!userExists.test(subject)) {
+            report.warning(
+                    row,
+                    "no user with this id here yet: the consent applies once the user is imported"
+                            + " (import aspnet-identity keeps IdentityServer's user ids)");
         }
         OAuth2AuthorizationConsent.Builder builder = OAuth2AuthorizationConsent.withId(client.getId(), subject);
         scopes.forEach(builder::scope);

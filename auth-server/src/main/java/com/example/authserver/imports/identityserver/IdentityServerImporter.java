@@ -1,6 +1,7 @@
 package com.example.authserver.imports.identityserver;
 
 import com.example.authserver.clients.JdbcApiResources;
+import com.example.authserver.identity.UserManager;
 import com.example.authserver.imports.ImportFailure;
 import com.example.authserver.imports.ImportOptions;
 import com.example.authserver.imports.ImportReport;
@@ -34,7 +35,11 @@ class IdentityServerImporter implements Importer {
 
     private final Clock clock;
 
-    IdentityServerImporter(JdbcTemplate jdbc, ImportedRows imported, Environment environment, Clock clock) {
+    private final UserManager users;
+
+    IdentityServerImporter(
+            JdbcTemplate jdbc, ImportedRows imported, Environment environment, Clock clock, UserManager users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.imported = imported;
         this.environment = environment;
@@ -78,7 +83,12 @@ class IdentityServerImporter implements Importer {
                         environment.getProperty("authforge.password-grant.enabled", Boolean.class, false),
                         new SecretSelection(clock)));
         clientImport.run(data.clients(), report);
-        new ConsentImport(clients, new JdbcOAuth2AuthorizationConsentService(jdbc, clients), imported, clock)
+        new ConsentImport(
+                        clients,
+                        new JdbcOAuth2AuthorizationConsentService(jdbc, clients),
+                        imported,
+                        clock,
+                        id -> users.findById(id).isPresent())
                 .run(data.persistedGrants(), clientImport.written(), report);
     }
 

@@ -170,6 +170,32 @@ class IdentityServerImportInputTests {
     }
 
     @Test
+    void aConsentProtectedByDataProtectionIsAFailedRowAndOneOfAnUnknownUserAWarning() throws Exception {
+        String suffix = new IdentityServerSource("nobody").suffix;
+        Path file = folder.resolve("protected.json");
+        Files.writeString(file, """
+                {"clients": [{"clientId": "is-protected-%1$s", "requireClientSecret": false,
+                  "allowedGrantTypes": [{"grantType": "urn:ietf:params:oauth:grant-type:device_code"}],
+                  "allowedScopes": [{"scope": "openid"}]}],
+                 "persistedGrants": [
+                  {"type": "user_consent", "subjectId": "protected-%1$s", "clientId": "is-protected-%1$s",
+                   "data": "{\\"PersistentGrantDataContainerVersion\\":1,\\"DataProtected\\":true,\\"Payload\\":\\"CfDJ8\\"}"},
+                  {"type": "user_consent", "subjectId": "unknown-%1$s", "clientId": "is-protected-%1$s",
+                   "data": "{\\"Scopes\\":[\\"openid\\"]}"}]}
+                """.formatted(suffix));
+
+        Run run = IdentityServerSource.run(environment, "--file=" + file);
+
+        assertThat(run.status()).as("%s", run).isZero();
+        assertThat(run.out())
+                .contains("failed  consent of user protected-" + suffix + " to client is-protected-" + suffix
+                        + ": Data is protected by ASP.NET Core Data Protection")
+                .contains("warning consent of user unknown-" + suffix + " to client is-protected-" + suffix
+                        + ": no user with this id here yet")
+                .endsWith("imported: 2, updated: 0, skipped: 0, failed: 1\n");
+    }
+
+    @Test
     void aDryRunReportsEverythingAndWritesNothing() {
         IdentityServerSource source = new IdentityServerSource("nobody");
         String database = source.database();
