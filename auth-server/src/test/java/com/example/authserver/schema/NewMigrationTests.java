@@ -122,16 +122,17 @@ class NewMigrationTests {
 
     @Test
     void writesTheNextScriptIntoTheFolderOfTheTableItChanges() throws IOException {
+        // versions far above the project's own migrations, whatever they are
         copyOfTheProjectsMigrations();
         Path identity = folder("identity");
-        Files.writeString(identity.resolve("V2__drop_given_name.sql"), "alter table users drop column given_name;\n");
+        Files.writeString(identity.resolve("V900__drop_given_name.sql"), "alter table users drop column given_name;\n");
         Path protocol = folder("protocol");
         Files.writeString(
-                protocol.resolve("V3__audit_notes.sql"), "create table audit_notes (id integer primary key);\n");
+                protocol.resolve("V901__audit_notes.sql"), "create table audit_notes (id integer primary key);\n");
 
         Path written = NewMigration.run("RestoreGivenName", project, settings, printTo(output));
 
-        assertThat(written).isEqualTo(identity.resolve("V4__restore_given_name.sql"));
+        assertThat(written).isEqualTo(identity.resolve("V902__restore_given_name.sql"));
         assertThat(Files.readString(written))
                 .startsWith("-- RestoreGivenName: written by ./mvnw -Pnew-migration -Dname=RestoreGivenName")
                 .containsIgnoringCase("add column given_name");
