@@ -12,8 +12,8 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 /**
  * How user passwords are hashed: Argon2id with the OWASP Password Storage Cheat Sheet's
  * parameters (19 MiB memory, 2 iterations, 1 lane). Hashes are stored with an {@code {id}} prefix,
- * so bcrypt and PBKDF2 hashes (for example imported ones) still verify and are upgraded to Argon2id
- * at the next successful sign-in.
+ * so bcrypt and PBKDF2 hashes (for example imported ones) and ASP.NET Core Identity's hashes ({@code {aspnet}},
+ * see {@link AspNetIdentityPasswordEncoder}) still verify and are upgraded to Argon2id at the next successful sign-in.
  * <p>
  * Client secrets are not hashed here: see {@code clients/ClientSecretHashing}.
  */
@@ -31,7 +31,9 @@ class PasswordHashing {
                 "bcrypt",
                 new BCryptPasswordEncoder(),
                 "pbkdf2",
-                Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+                Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                AspNetIdentityPasswordEncoder.ID,
+                new AspNetIdentityPasswordEncoder());
         return new DelegatingPasswordEncoder(ARGON2, encoders);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ImportCommandLine {
 
     public static final String COMMAND = "import";
+
+    private static final Logger log = LoggerFactory.getLogger(ImportCommandLine.class);
 
     static final int RAN = 0;
 
@@ -69,25 +73,39 @@ public final class ImportCommandLine {
                 err.println("Unknown import '" + kind + "': one of " + importers.keySet());
                 return USAGE;
             }
-            ImportOptions parsed;
-            try {
-                parsed = ImportOptions.parse(options, knownOptions(importer));
-            } catch (ImportFailure ex) {
-                err.println(ex.getMessage());
-                err.println("Usage: import " + kind + " " + importer.usage());
-                return USAGE;
-            }
-            ImportReport report = new ImportReport(out, parsed.dryRun());
-            try {
-                importer.run(parsed, report);
-            } catch (RuntimeException ex) {
-                err.println("Import could not run: " + reason(ex));
-                report.printSummary();
-                return COULD_NOT_RUN;
+            return run(importer, options, out, err);
+        }
+    }
+
+    /**
+     * Runs one importer with the options after {@code import <kind>}, in a context that is already running (the
+     * command's own, or a test's: the importers are beans of the server's context too); the exit status.
+     */
+    public static int run(Importer importer, List<String> options, PrintStream out, PrintStream err) {
+        ImportOptions parsed;
+        try {
+            parsed = ImportOptions.parse(options, knownOptions(importer));
+        } catch (ImportFailure ex) {
+            err.println(ex.getMessage());
+            err.println("Usage: import " + importer.kind() + " " + importer.usage());
+            return USAGE;
+        }
+        ImportReport report = new ImportReport(out, parsed.dryRun());
+        try {
+            importer.run(parsed, report);
+        } catch (RuntimeException ex) {
+            err.println("Import could not run: " + reason(ex));
+            if (!(ex instanceof ImportFailure)) {
+                // an unexpected error: its trace for whoever reports it, one line for everyone else
+                log.debug("Import failed", ex);
+                err.println("(--logging.level." + ImportCommandLine.class.getPackageName()
+                        + "=debug shows where it failed)");
             }
             report.printSummary();
-            return RAN;
+            return COULD_NOT_RUN;
         }
+        report.printSummary();
+        return RAN;
     }
 
     /** The option names in the importer's usage text ({@code --name} or {@code --name=...}). */
