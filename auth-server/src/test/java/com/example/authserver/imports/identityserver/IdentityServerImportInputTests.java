@@ -151,12 +151,12 @@ class IdentityServerImportInputTests {
     void aCodeClientWithoutAUsableRedirectUriIsAFailedRow() throws Exception {
         Path file = folder.resolve("redirects.json");
         Files.writeString(file, """
-                {"clients": [{"clientId": "is-redirects-%1$s", "requireClientSecret": false,
+                {"clients": [{"clientId": "is-redirects-SUFFIX", "requireClientSecret": false,
                   "allowedGrantTypes": [{"grantType": "authorization_code"}],
                   "redirectUris": [{"redirectUri": "/signin-oidc"}, {"redirectUri": "https://app.example.com/cb#x"},
                                    {"redirectUri": "https://app example.com/cb"}],
                   "allowedScopes": [{"scope": "openid"}]}]}
-                """.formatted(new IdentityServerSource("nobody").suffix));
+                """.replace("SUFFIX", new IdentityServerSource("nobody").suffix));
 
         Run run = IdentityServerSource.run(environment, "--file=" + file);
 
@@ -174,15 +174,15 @@ class IdentityServerImportInputTests {
         String suffix = new IdentityServerSource("nobody").suffix;
         Path file = folder.resolve("protected.json");
         Files.writeString(file, """
-                {"clients": [{"clientId": "is-protected-%1$s", "requireClientSecret": false,
+                {"clients": [{"clientId": "is-protected-SUFFIX", "requireClientSecret": false,
                   "allowedGrantTypes": [{"grantType": "urn:ietf:params:oauth:grant-type:device_code"}],
                   "allowedScopes": [{"scope": "openid"}]}],
                  "persistedGrants": [
-                  {"type": "user_consent", "subjectId": "protected-%1$s", "clientId": "is-protected-%1$s",
+                  {"type": "user_consent", "subjectId": "protected-SUFFIX", "clientId": "is-protected-SUFFIX",
                    "data": "{\\"PersistentGrantDataContainerVersion\\":1,\\"DataProtected\\":true,\\"Payload\\":\\"CfDJ8\\"}"},
-                  {"type": "user_consent", "subjectId": "unknown-%1$s", "clientId": "is-protected-%1$s",
+                  {"type": "user_consent", "subjectId": "unknown-SUFFIX", "clientId": "is-protected-SUFFIX",
                    "data": "{\\"Scopes\\":[\\"openid\\"]}"}]}
-                """.formatted(suffix));
+                """.replace("SUFFIX", suffix));
 
         Run run = IdentityServerSource.run(environment, "--file=" + file);
 

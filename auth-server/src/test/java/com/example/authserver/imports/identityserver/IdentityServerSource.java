@@ -121,7 +121,8 @@ final class IdentityServerSource {
             }
             current.append(line).append('\n');
             if (line.strip().endsWith(";")) {
-                statements.add(current.toString().strip().replaceAll(";$", ""));
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
                 current.setLength(0);
             }
         }
