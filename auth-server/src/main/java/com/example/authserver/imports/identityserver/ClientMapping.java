@@ -4,7 +4,6 @@ import com.example.authserver.clients.ConsentSettings;
 import com.example.authserver.clients.ImportedClients;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +13,6 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
  * Turns an IdentityServer client into this server's registered client, with the warnings for what does not carry
@@ -103,7 +100,7 @@ final class ClientMapping {
         }
         client.scopes(all -> all.addAll(scopes));
         client.clientSettings(clientSettings(source, grants, warnings));
-        client.tokenSettings(tokenSettings(row, refresh, warnings));
+        client.tokenSettings(TokenLifetimes.tokenSettings(row, refresh, warnings));
         if (!source.corsOrigins().isEmpty()) {
             warnings.add("CORS origins " + source.corsOrigins() + " not carried over: this server has no CORS"
                     + " configuration; allow them at the proxy in front of it");
@@ -212,50 +209,6 @@ final class ClientMapping {
         }
         settings.setting(setting + "_uri", uri)
                 .setting(setting + "_session_required", row.bool(column.replace("Uri", "SessionRequired"), true));
-    }
-
-    private static TokenSettings tokenSettings(SourceRow row, boolean refresh, List<String> warnings) {
-        TokenSettings.Builder tokens = TokenSettings.builder()
-                .accessTokenTimeToLive(seconds(row, "AccessTokenLifetime", 3600))
-                .authorizationCodeTimeToLive(seconds(row, "AuthorizationCodeLifetime", 300))
-                .deviceCodeTimeToLive(seconds(row, "DeviceCodeLifetime", 300))
-                // rotation is required here: the store keeps refresh tokens' hashes and detects reuse
-                .reuseRefreshTokens(false)
-                .accessTokenFormat(
-                        row.enumeration("AccessTokenType", 0, "Jwt", "Reference") == 1
-                                ? OAuth2TokenFormat.REFERENCE
-                                : OAuth2TokenFormat.SELF_CONTAINED);
-        int identityToken = row.integer("IdentityTokenLifetime", 300);
-        if (identityToken != 300) {
-            warnings.add("IdentityTokenLifetime " + identityToken + " s not carried over: ID tokens here live 30"
-                    + " minutes");
-        }
-        if (!refresh) {
-            return tokens.build();
-        }
-        boolean sliding = row.enumeration("RefreshTokenExpiration", 1, "Sliding", "Absolute") == 0;
-        if (sliding) {
-            tokens.refreshTokenTimeToLive(seconds(row, "SlidingRefreshTokenLifetime", 1296000));
-            warnings.add("sliding refresh token expiration: each rotated refresh token lives"
-                    + " SlidingRefreshTokenLifetime; the absolute limit AbsoluteRefreshTokenLifetime is not enforced");
-        } else if (row.integer("AbsoluteRefreshTokenLifetime", 2592000) <= 0) {
-            tokens.refreshTokenTimeToLive(Duration.ofDays(30));
-            warnings.add("AbsoluteRefreshTokenLifetime 0 (no limit) not carried over: refresh tokens live 30 days");
-        } else {
-            tokens.refreshTokenTimeToLive(seconds(row, "AbsoluteRefreshTokenLifetime", 2592000));
-        }
-        if (row.enumeration("RefreshTokenUsage", 1, "ReUse", "OneTimeOnly") == 0) {
-            warnings.add("RefreshTokenUsage ReUse not carried over: refresh tokens rotate at every use here");
-        }
-        return tokens.build();
-    }
-
-    private static Duration seconds(SourceRow row, String column, int absent) {
-        int seconds = row.integer(column, absent);
-        if (seconds <= 0) {
-            throw new IllegalArgumentException(column + " is " + seconds + ": a lifetime must be positive");
-        }
-        return Duration.ofSeconds(seconds);
     }
 
     private static List<String> absoluteUris(String what, List<String> uris, List<String> warnings) {
