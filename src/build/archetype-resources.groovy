@@ -5,7 +5,8 @@
 // reach the archetype as they are, except:
 //   - Java sources move out of the package folders (the archetype puts them under the chosen package) and
 //     their com.example.authserver becomes ${package};
-//   - pom.xml: the project's coordinates become ${groupId}, ${artifactId} and ${version}, and one pom per
+//   - pom.xml: the project's coordinates become ${groupId}, ${artifactId} and ${version} (and a class it names
+//     has its com.example.authserver become ${package}), and one pom per
 //     database is written to databases/<database>/pom.xml, with that database's profile merged into the
 //     main sections and the other databases' profiles dropped (the post-generate script puts the chosen
 //     one in place, with the rest of databases/<database>/);
@@ -188,7 +189,8 @@ static String pomTemplate(String where, String pom) {
     }
     return velocityTemplate(where, pom) { String line ->
         String bare = line.endsWith('\n') ? line.substring(0, line.length() - 1) : line
-        COORDINATES.containsKey(bare) ? COORDINATES[bare] + line.substring(bare.length()) : line
+        // the package, where the pom names a class (the new-migration profile's main class)
+        COORDINATES.containsKey(bare) ? COORDINATES[bare] + line.substring(bare.length()) : line.replace(PACKAGE, '${package}')
     }
 }
 

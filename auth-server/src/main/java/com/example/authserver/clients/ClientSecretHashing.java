@@ -13,18 +13,27 @@ import org.springframework.stereotype.Component;
  * Hashes client secrets with SHA-256, as IdentityServer does. Client secrets are long random values,
  * so a fast hash is enough and keeps the token endpoint fast: a slow password hash (bcrypt) on every
  * token request would cap this server at a few dozen tokens per second. User passwords keep a slow
- * hash ({@code identity/PasswordHashing}). Stored as {@code {sha256}<base64>}.
+ * hash ({@code identity/PasswordHashing}). Stored as {@code {sha256}<base64>}: exactly IdentityServer's
+ * {@code "secret".Sha256()}, so secrets imported from IdentityServer stay valid; its {@code Sha512()} hashes are kept
+ * as {@code {sha512}<base64>}. New secrets are always hashed with SHA-256.
  */
 @Component
 public class ClientSecretHashing {
 
     private static final String ID = "sha256";
 
-    private final DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(ID, Map.of(ID, new Sha256()));
+    /** The prefix of IdentityServer's {@code Sha512()} hashes, kept by imports. */
+    public static final String SHA512_PREFIX = "{sha512}";
+
+    /** The prefix of SHA-256 hashes, IdentityServer's {@code Sha256()}. */
+    public static final String SHA256_PREFIX = "{" + ID + "}";
+
+    private final DelegatingPasswordEncoder encoder =
+            new DelegatingPasswordEncoder(ID, Map.of(ID, new ShaDigest("SHA-256"), "sha512", new ShaDigest("SHA-512")));
 
     public ClientSecretHashing() {
         // a stored secret without an {id} prefix is read as a SHA-256 hash: a mismatch, never an error
-        encoder.setDefaultPasswordEncoderForMatches(new Sha256());
+        encoder.setDefaultPasswordEncoderForMatches(new ShaDigest("SHA-256"));
     }
 
     public String encode(CharSequence rawSecret) {
@@ -40,7 +49,14 @@ public class ClientSecretHashing {
         return encoder;
     }
 
-    private static final class Sha256 implements PasswordEncoder {
+    /** Base64 of the digest of the UTF-8 secret, compared in constant time. */
+    private static final class ShaDigest implements PasswordEncoder {
+
+        private final String algorithm;
+
+        ShaDigest(String algorithm) {
+            this.algorithm = algorithm;
+        }
 
         @Override
         public String encode(CharSequence rawSecret) {
@@ -58,9 +74,9 @@ public class ClientSecretHashing {
             return MessageDigest.isEqual(digest(rawSecret), expected);
         }
 
-        private static byte[] digest(CharSequence value) {
+        private byte[] digest(CharSequence value) {
             try {
-                return MessageDigest.getInstance("SHA-256")
+                return MessageDigest.getInstance(algorithm)
                         .digest(value.toString().getBytes(StandardCharsets.UTF_8));
             } catch (NoSuchAlgorithmException impossible) {
                 throw new IllegalStateException(impossible);

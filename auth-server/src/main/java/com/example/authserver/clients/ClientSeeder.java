@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * development clients of {@link Clients} outside the {@code prod} profile; before them the API resources, by URI
  * (those of {@code authforge.clients.resources} in every profile, the development ones outside {@code prod}). A client that exists keeps its id and
  * issue date (so restarts never duplicate clients or orphan their grants) and takes the secret, redirect URIs and
- * scopes given now.
+ * scopes given now. A client brought over by an import ({@link ImportedClients}) is never overwritten.
  */
 @Component
 class ClientSeeder implements Seeder {
@@ -66,6 +66,14 @@ class ClientSeeder implements Seeder {
     private void upsertAll(String what, List<RegisteredClient> clients) {
         for (RegisteredClient client : clients) {
             RegisteredClient existing = repository.findByClientId(client.getClientId());
+            if (existing != null && ImportedClients.importedFrom(existing) != null) {
+                log.warn(
+                        "{}: client {} was imported from {} and is left as it is; rename the client here",
+                        what,
+                        client.getClientId(),
+                        ImportedClients.importedFrom(existing));
+                continue;
+            }
             repository.save(
                     existing == null
                             ? client

@@ -51,6 +51,13 @@ public class JdbcApiResources implements ApiResources {
         this.clock = clock;
     }
 
+    /** A store that reads the table at every call, for commands that run beside the server (imports). */
+    public static JdbcApiResources uncached(JdbcOperations jdbc) {
+        ClientProperties properties = new ClientProperties();
+        properties.setCacheTimeToLive(Duration.ZERO);
+        return new JdbcApiResources(jdbc, properties, Clock.systemUTC());
+    }
+
     @Override
     public List<ApiResource> all() {
         Instant now = clock.instant();

@@ -7,7 +7,8 @@ import jakarta.persistence.Table;
  * The user of this server: THE class to edit when you need more profile data.
  * <p>
  * Add a property here, add a Flyway migration for its column
- * ({@code src/main/resources/db/migration/<vendor>/identity}), and map it to a claim in
+ * ({@code ./mvnw -Pnew-migration -Dname=AddDepartment} writes it into
+ * {@code src/main/resources/db/migration/<vendor>/identity}), and map it to a claim in
  * {@code claims/ClaimsMapping.java}. The README walks through it end to end.
  * The standard Identity columns live in {@link IdentityUser}.
  */

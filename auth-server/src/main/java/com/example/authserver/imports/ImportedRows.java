@@ -1,0 +1,60 @@
+package com.example.authserver.imports;
+
+import com.example.authserver.identity.Sha256;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What earlier runs of an import brought over ({@code imported_rows}), so that a second run can tell apart a row
+ * unchanged in the source (skipped), changed in the source (updated) and changed here since it was imported (left as
+ * it is: the import never overwrites a change made here). Each import names its own kinds of rows.
+ */
+@Component
+public class ImportedRows {
+
+    /** One imported row: this server's id of it and the digests of its canonical form in the source and here. */
+    public record Record(String targetId, String sourceDigest, String targetDigest) {}
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    ImportedRows(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Record> find(String kind, String sourceKey) {
+        return jdbc.sql("select target_id, source_digest, target_digest from imported_rows"
+                        + " where kind = ? and source_key = ?")
+                .params(kind, sourceKey)
+                .query((row, number) -> new Record(
+                        row.getString("target_id"), row.getString("source_digest"), row.getString("target_digest")))
+                .optional();
+    }
+
+    /** Records the row as imported now (replacing an earlier record of it). */
+    public void record(String kind, String sourceKey, Record record) {
+        jdbc.sql("delete from imported_rows where kind = ? and source_key = ?")
+                .params(kind, sourceKey)
+                .update();
+        jdbc.sql("insert into imported_rows (kind, source_key, target_id, source_digest, target_digest, imported_at)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        kind,
+                        sourceKey,
+                        record.targetId(),
+                        record.sourceDigest(),
+                        record.targetDigest(),
+                        Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** The digest of a row's canonical text form (which the import defines, stable across runs). */
+    public static String digest(String canonical) {
+        return Sha256.base64Url(canonical);
+    }
+}
