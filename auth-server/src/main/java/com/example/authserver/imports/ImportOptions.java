@@ -2,6 +2,7 @@ package com.example.authserver.imports;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +51,21 @@ public final class ImportOptions {
 
     public Optional<String> value(String name) {
         return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * A secret option ({@code source-password}): from the command line, else from the environment variable
+     * {@code AUTHFORGE_IMPORT_} + its name ({@code AUTHFORGE_IMPORT_SOURCE_PASSWORD}), so that it need not appear in
+     * the shell history or the process list.
+     */
+    public Optional<String> secret(String name) {
+        return value(name)
+                .or(() -> Optional.ofNullable(System.getenv(variable(name))).filter(v -> !v.isEmpty()));
+    }
+
+    /** The environment variable a secret option may come from. */
+    public static String variable(String name) {
+        return "AUTHFORGE_IMPORT_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** The option's value; fails naming the option when it is missing or empty. */

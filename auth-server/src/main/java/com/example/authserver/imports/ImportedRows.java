@@ -10,13 +10,28 @@ import org.springframework.stereotype.Component;
 /**
  * What earlier runs of an import brought over ({@code imported_rows}), so that a second run can tell apart a row
  * unchanged in the source (skipped), changed in the source (updated) and changed here since it was imported (left as
- * it is: the import never overwrites a change made here). Each import names its own kinds of rows.
+ * it is: the import never overwrites a change made here). Each import names its own kinds of rows, and says what
+ * stands for a row's state: a digest of its canonical form, or a version number the row carries here.
  */
 @Component
 public class ImportedRows {
 
-    /** One imported row: this server's id of it and the digests of its canonical form in the source and here. */
+    /** One imported row: this server's id of it and its state in the source and here right after the import. */
     public record Record(String targetId, String sourceDigest, String targetDigest) {}
+
+    /** What a run does with a source row. */
+    public enum Decision {
+        /** Never imported: import it. */
+        NEW,
+        /** The source has not changed since the last import: skip it. */
+        UNCHANGED,
+        /** The source changed and the row here did not: update it. */
+        UPDATE,
+        /** The row here changed since the last import: leave it. */
+        CHANGED_HERE,
+        /** The row that was imported was deleted here since: leave it deleted. */
+        DELETED_HERE
+    }
 
     private final JdbcClient jdbc;
 
@@ -51,6 +66,23 @@ public class ImportedRows {
                         record.targetDigest(),
                         Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /**
+     * What to do with a source row, given its last import (if any), its state in the source now, and the state of
+     * its row here now (empty if it is not here any more).
+     */
+    public static Decision decide(Optional<Record> last, String sourceDigest, Optional<String> targetDigest) {
+        if (last.isEmpty()) {
+            return Decision.NEW;
+        }
+        if (last.get().sourceDigest().equals(sourceDigest)) {
+            return Decision.UNCHANGED;
+        }
+        if (targetDigest.isEmpty()) {
+            return Decision.DELETED_HERE;
+        }
+        return targetDigest.get().equals(last.get().targetDigest()) ? Decision.UPDATE : Decision.CHANGED_HERE;
     }
 
     /** The digest of a row's canonical text form (which the import defines, stable across runs). */

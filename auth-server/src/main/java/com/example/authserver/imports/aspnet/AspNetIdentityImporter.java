@@ -5,6 +5,7 @@ import com.example.authserver.imports.ImportFailure;
 import com.example.authserver.imports.ImportOptions;
 import com.example.authserver.imports.ImportReport;
 import com.example.authserver.imports.Importer;
+import com.example.authserver.imports.SourceConnection;
 import com.example.authserver.imports.aspnet.AspNetRows.Role;
 import com.example.authserver.imports.aspnet.AspNetRows.Snapshot;
 import com.example.authserver.imports.aspnet.AspNetRows.User;
@@ -31,15 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is counted once: imported, updated, skipped or failed with its reason ({@link UserImport}, {@link RoleImport}).
  * A batch that the database refuses (a constraint nobody checked before) is rolled back and written row by row, so
  * only the row at fault fails. A dry run does all of it and rolls every batch back: the same counts, nothing written
- * (not even import_records); only each batch is checked on its own, as earlier batches are not kept.
+ * (not even imported_rows); only each batch is checked on its own, as earlier batches are not kept.
  */
 @Component
 class AspNetIdentityImporter implements Importer {
 
     static final String KIND = "aspnet-identity";
-
-    /** The source password, when it should not be on the command line (where other users of the machine see it). */
-    static final String PASSWORD_VARIABLE = "AUTHFORGE_IMPORT_SOURCE_PASSWORD";
 
     private static final int DEFAULT_BATCH = 500;
 
@@ -96,9 +94,12 @@ class AspNetIdentityImporter implements Importer {
     }
 
     private Snapshot read(ImportOptions options, UserMapping mapping) {
-        String password = options.value("source-password").orElse(System.getenv(PASSWORD_VARIABLE));
+        String password = options.secret("source-password").orElse(null);
         Connection connection = SourceConnection.open(
-                options.required("source-url"), options.value("source-username").orElse(null), password);
+                "source-url",
+                options.required("source-url"),
+                options.value("source-username").orElse(null),
+                password);
         try {
             SourceReader reader = new SourceReader(connection);
             reader.requireIdentitySchema(mapping.sourceColumns());

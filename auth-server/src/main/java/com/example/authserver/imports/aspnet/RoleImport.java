@@ -3,8 +3,8 @@ package com.example.authserver.imports.aspnet;
 import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.ImportedUsers;
 import com.example.authserver.identity.RoleManager;
-import com.example.authserver.imports.ImportRecords;
-import com.example.authserver.imports.ImportRecords.Decision;
+import com.example.authserver.imports.ImportedRows;
+import com.example.authserver.imports.ImportedRows.Decision;
 import com.example.authserver.imports.aspnet.AspNetRows.Claim;
 import com.example.authserver.imports.aspnet.AspNetRows.Role;
 import java.util.ArrayList;
@@ -22,15 +22,17 @@ import org.springframework.stereotype.Component;
 @Component
 class RoleImport {
 
-    static final String ENTITY = "role";
+    static final String KIND = AspNetIdentityImporter.KIND + "-role";
+
+    private static final String NOT_COMPARED = "-";
 
     private final ImportedUsers users;
 
     private final RoleManager roles;
 
-    private final ImportRecords records;
+    private final ImportedRows records;
 
-    RoleImport(ImportedUsers users, RoleManager roles, ImportRecords records) {
+    RoleImport(ImportedUsers users, RoleManager roles, ImportedRows records) {
         this.users = users;
         this.roles = roles;
         this.records = records;
@@ -52,16 +54,17 @@ class RoleImport {
                 return List.of(RowOutcome.failed(row, "claim " + claim.type() + " has no type or is too long"));
             }
         }
-        String digest = AspNetIdentityImporter.digest(source);
-        Optional<ImportRecords.Record> last = records.find(AspNetIdentityImporter.KIND, ENTITY, source.id());
-        Decision decision = ImportRecords.decide(last, source.concurrencyStamp(), digest, Optional.of(0L));
+        String digest = ImportedRows.digest(source.concurrencyStamp() + " " + AspNetIdentityImporter.digest(source));
+        Optional<ImportedRows.Record> last = records.find(KIND, source.id());
+        // roles are only added to, never changed here by an import: their state here is not compared
+        Decision decision = ImportedRows.decide(last, digest, Optional.of(NOT_COMPARED));
         if (decision == Decision.UNCHANGED) {
             roleIds.put(source.id(), last.get().targetId());
             return List.of(RowOutcome.skipped(row, "unchanged"));
         }
         List<RowOutcome> outcomes = new ArrayList<>();
         IdentityRole role =
-                users.findOrCreateRole(last.map(ImportRecords.Record::targetId).orElse(source.id()), source.name());
+                users.findOrCreateRole(last.map(ImportedRows.Record::targetId).orElse(source.id()), source.name());
         if (!role.getId().equals(source.id()) && last.isEmpty()) {
             outcomes.add(RowOutcome.warning(
                     row, "a role named '" + role.getName() + "' exists here: its members and claims join it"));
@@ -70,8 +73,7 @@ class RoleImport {
             roles.addClaim(role, claim.type(), claim.value());
         }
         roleIds.put(source.id(), role.getId());
-        records.save(
-                AspNetIdentityImporter.KIND, ENTITY, source.id(), source.concurrencyStamp(), digest, role.getId(), 0L);
+        records.record(KIND, source.id(), new ImportedRows.Record(role.getId(), digest, NOT_COMPARED));
         outcomes.add(decision == Decision.NEW ? RowOutcome.imported(row) : RowOutcome.updated(row));
         return outcomes;
     }

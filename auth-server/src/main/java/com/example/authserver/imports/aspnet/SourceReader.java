@@ -1,6 +1,7 @@
 package com.example.authserver.imports.aspnet;
 
 import com.example.authserver.imports.ImportFailure;
+import com.example.authserver.imports.SourceConnection;
 import com.example.authserver.imports.aspnet.AspNetRows.Claim;
 import com.example.authserver.imports.aspnet.AspNetRows.Login;
 import com.example.authserver.imports.aspnet.AspNetRows.Role;

@@ -5,8 +5,8 @@ import com.example.authserver.identity.ImportedUsers;
 import com.example.authserver.identity.UserLogin;
 import com.example.authserver.identity.UserToken;
 import com.example.authserver.identity.UserTokenRepository;
-import com.example.authserver.imports.ImportRecords;
-import com.example.authserver.imports.ImportRecords.Decision;
+import com.example.authserver.imports.ImportedRows;
+import com.example.authserver.imports.ImportedRows.Decision;
 import com.example.authserver.imports.aspnet.AspNetRows.Login;
 import com.example.authserver.imports.aspnet.AspNetRows.Token;
 import com.example.authserver.imports.aspnet.AspNetRows.User;
@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 class UserImport {
 
-    static final String ENTITY = "user";
+    /** The kind of the rows this import records in imported_rows. */
+    static final String KIND = AspNetIdentityImporter.KIND + "-user";
 
     /** Where .NET's UserManager keeps a user's authenticator key and recovery codes (in clear). */
     static final String DOTNET_STORE = "[AspNetUserStore]";
@@ -40,7 +41,7 @@ class UserImport {
 
     private final UserTokenRepository tokens;
 
-    private final ImportRecords records;
+    private final ImportedRows records;
 
     private final UserRowCheck check;
 
@@ -50,7 +51,7 @@ class UserImport {
             ImportedUsers users,
             ImportedTwoFactor twoFactor,
             UserTokenRepository tokens,
-            ImportRecords records,
+            ImportedRows records,
             UserRowCheck check,
             EntityManager entityManager) {
         this.users = users;
@@ -67,13 +68,12 @@ class UserImport {
         if (problem != null) {
             return List.of(RowOutcome.failed(row, problem));
         }
-        String digest = AspNetIdentityImporter.digest(source, data);
+        // the source's stamp and everything read: a change the stamp does not show (a claim changed by SQL) counts
+        String digest =
+                ImportedRows.digest(source.concurrencyStamp() + " " + AspNetIdentityImporter.digest(source, data));
         Optional<ApplicationUser> here = users.findById(source.id());
-        Decision decision = ImportRecords.decide(
-                records.find(AspNetIdentityImporter.KIND, ENTITY, source.id()),
-                source.concurrencyStamp(),
-                digest,
-                here.map(ApplicationUser::getConcurrencyStamp));
+        Decision decision = ImportedRows.decide(
+                records.find(KIND, source.id()), digest, here.map(user -> Long.toString(user.getConcurrencyStamp())));
         switch (decision) {
             case UNCHANGED -> {
                 return List.of(RowOutcome.skipped(row, "unchanged"));
@@ -137,14 +137,10 @@ class UserImport {
                         .toList(),
                 logins);
         writeTokens(saved.getId(), data, key, decision == Decision.UPDATE);
-        records.save(
-                AspNetIdentityImporter.KIND,
-                ENTITY,
+        records.record(
+                KIND,
                 source.id(),
-                source.concurrencyStamp(),
-                digest,
-                saved.getId(),
-                saved.getConcurrencyStamp());
+                new ImportedRows.Record(saved.getId(), digest, Long.toString(saved.getConcurrencyStamp())));
         // written: let go of its entities, or every flush of the batch would check all the batch's users again
         entityManager.clear();
         outcomes.add(decision == Decision.UPDATE ? RowOutcome.updated(row) : RowOutcome.imported(row));

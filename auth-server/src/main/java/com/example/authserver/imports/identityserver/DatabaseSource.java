@@ -1,8 +1,8 @@
 package com.example.authserver.imports.identityserver;
 
 import com.example.authserver.imports.ImportFailure;
+import com.example.authserver.imports.SourceConnection;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -105,22 +105,7 @@ final class DatabaseSource {
     }
 
     private static Connection connect(Location location, String which) {
-        try {
-            Connection connection = DriverManager.getConnection(location.url(), location.user(), location.password());
-            connection.setReadOnly(true);
-            return connection;
-        } catch (SQLException ex) {
-            throw new ImportFailure("Could not connect to the " + which + " database " + redacted(location.url()) + ": "
-                    + ex.getMessage());
-        }
-    }
-
-    /** The URL without its parameters, which may hold a password. */
-    private static String redacted(String url) {
-        int parameters = url.indexOf('?');
-        int semicolon = url.indexOf(';');
-        int end = parameters < 0 ? semicolon : semicolon < 0 ? parameters : Math.min(parameters, semicolon);
-        return end < 0 ? url : url.substring(0, end);
+        return SourceConnection.open(which + "-url", location.url(), location.user(), location.password());
     }
 
     /** Ids compared across tables: an int key may come back as Integer in one table and Long in another. */

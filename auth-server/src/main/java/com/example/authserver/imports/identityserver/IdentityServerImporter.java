@@ -54,8 +54,8 @@ class IdentityServerImporter implements Importer {
     @Override
     public String usage() {
         return """
-                --source-url=jdbc:... [--source-user=...] [--source-password=...]
-                  [--grants-url=jdbc:... [--grants-user=...] [--grants-password=...]]
+                --source-url=jdbc:... [--source-username=...] [--source-password=...]
+                  [--grants-url=jdbc:... [--grants-username=...] [--grants-password=...]]
                 | --file=export.json
                 [--api-uri-base=https://api.example.com/] [--dry-run]""";
     }
@@ -107,13 +107,13 @@ class IdentityServerImporter implements Importer {
         }
         DatabaseSource.Location configuration = new DatabaseSource.Location(
                 sourceUrl.get(),
-                options.value("source-user").orElse(null),
-                options.value("source-password").orElse(null));
+                options.value("source-username").orElse(null),
+                options.secret("source-password").orElse(null));
         DatabaseSource.Location grants = options.value("grants-url")
                 .map(url -> new DatabaseSource.Location(
                         url,
-                        options.value("grants-user").orElse(configuration.user()),
-                        options.value("grants-password").orElse(configuration.password())))
+                        options.value("grants-username").orElse(configuration.user()),
+                        options.secret("grants-password").orElse(configuration.password())))
                 .orElse(null);
         return DatabaseSource.read(configuration, grants);
     }

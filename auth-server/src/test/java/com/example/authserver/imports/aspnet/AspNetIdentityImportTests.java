@@ -58,7 +58,7 @@ class AspNetIdentityImportTests {
         assertThat(run.err().lines())
                 .singleElement()
                 .asString()
-                .startsWith("Import could not run: Could not connect to the source database: ")
+                .startsWith("Import could not run: Could not connect to the database of --source-url: ")
                 .contains("127.0.0.1:1");
         assertThat(run.summary()).isEqualTo("imported: 0, updated: 0, skipped: 0, failed: 0");
     }
@@ -81,7 +81,7 @@ class AspNetIdentityImportTests {
         ImportRun run = ImportRun.raw(importer, "--source-url=jdbc:sqlite:" + missing);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("Import could not run: Could not connect to the source database");
+        assertThat(run.err()).startsWith("Import could not run: Could not connect to the database of --source-url");
         assertThat(missing).doesNotExist();
     }
 
@@ -141,14 +141,14 @@ class AspNetIdentityImportTests {
     @Test
     void aDryRunReportsWhatARealRunDoesAndWritesNothing() {
         long usersBefore = count("users");
-        long recordsBefore = count("import_records");
+        long recordsBefore = count("imported_rows");
 
         ImportRun dry = ImportRun.of(importer, source, "--dry-run");
 
         assertThat(dry.exitCode()).as(dry.toString()).isZero();
         assertThat(dry.out()).contains("dry run: nothing was written");
         assertThat(count("users")).isEqualTo(usersBefore);
-        assertThat(count("import_records")).isEqualTo(recordsBefore);
+        assertThat(count("imported_rows")).isEqualTo(recordsBefore);
         assertThat(userManager.findById(data.v2Id)).isEmpty();
         ImportRun real = ImportRun.of(importer, source);
         assertThat(real.summary()).isEqualTo(dry.summary());

@@ -70,7 +70,7 @@ class IdentityServerImportInputTests {
 
         assertThat(run.status()).as("%s", run).isEqualTo(1);
         assertThat(run.err())
-                .contains("Could not connect to the source database " + server + ":")
+                .contains("Could not connect to the database of --source-url: ")
                 .doesNotContain("hunter2")
                 .doesNotContain("\tat ");
         assertThat(run.out()).endsWith("imported: 0, updated: 0, skipped: 0, failed: 0\n");
@@ -82,7 +82,7 @@ class IdentityServerImportInputTests {
         Run run = IdentityServerSource.run(
                 environment,
                 "--source-url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "--source-user=" + environment.getProperty("spring.datasource.username", ""),
+                "--source-username=" + environment.getProperty("spring.datasource.username", ""),
                 "--source-password=" + environment.getProperty("spring.datasource.password", ""));
 
         assertThat(run.status()).as("%s", run).isEqualTo(1);
@@ -95,7 +95,7 @@ class IdentityServerImportInputTests {
         String configuration = source.database("configuration-ddl.sql", "configuration-data.sql");
 
         Run run = IdentityServerSource.run(
-                environment, "--source-url=" + configuration, "--source-user=sa", "--grants-url=" + configuration);
+                environment, "--source-url=" + configuration, "--source-username=sa", "--grants-url=" + configuration);
 
         assertThat(run.status()).as("%s", run).isEqualTo(1);
         assertThat(run.err()).contains("table PersistedGrants not found");
@@ -201,7 +201,8 @@ class IdentityServerImportInputTests {
         String database = source.database();
         int recorded = importedRows();
 
-        Run dry = IdentityServerSource.run(environment, "--source-url=" + database, "--source-user=sa", "--dry-run");
+        Run dry =
+                IdentityServerSource.run(environment, "--source-url=" + database, "--source-username=sa", "--dry-run");
 
         assertThat(dry.status()).as("%s", dry).isZero();
         assertThat(dry.out())
@@ -211,7 +212,7 @@ class IdentityServerImportInputTests {
         assertThat(jdbc.queryForObject(
                         "select count(*) from api_resources where uri = ?", Integer.class, source.ordersApi()))
                 .isZero();
-        Run real = IdentityServerSource.run(environment, "--source-url=" + database, "--source-user=sa");
+        Run real = IdentityServerSource.run(environment, "--source-url=" + database, "--source-username=sa");
         assertThat(real.out()).endsWith("imported: 7, updated: 0, skipped: 2, failed: 4\n");
     }
 
@@ -219,9 +220,9 @@ class IdentityServerImportInputTests {
     void aSecondRunSkipsWhatIsUnchangedUpdatesWhatChangedThereAndKeepsWhatChangedHere() throws Exception {
         IdentityServerSource source = new IdentityServerSource("nobody");
         String database = source.database();
-        IdentityServerSource.run(environment, "--source-url=" + database, "--source-user=sa");
+        IdentityServerSource.run(environment, "--source-url=" + database, "--source-username=sa");
 
-        Run second = IdentityServerSource.run(environment, "--source-url=" + database, "--source-user=sa");
+        Run second = IdentityServerSource.run(environment, "--source-url=" + database, "--source-username=sa");
 
         assertThat(second.out())
                 .contains("skipped client " + source.clientId("m2m") + ": unchanged since the last import")
@@ -237,7 +238,7 @@ class IdentityServerImportInputTests {
         clients.save(
                 RegisteredClient.from(changedHere).clientName("Renamed here").build());
 
-        Run third = IdentityServerSource.run(environment, "--source-url=" + database, "--source-user=sa");
+        Run third = IdentityServerSource.run(environment, "--source-url=" + database, "--source-username=sa");
 
         assertThat(third.out())
                 .contains("skipped client " + source.clientId("m2m512") + ": changed here since it was imported")

@@ -63,7 +63,7 @@ class IdentityServerImportTests {
     void importedClientsGetTokensWithTheirOriginalSecretsFromTheDatabases() throws Exception {
         IdentityServerSource source = new IdentityServerSource("nobody");
 
-        Run run = IdentityServerSource.run(environment, "--source-url=" + source.database(), "--source-user=sa");
+        Run run = IdentityServerSource.run(environment, "--source-url=" + source.database(), "--source-username=sa");
 
         assertThat(run.status()).as("%s", run).isZero();
         afterTheServersCachesExpire(source);
@@ -87,8 +87,8 @@ class IdentityServerImportTests {
         IdentityServerSource fromDatabases = new IdentityServerSource("nobody");
         IdentityServerSource fromExport = new IdentityServerSource("nobody");
 
-        Run databases =
-                IdentityServerSource.run(environment, "--source-url=" + fromDatabases.database(), "--source-user=sa");
+        Run databases = IdentityServerSource.run(
+                environment, "--source-url=" + fromDatabases.database(), "--source-username=sa");
         Run export = IdentityServerSource.run(environment, "--file=" + fromExport.export(folder));
 
         assertThat(export.out().replace(fromExport.suffix, "<suffix>"))
@@ -116,7 +116,7 @@ class IdentityServerImportTests {
     void theRunReportsEveryRowAndWhatWasNotCarriedOver() {
         IdentityServerSource source = new IdentityServerSource("nobody");
 
-        Run run = IdentityServerSource.run(environment, "--source-url=" + source.database(), "--source-user=sa");
+        Run run = IdentityServerSource.run(environment, "--source-url=" + source.database(), "--source-username=sa");
 
         assertThat(run.status()).as("%s", run).isZero();
         assertThat(run.out())

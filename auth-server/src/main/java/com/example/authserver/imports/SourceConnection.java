@@ -1,6 +1,5 @@
-package com.example.authserver.imports.aspnet;
+package com.example.authserver.imports;
 
-import com.example.authserver.imports.ImportFailure;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -10,13 +9,13 @@ import java.util.Set;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
- * Opens the source database read-only: the import never writes it. SQLite is opened in SQLite's read-only mode
+ * Opens a source database read-only, for every import: an import never writes its source. SQLite is opened in SQLite's read-only mode
  * (so a wrong path fails instead of creating an empty file); the others get a read-only connection in one
  * transaction, which PostgreSQL and MySQL enforce and which also gives a consistent snapshot of the seven tables.
  * The driver is chosen from the URL (every project has SQLite's, SQL Server's, PostgreSQL's and MySQL's) and
  * called directly rather than through DriverManager, which in a packaged jar does not always see the jar's drivers.
  */
-final class SourceConnection {
+public final class SourceConnection {
 
     /** SQLite's SQLITE_OPEN_READONLY flag, given to sqlite-jdbc as its {@code open_mode} setting. */
     private static final String SQLITE_READ_ONLY = "1";
@@ -34,10 +33,11 @@ final class SourceConnection {
 
     private SourceConnection() {}
 
-    static Connection open(String url, String username, String password) {
+    /** Opens the database the option ({@code source-url}, ...) names; an ImportFailure naming the option if not. */
+    public static Connection open(String option, String url, String username, String password) {
         DatabaseDriver vendor = DatabaseDriver.fromJdbcUrl(url);
         if (!READABLE.contains(vendor)) {
-            throw new ImportFailure("--source-url is not a JDBC URL of SQLite, SQL Server, PostgreSQL or MySQL"
+            throw new ImportFailure("--" + option + " is not a JDBC URL of SQLite, SQL Server, PostgreSQL or MySQL"
                     + " (jdbc:sqlite:..., jdbc:sqlserver://..., jdbc:postgresql://..., jdbc:mysql://...)");
         }
         if (vendor == DatabaseDriver.MARIADB) {
@@ -68,10 +68,10 @@ final class SourceConnection {
         } catch (ReflectiveOperationException | LinkageError ex) {
             throw new ImportFailure("No JDBC driver for " + url.split(":", 3)[1] + " in this project");
         } catch (SQLException ex) {
-            throw new ImportFailure("Could not connect to the source database: " + firstLine(ex));
+            throw new ImportFailure("Could not connect to the database of --" + option + ": " + firstLine(ex));
         }
         if (connection == null) {
-            throw new ImportFailure("The JDBC driver does not accept --source-url");
+            throw new ImportFailure("The JDBC driver does not accept --" + option);
         }
         try {
             if (vendor != DatabaseDriver.SQLITE) {
@@ -86,7 +86,7 @@ final class SourceConnection {
     }
 
     /** Ends the read transaction (nothing was written) and closes. */
-    static void close(Connection connection) {
+    public static void close(Connection connection) {
         try (connection) {
             connection.rollback();
         } catch (SQLException ex) {
@@ -95,7 +95,7 @@ final class SourceConnection {
     }
 
     /** The driver's message without stack trace or the following lines some drivers add. */
-    static String firstLine(Throwable ex) {
+    public static String firstLine(Throwable ex) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         return message.lines().findFirst().orElse(message).strip();
     }
