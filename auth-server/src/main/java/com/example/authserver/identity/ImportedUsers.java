@@ -52,14 +52,18 @@ public class ImportedUsers {
         return users.findById(id);
     }
 
-    /** Another user (not {@code user}'s id) who has the same normalized user name or email: a duplicate here. */
+    /**
+     * Another user (not the one with this id) who has the same user name or email, once normalized: a duplicate here.
+     * Both lookups, each without the user: when the name is the user's own, the email may still be another's.
+     */
     @Transactional(readOnly = true)
-    public Optional<ApplicationUser> findOtherWithNameOrEmail(ApplicationUser user) {
-        return users.findByNormalizedUserName(user.getNormalizedUserName())
-                .or(() -> user.getNormalizedEmail() == null
+    public Optional<ApplicationUser> findOtherWithNameOrEmail(String id, String userName, String email) {
+        return users.findByNormalizedUserName(LookupNormalizer.normalizeName(userName))
+                .filter(other -> !other.getId().equals(id))
+                .or(() -> email == null
                         ? Optional.empty()
-                        : users.findByNormalizedEmail(user.getNormalizedEmail()))
-                .filter(other -> !other.getId().equals(user.getId()));
+                        : users.findByNormalizedEmail(LookupNormalizer.normalizeEmail(email))
+                                .filter(other -> !other.getId().equals(id)));
     }
 
     /** The id of the user this external account is linked to here, if any. */

@@ -91,13 +91,10 @@ class UserImport {
             }
             case UPDATE -> {}
         }
-        List<RowOutcome> outcomes = new ArrayList<>();
-        ApplicationUser user = here.orElseGet(() -> users.newUser(source.id()));
-        String unfit = copyProperties(source, data, mapping, user);
-        if (unfit != null) {
-            return List.of(RowOutcome.failed(row, unfit));
-        }
-        Optional<ApplicationUser> other = users.findOtherWithNameOrEmail(user);
+        // every check that can fail the row comes before the user here is touched: a managed user changed and then
+        // left would be written with the batch
+        Optional<ApplicationUser> other =
+                users.findOtherWithNameOrEmail(source.id(), source.userName(), source.email());
         if (other.isPresent()) {
             return List.of(RowOutcome.failed(
                     row, "user '" + other.get().getUserName() + "' here (another id) has the same user name or email"));
@@ -106,11 +103,18 @@ class UserImport {
         for (Login login : data.logins()) {
             String provider = mapping.provider(login.loginProvider());
             Optional<String> owner = users.findLoginOwner(provider, login.providerKey());
-            if (owner.isPresent() && !owner.get().equals(user.getId())) {
+            if (owner.isPresent() && !owner.get().equals(source.id())) {
                 return List.of(
                         RowOutcome.failed(row, "external login " + provider + " is linked to another user here"));
             }
-            logins.add(new UserLogin(provider, login.providerKey(), login.providerDisplayName(), user.getId()));
+            logins.add(new UserLogin(provider, login.providerKey(), login.providerDisplayName(), source.id()));
+        }
+        List<RowOutcome> outcomes = new ArrayList<>();
+        ApplicationUser user = here.orElseGet(() -> users.newUser(source.id()));
+        String unfit = copyProperties(source, data, mapping, user);
+        if (unfit != null) {
+            entityManager.detach(user);
+            return List.of(RowOutcome.failed(row, unfit));
         }
         Optional<String> key = token(data, "AuthenticatorKey").map(AspNetIdentityImporter::normalizeKey);
         if (source.twoFactorEnabled() && key.isEmpty()) {

@@ -249,6 +249,28 @@ class AspNetIdentityImportTests {
     }
 
     @Test
+    void anUpdateThatWouldGiveAUserAnotherUsersEmailFailsAndChangesNothing() {
+        ImportRun.of(importer, source);
+        ApplicationUser alice = userManager.findByName("alice").orElseThrow();
+        source.execute(
+                "update \"AspNetUsers\" set \"Email\" = ?, \"NormalizedEmail\" = ?, \"ConcurrencyStamp\" = ?"
+                        + " where \"Id\" = ?",
+                alice.getEmail(),
+                alice.getNormalizedEmail(),
+                UUID.randomUUID().toString(),
+                data.v2Id);
+
+        ImportRun second = ImportRun.of(importer, source);
+
+        assertThat(second.out())
+                .contains("failed  user " + data.v2Id + " (" + data.v2Name
+                        + "): user 'alice' here (another id) has the same user name or email");
+        assertThat(userManager.findById(data.v2Id).orElseThrow().getEmail()).isNotEqualTo(alice.getEmail());
+        assertThat(userManager.findByEmail(alice.getEmail()).orElseThrow().getId())
+                .isEqualTo(alice.getId());
+    }
+
+    @Test
     void aChangeTheConcurrencyStampDoesNotShowIsStillSeen() {
         ImportRun.of(importer, source);
         source.execute(
