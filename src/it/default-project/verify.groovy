@@ -98,7 +98,9 @@ String pomText = project.resolve('pom.xml').toFile().getText('UTF-8')
 // every project reads the four source databases of an ASP.NET Identity import (imports/aspnet): their drivers only
 check('the pom carries H2 and no other database, no database profile', pomText.contains('<artifactId>h2</artifactId>') &&
     !pomText.contains('flyway-database-postgresql') && !pomText.contains('embedded-postgres') &&
-    !pomText.contains('flyway-mysql') && !pomText.contains('bucket4j_jdk17-postgresql') && !pomText.contains('bucket4j_jdk17-mysql') && !pomText.contains('<profile>') &&
+    !pomText.contains('flyway-mysql') && !pomText.contains('bucket4j_jdk17-postgresql') && !pomText.contains('bucket4j_jdk17-mysql') &&
+    // the tool profiles stay (new-migration); the database profiles go
+    !['databases', 'h2', 'postgresql', 'mysql'].any { pomText.contains("<id>${it}</id>") } &&
     !pomText.contains('build-helper'))
 check('the pom carries the drivers an import reads with', ['sqlite-jdbc', 'mssql-jdbc', '<artifactId>postgresql</artifactId>',
     'mysql-connector-j'].every { pomText.contains(it) })
