@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * development clients of {@link Clients} outside the {@code prod} profile; before them the API resources, by URI
  * (those of {@code authforge.clients.resources} in every profile, the development ones outside {@code prod}). A client that exists keeps its id and
  * issue date (so restarts never duplicate clients or orphan their grants) and takes the secret, redirect URIs and
- * scopes given now. A client brought over by an import ({@link ImportedClients}) is never overwritten.
+ * scopes given now. A client brought over by an import ({@link ImportedClients}) is never overwritten by a
+ * development client; a configured client of the same id takes it over (logged): the configuration is the operator's
+ * explicit word, for example a leaked imported secret rotated under {@code authforge.clients.configured}.
  */
 @Component
 class ClientSeeder implements Seeder {
@@ -56,17 +58,25 @@ class ClientSeeder implements Seeder {
                     "Development API resources: {}",
                     development.stream().map(ApiResource::uri).toList());
         }
-        upsertAll("Clients from configuration", Clients.configuredClients(properties, hashing));
+        upsertAll("Clients from configuration", Clients.configuredClients(properties, hashing), true);
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
             boolean passwordGrant = environment.getProperty(Clients.PASSWORD_GRANT_ENABLED, Boolean.class, false);
-            upsertAll("Development clients", Clients.developmentClients(properties, hashing, passwordGrant));
+            upsertAll("Development clients", Clients.developmentClients(properties, hashing, passwordGrant), false);
         }
     }
 
-    private void upsertAll(String what, List<RegisteredClient> clients) {
+    /** @param overImported whether the clients take over imported clients of the same id (configured ones do) */
+    private void upsertAll(String what, List<RegisteredClient> clients, boolean overImported) {
         for (RegisteredClient client : clients) {
             RegisteredClient existing = repository.findByClientId(client.getClientId());
-            if (existing != null && ImportedClients.importedFrom(existing) != null) {
+            if (existing != null && ImportedClients.importedFrom(existing) != null && overImported) {
+                log.info(
+                        "{}: client {} takes over the client imported from {}: its settings come from the"
+                                + " configuration now, and an import leaves it as it is",
+                        what,
+                        client.getClientId(),
+                        ImportedClients.importedFrom(existing));
+            } else if (existing != null && ImportedClients.importedFrom(existing) != null) {
                 log.warn(
                         "{}: client {} was imported from {} and is left as it is; rename the client here",
                         what,

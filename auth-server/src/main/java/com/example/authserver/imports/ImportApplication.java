@@ -15,7 +15,8 @@ import org.springframework.context.annotation.FilterType;
 
 /**
  * The Spring context an import runs in: the server's configuration and database settings, its user store
- * (identity), the key-encryption key (keys/SecretCipher, for authenticator keys), the stores of two-factor
+ * (identity), the key-encryption key (keys/SecretCipher, for authenticator keys, and keys/StoredSecretsCheck, which
+ * checks it opens the server's sealed signing keys before anything is sealed with it), the stores of two-factor
  * credentials (twofactor/ImportedTwoFactor) and the importers, without the web
  * server, the security chains or the scheduled jobs. It never migrates the target: a database the server has not
  * migrated to this version is an {@link ImportFailure}, so an import cannot run against the wrong schema.
@@ -31,7 +32,9 @@ import org.springframework.context.annotation.FilterType;
         basePackageClasses = SecretCipher.class,
         useDefaultFilters = false,
         includeFilters =
-                @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.(SecretCipher|KeyEncryptionKeySource)"))
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = ".*\\.(SecretCipher|KeyEncryptionKeySource|SigningKeyStore|StoredSecretsCheck)"))
 // two-factor credentials brought over (authenticator keys, recovery codes) are stored as twofactor/ stores its own
 @ComponentScan(
         basePackageClasses = ImportedTwoFactor.class,

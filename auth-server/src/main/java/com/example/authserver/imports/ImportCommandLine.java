@@ -62,7 +62,8 @@ public final class ImportCommandLine {
                             "spring.jmx.enabled", "false"))
                     .run(args);
         } catch (RuntimeException ex) {
-            err.println("Import could not run: " + reason(ex));
+            // the reason may quote the source (a driver's message): printed like the report's lines
+            err.println(ImportReport.printable("Import could not run: " + reason(ex)));
             return COULD_NOT_RUN;
         }
         try (context) {
@@ -94,7 +95,8 @@ public final class ImportCommandLine {
         try {
             importer.run(parsed, report);
         } catch (RuntimeException ex) {
-            err.println("Import could not run: " + reason(ex));
+            // the reason may quote the source (a driver's message): printed like the report's lines
+            err.println(ImportReport.printable("Import could not run: " + reason(ex)));
             if (!(ex instanceof ImportFailure)) {
                 // an unexpected error: its trace for whoever reports it, one line for everyone else
                 log.debug("Import failed", ex);

@@ -8,6 +8,10 @@ import java.util.Locale;
  * What an import did, row by row: every row ends up imported, updated, skipped or failed, and skipped and failed
  * rows are printed with their reason as they happen (never silently dropped). Progress lines give the rate and the
  * time left; the last line is always the summary {@code imported: N, updated: N, skipped: N, failed: N}.
+ * <p>
+ * Rows, reasons and warnings quote the source's values, which a hostile source chooses: every line is printed
+ * through {@link #printable}, so no escape sequence reaches the operator's terminal, no bidi control reorders what
+ * they read and no line break forges a report line.
  */
 public final class ImportReport {
 
@@ -45,22 +49,22 @@ public final class ImportReport {
     /** A row left as it is here, for example unchanged since the last run. */
     public void skipped(String row, String reason) {
         skipped++;
-        out.println("skipped " + row + ": " + reason);
+        print("skipped " + row + ": " + reason);
     }
 
     /** A row that could not be carried over; the import goes on with the next one. */
     public void failed(String row, String reason) {
         failed++;
-        out.println("failed  " + row + ": " + reason);
+        print("failed  " + row + ": " + reason);
     }
 
     /** Something of a row that was carried over only in part (for example a setting this server has not). */
     public void warning(String row, String text) {
-        out.println("warning " + row + ": " + text);
+        print("warning " + row + ": " + text);
     }
 
     public void info(String text) {
-        out.println(text);
+        print(text);
     }
 
     /** A progress line: {@code users: 1000/52000 (810/s, about 63 s left)}. */
@@ -72,7 +76,7 @@ public final class ImportReport {
                 : ", about "
                         + Duration.ofSeconds((long) Math.ceil((total - done) / rate))
                                 .toSeconds() + " s left";
-        out.println(String.format(Locale.ROOT, "%s: %d/%d (%.0f/s%s)", what, done, total, rate, left));
+        print(String.format(Locale.ROOT, "%s: %d/%d (%.0f/s%s)", what, done, total, rate, left));
     }
 
     /** The summary line: {@code imported: N, updated: N, skipped: N, failed: N}. */
@@ -85,5 +89,41 @@ public final class ImportReport {
             out.println("dry run: nothing was written");
         }
         out.println(summary());
+    }
+
+    private void print(String line) {
+        out.println(printable(line));
+    }
+
+    /**
+     * The text with every character a terminal could act on written as a Java escape (backslash, u, four hex
+     * digits): control characters (C0, DEL, C1, so also line breaks), format characters (category Cf: the bidi
+     * marks, embeddings, overrides and isolates, zero-width characters), line and paragraph separators and unpaired
+     * surrogates. Letters of every script are kept as they are.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder printable = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (isUnsafe(c)) {
+                for (char unit : Character.toChars(c)) {
+                    printable.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
+                }
+            } else {
+                printable.appendCodePoint(c);
+            }
+        });
+        return printable.toString();
+    }
+
+    private static boolean isUnsafe(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c)
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE;
     }
 }

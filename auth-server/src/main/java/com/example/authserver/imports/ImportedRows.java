@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImportedRows {
 
+    /**
+     * The kind of the users {@code import aspnet-identity} brought over (source key: the user's id in ASP.NET
+     * Identity; target id: the user's id here, the same). Other imports ask it whether a user here came from the
+     * source (for example before writing a consent the source says that user gave).
+     */
+    public static final String ASPNET_IDENTITY_USERS = "aspnet-identity-user";
+
     /** One imported row: this server's id of it and its state in the source and here right after the import. */
     public record Record(String targetId, String sourceDigest, String targetDigest) {}
 
@@ -49,6 +56,15 @@ public class ImportedRows {
                 .query((row, number) -> new Record(
                         row.getString("target_id"), row.getString("source_digest"), row.getString("target_digest")))
                 .optional();
+    }
+
+    /** Whether a row of this kind and source key was imported as the row here with this id. */
+    public boolean wasImportedAs(String kind, String sourceKey, String targetId) {
+        return jdbc.sql("select count(*) from imported_rows where kind = ? and source_key = ? and target_id = ?")
+                        .params(kind, sourceKey, targetId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Records the row as imported now (replacing an earlier record of it). */

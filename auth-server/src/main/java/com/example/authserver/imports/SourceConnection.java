@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import org.springframework.boot.jdbc.DatabaseDriver;
@@ -21,6 +23,21 @@ public final class SourceConnection {
     private static final String SQLITE_READ_ONLY = "1";
 
     private static final int CONNECT_SECONDS = 15;
+
+    /**
+     * The H2 settings a source URL may carry: H2 is only the tests' stand-in for SQL Server (MODE=MSSQLServer), and
+     * other settings run code when the database opens ({@code INIT=RUNSCRIPT FROM 'http://...'}) or change things.
+     */
+    private static final Set<String> H2_SETTINGS = Set.of(
+            "MODE",
+            "DB_CLOSE_DELAY",
+            "NON_KEYWORDS",
+            "DATABASE_TO_UPPER",
+            "DATABASE_TO_LOWER",
+            "CASE_INSENSITIVE_IDENTIFIERS",
+            "IFEXISTS",
+            "USER",
+            "PASSWORD");
 
     /** The databases EF Core keeps Identity in that an import reads; H2 (MODE=MSSQLServer) is the tests' SQL Server. */
     private static final Set<DatabaseDriver> READABLE = EnumSet.of(
@@ -56,6 +73,11 @@ public final class SourceConnection {
             case POSTGRESQL -> properties.setProperty("connectTimeout", Integer.toString(CONNECT_SECONDS));
             case MYSQL -> properties.setProperty("connectTimeout", Integer.toString(CONNECT_SECONDS * 1000));
             case SQLSERVER -> properties.setProperty("loginTimeout", Integer.toString(CONNECT_SECONDS));
+            case H2 -> {
+                checkH2Settings(option, url);
+                // a missing database is an error, not a new empty one created where the URL points
+                properties.setProperty("IFEXISTS", "TRUE");
+            }
             default -> {}
         }
         Connection connection;
@@ -82,6 +104,31 @@ public final class SourceConnection {
         } catch (SQLException ex) {
             close(connection);
             throw new ImportFailure("Could not open the source database read-only: " + firstLine(ex));
+        }
+    }
+
+    /**
+     * Refuses an H2 URL with a setting other than {@link #H2_SETTINGS} (INIT runs SQL, so RUNSCRIPT or CREATE ALIAS,
+     * when the database opens) or naming a statement that runs code anywhere in it; case-insensitive, as H2 is.
+     */
+    private static void checkH2Settings(String option, String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        for (String statement : List.of("RUNSCRIPT", "ALIAS", "TRIGGER")) {
+            if (upper.contains(statement)) {
+                throw new ImportFailure("--" + option + " names " + statement + ": an H2 source URL may not run code"
+                        + " or change anything when it opens");
+            }
+        }
+        String[] parts = upper.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String name = parts[i].split("=", 2)[0].strip();
+            boolean ifExistsOff = name.equals("IFEXISTS") && !parts[i].matches("\\s*IFEXISTS\\s*=\\s*TRUE\\s*");
+            if (!name.isEmpty() && (!H2_SETTINGS.contains(name) || ifExistsOff)) {
+                throw new ImportFailure("--" + option + " has the H2 setting " + name + ", which an import does not"
+                        + " take: only "
+                        + String.join(", ", H2_SETTINGS.stream().sorted().toList())
+                        + " (IFEXISTS only as TRUE: a missing database is not created)");
+            }
         }
     }
 

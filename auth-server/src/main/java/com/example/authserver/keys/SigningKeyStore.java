@@ -73,6 +73,22 @@ class SigningKeyStore {
         jdbc.update("delete from signing_keys where kid = ?", kid);
     }
 
+    /**
+     * Whether the newest stored key opens (and matches its public key) with this process's key-encryption key; true
+     * when no key is stored yet.
+     */
+    boolean newestOpens() {
+        try {
+            jdbc.query(
+                    "select " + COLUMNS + " from signing_keys"
+                            + " where generation = (select max(generation) from signing_keys)",
+                    this::toKey);
+            return true;
+        } catch (IllegalStateException cannotOpen) {
+            return false;
+        }
+    }
+
     private SigningKey toKey(ResultSet row, int index) throws SQLException {
         String kid = row.getString("kid");
         Sealed sealed = new Sealed(

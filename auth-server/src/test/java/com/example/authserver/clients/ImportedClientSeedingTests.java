@@ -12,11 +12,14 @@ import org.springframework.security.oauth2.server.authorization.client.InMemoryR
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
-/** The start-up seeding never overwrites a client an import brought over, whatever client id it configures. */
+/**
+ * The start-up seeding and a client an import brought over: the operator's explicit configuration takes the client
+ * over (for example to rotate a leaked imported secret); development clients never overwrite it.
+ */
 class ImportedClientSeedingTests {
 
     @Test
-    void aConfiguredClientWithTheClientIdOfAnImportedOneLeavesTheImportedClientAsItIs() {
+    void aConfiguredClientWithTheClientIdOfAnImportedOneTakesItOverKeepingItsId() {
         RegisteredClient imported = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId("portal")
                 .clientSecret(ClientSecretHashing.SHA512_PREFIX + "imported-hash")
@@ -42,8 +45,15 @@ class ImportedClientSeedingTests {
                 .seed();
 
         RegisteredClient after = repository.findByClientId("portal");
-        assertThat(after.getClientSecret()).isEqualTo(imported.getClientSecret());
-        assertThat(after.getAuthorizationGrantTypes()).containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS);
-        assertThat(ImportedClients.importedFrom(after)).isEqualTo("identityserver");
+        assertThat(after.getId())
+                .as("grants and consents of the client stay its own")
+                .isEqualTo(imported.getId());
+        assertThat(after.getClientSecret())
+                .as("the configured secret replaces the imported one")
+                .isNotEqualTo(imported.getClientSecret());
+        assertThat(after.getRedirectUris()).containsExactly("https://portal.example.com/callback");
+        assertThat(ImportedClients.importedFrom(after))
+                .as("configured from now on: an import leaves it as it is")
+                .isNull();
     }
 }

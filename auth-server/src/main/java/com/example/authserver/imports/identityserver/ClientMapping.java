@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -37,7 +39,15 @@ final class ClientMapping {
 
     private static final AuthorizationGrantType CIBA = new AuthorizationGrantType("urn:openid:params:grant-type:ciba");
 
+    /** Schemes a browser runs or reads locally: never a place to send a code or a user after logout. */
+    private static final Set<String> DANGEROUS_SCHEMES = Set.of("javascript", "data", "vbscript", "file");
+
+    /** As registration/RegistrationPolicy's (features stay apart): where plain http is fine (RFC 8252 §7.3). */
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
+
     private final Set<String> apiScopes;
+
+    private final Map<String, String> scopesOfLocalApis;
 
     private final Set<String> customIdentityScopes;
 
@@ -47,14 +57,18 @@ final class ClientMapping {
 
     /**
      * @param apiScopes the enabled API scopes of the source (ApiScopes and the scopes of its API resources)
+     * @param scopesOfLocalApis the scopes of this server's own API resources (not imported), each with the
+     *     resource's URI: a source cannot give its clients those
      * @param customIdentityScopes the source's identity resources this server has no claims for
      */
     ClientMapping(
             Set<String> apiScopes,
+            Map<String, String> scopesOfLocalApis,
             Set<String> customIdentityScopes,
             boolean passwordGrantEnabled,
             SecretSelection secrets) {
         this.apiScopes = apiScopes;
+        this.scopesOfLocalApis = scopesOfLocalApis;
         this.customIdentityScopes = customIdentityScopes;
         this.passwordGrantEnabled = passwordGrantEnabled;
         this.secrets = secrets;
@@ -148,7 +162,11 @@ final class ClientMapping {
     private Set<String> scopes(IdentityServerData.Client source, List<String> warnings) {
         Set<String> scopes = new LinkedHashSet<>();
         for (String scope : source.scopes()) {
-            if (STANDARD_IDENTITY_SCOPES.contains(scope) || apiScopes.contains(scope)) {
+            if (scopesOfLocalApis.containsKey(scope)) {
+                warnings.add("scope " + scope + " not carried over: it belongs to the API resource "
+                        + scopesOfLocalApis.get(scope) + " of this server, which was not imported; give it to the"
+                        + " client here if it should have it");
+            } else if (STANDARD_IDENTITY_SCOPES.contains(scope) || apiScopes.contains(scope)) {
                 scopes.add(scope);
             } else if (customIdentityScopes.contains(scope)) {
                 warnings.add("scope " + scope + " not carried over: a custom identity resource (its claims need a"
@@ -203,8 +221,7 @@ final class ClientMapping {
         if (uri == null) {
             return;
         }
-        if (absolute(uri) == null) {
-            warnings.add(column + " " + uri + " not carried over: not an absolute URI without fragment");
+        if (!usable(column, uri, warnings)) {
             return;
         }
         settings.setting(setting + "_uri", uri)
@@ -214,13 +231,38 @@ final class ClientMapping {
     private static List<String> absoluteUris(String what, List<String> uris, List<String> warnings) {
         List<String> usable = new ArrayList<>();
         for (String uri : uris) {
-            if (absolute(uri) == null) {
-                warnings.add(what + " " + uri + " not carried over: not an absolute URI without fragment");
-            } else {
+            if (usable(what, uri, warnings)) {
                 usable.add(uri);
             }
         }
         return usable;
+    }
+
+    /**
+     * Whether a URI the server sends users or codes to carries over: absolute, without fragment, not a scheme a
+     * browser runs ({@code javascript:}, {@code data:}, ...). Plain http off loopback is kept with a warning:
+     * registration/RegistrationPolicy refuses it from anonymous self-registration, but an imported client is the
+     * operator's own, already in use, and dropping its only redirect URI would break it; the operator is told.
+     * Private-use schemes of native apps ({@code com.example.app:/callback}) are kept.
+     */
+    private static boolean usable(String what, String uri, List<String> warnings) {
+        URI parsed = absolute(uri);
+        if (parsed == null) {
+            warnings.add(what + " " + uri + " not carried over: not an absolute URI without fragment");
+            return false;
+        }
+        String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
+        if (DANGEROUS_SCHEMES.contains(scheme)) {
+            warnings.add(what + " " + uri + " not carried over: a " + scheme + ": URI is run or read by the browser,"
+                    + " never a place to send users or codes");
+            return false;
+        }
+        String host = parsed.getHost() == null ? "" : parsed.getHost().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(host)) {
+            warnings.add(what + " " + uri + " carried over, but it is plain http off loopback: codes and tokens"
+                    + " cross the network unencrypted; change it to https");
+        }
+        return true;
     }
 
     /** The URI if it is absolute and has no fragment (RFC 6749 3.1.2), else null. */

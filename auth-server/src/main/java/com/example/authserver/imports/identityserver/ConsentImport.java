@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * IdentityServer's remembered consents (persisted grants of type {@code user_consent}) as this server's: the user's
  * consent to the client's scopes, so the consent page is not shown again. The consent's principal is the user's id
  * ({@code SubjectId}, the ASP.NET Identity user id, which the {@code aspnet-identity} import keeps as the user's id
- * here). Expired consents are skipped; other persisted grants (refresh tokens, codes, reference tokens) are not
- * carried over: users sign in again.
+ * here). Only consents of users absent here (yet) or imported from ASP.NET Identity are written: a user of this
+ * server's own is a failed row. Expired consents are skipped; other persisted grants (refresh tokens, codes,
+ * reference tokens) are not carried over: users sign in again.
  */
 final class ConsentImport {
 
@@ -73,6 +74,7 @@ final class ConsentImport {
             String row = "consent of user " + subject + " to client " + clientId;
             try {
                 if (report.dryRun() && dryRunClients.contains(clientId) && !isExpired(grant)) {
+                    refuseUsersOfHere(subject);
                     scopes(grant.string("Data"));
                     report.imported();
                 } else {
@@ -96,6 +98,7 @@ final class ConsentImport {
             report.skipped(row, "expired " + grant.instant("Expiration"));
             return;
         }
+        refuseUsersOfHere(subject);
         RegisteredClient client = clients.findByClientId(clientId);
         if (client == null || !ClientMapping.SOURCE.equals(ImportedClients.importedFrom(client))) {
             throw new IllegalArgumentException("the client " + clientId + " was not imported from IdentityServer");
@@ -113,6 +116,7 @@ final class ConsentImport {
             return;
         }
         if (!userExists.test(subject)) {
+            // absent here: the consent waits for import aspnet-identity, which records the user as imported
             report.warning(
                     row,
                     "no user with this id here yet: the consent applies once the user is imported"
@@ -141,6 +145,19 @@ final class ConsentImport {
         } else {
             save(key, consent, sourceDigest, report);
             report.updated();
+        }
+    }
+
+    /**
+     * A source may only speak for the users it brought over: a consent of a user of this server who was not imported
+     * from ASP.NET Identity would let the source pre-authorize its clients for them.
+     */
+    private void refuseUsersOfHere(String subject) {
+        if (subject != null
+                && userExists.test(subject)
+                && !imported.wasImportedAs(ImportedRows.ASPNET_IDENTITY_USERS, subject, subject)) {
+            throw new IllegalArgumentException("the user " + subject + " here was not imported from ASP.NET Identity"
+                    + " (import aspnet-identity), so the source cannot give consents in their name");
         }
     }
 

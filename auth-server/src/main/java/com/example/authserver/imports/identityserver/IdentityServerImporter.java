@@ -1,5 +1,6 @@
 package com.example.authserver.imports.identityserver;
 
+import com.example.authserver.clients.ApiResource;
 import com.example.authserver.clients.JdbcApiResources;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.imports.ImportFailure;
@@ -9,7 +10,9 @@ import com.example.authserver.imports.ImportedRows;
 import com.example.authserver.imports.Importer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,13 +75,15 @@ class IdentityServerImporter implements Importer {
                 + data.identityResources().size() + " identity resource(s), "
                 + data.persistedGrants().size()
                 + " persisted grant(s)");
-        new ApiResourceImport(JdbcApiResources.uncached(jdbc), imported, uriBase).run(data.apiResources(), report);
+        JdbcApiResources resources = JdbcApiResources.uncached(jdbc);
+        new ApiResourceImport(resources, imported, uriBase).run(data.apiResources(), report);
         Set<String> customIdentityScopes = customIdentityScopes(data, report);
         ClientImport clientImport = new ClientImport(
                 clients,
                 imported,
                 new ClientMapping(
                         apiScopes(data),
+                        scopesOfLocalApis(resources),
                         customIdentityScopes,
                         environment.getProperty("authforge.password-grant.enabled", Boolean.class, false),
                         new SecretSelection(clock)));
@@ -129,6 +134,24 @@ class IdentityServerImporter implements Importer {
                 .filter(resource -> resource.row().bool("Enabled", true))
                 .forEach(resource -> scopes.addAll(resource.scopes()));
         scopes.remove(null);
+        return scopes;
+    }
+
+    /**
+     * The scopes of the API resources here that were not imported (configured under authforge.clients.resources or
+     * created here), each with its resource's URI: their tokens are for this server's own APIs, which a source must
+     * not open to its clients by naming a scope of the same name.
+     */
+    private Map<String, String> scopesOfLocalApis(JdbcApiResources resources) {
+        Map<String, String> scopes = new HashMap<>();
+        for (ApiResource resource : resources.all()) {
+            boolean importedHere = imported.find(ApiResourceImport.KIND, resource.name())
+                    .filter(record -> record.targetId().equals(resource.uri()))
+                    .isPresent();
+            if (!importedHere) {
+                resource.scopes().forEach(scope -> scopes.put(scope, resource.uri()));
+            }
+        }
         return scopes;
     }
 

@@ -2,7 +2,9 @@ package com.example.authserver.imports.identityserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.authserver.clients.ApiResource;
 import com.example.authserver.clients.ImportedClients;
+import com.example.authserver.clients.JdbcApiResources;
 import com.example.authserver.imports.identityserver.IdentityServerSource.Run;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.TestDatabase;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 
 /**
  * {@code import identityserver} with bad or awkward input: a clear message and exit status, never a stack trace or a
@@ -35,6 +39,9 @@ class IdentityServerImportInputTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcApiResources apiResources;
 
     @TempDir
     Path folder;
@@ -167,6 +174,79 @@ class IdentityServerImportInputTests {
                 .contains("redirect URI https://app example.com/cb not carried over")
                 .contains(": no usable redirect URI for its authorization code flow")
                 .endsWith("imported: 0, updated: 0, skipped: 0, failed: 1\n");
+    }
+
+    @Test
+    void redirectUrisThatRunInTheBrowserAreDroppedAndPlainHttpOffLoopbackIsKeptWithAWarning() throws Exception {
+        String suffix = new IdentityServerSource("nobody").suffix;
+        Path file = folder.resolve("schemes.json");
+        Files.writeString(file, """
+                {"clients": [
+                  {"clientId": "is-schemes-SUFFIX", "requireClientSecret": false,
+                   "allowedGrantTypes": [{"grantType": "authorization_code"}],
+                   "redirectUris": [{"redirectUri": "JavaScript:alert(document.cookie)//"},
+                                    {"redirectUri": "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="},
+                                    {"redirectUri": "vbscript:msgbox(1)"}, {"redirectUri": "file:///etc/passwd"},
+                                    {"redirectUri": "http://intranet.example.com/cb"},
+                                    {"redirectUri": "http://127.0.0.1:7000/cb"},
+                                    {"redirectUri": "com.example.app:/callback"}],
+                   "postLogoutRedirectUris": [{"postLogoutRedirectUri": "javascript:alert(2)"},
+                                              {"postLogoutRedirectUri": "https://app.example.com/"}],
+                   "allowedScopes": [{"scope": "openid"}]},
+                  {"clientId": "is-onlyjs-SUFFIX", "requireClientSecret": false,
+                   "allowedGrantTypes": [{"grantType": "authorization_code"}],
+                   "redirectUris": [{"redirectUri": "javascript:alert(1)"}],
+                   "allowedScopes": [{"scope": "openid"}]}]}
+                """.replace("SUFFIX", suffix));
+
+        Run run = IdentityServerSource.run(environment, "--file=" + file);
+
+        assertThat(run.status()).as("%s", run).isZero();
+        assertThat(run.out())
+                .contains("redirect URI JavaScript:alert(document.cookie)// not carried over: a javascript: URI")
+                .contains(
+                        "redirect URI data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg== not carried over: a data: URI")
+                .contains("redirect URI vbscript:msgbox(1) not carried over")
+                .contains("redirect URI file:///etc/passwd not carried over")
+                .contains("post-logout redirect URI javascript:alert(2) not carried over")
+                .contains("redirect URI http://intranet.example.com/cb carried over, but it is plain http off loopback")
+                .doesNotContain("http://127.0.0.1:7000/cb carried over")
+                .contains("failed  client is-onlyjs-" + suffix + ": no usable redirect URI")
+                .endsWith("imported: 1, updated: 0, skipped: 0, failed: 1\n");
+        RegisteredClient client = clients.findByClientId("is-schemes-" + suffix);
+        assertThat(client.getRedirectUris())
+                .containsExactlyInAnyOrder(
+                        "http://intranet.example.com/cb", "http://127.0.0.1:7000/cb", "com.example.app:/callback");
+        assertThat(client.getPostLogoutRedirectUris()).containsExactly("https://app.example.com/");
+    }
+
+    @Test
+    void aScopeOfAnApiResourceOfThisServerThatWasNotImportedIsDroppedFromTheClient() throws Exception {
+        String suffix = new IdentityServerSource("nobody").suffix;
+        String localApi = "https://payroll.example.com/" + suffix;
+        apiResources.save(new ApiResource(
+                localApi,
+                "payroll-" + suffix,
+                "Payroll",
+                Set.of("payroll.admin." + suffix),
+                Set.of(),
+                null,
+                OAuth2TokenFormat.SELF_CONTAINED));
+        Path file = folder.resolve("scopes.json");
+        Files.writeString(file, """
+                {"clients": [{"clientId": "is-scopes-SUFFIX", "requireClientSecret": false,
+                  "allowedGrantTypes": [{"grantType": "urn:ietf:params:oauth:grant-type:device_code"}],
+                  "allowedScopes": [{"scope": "openid"}, {"scope": "payroll.admin.SUFFIX"}]}],
+                 "apiScopes": [{"name": "payroll.admin.SUFFIX", "enabled": true}]}
+                """.replace("SUFFIX", suffix));
+
+        Run run = IdentityServerSource.run(environment, "--file=" + file);
+
+        assertThat(run.status()).as("%s", run).isZero();
+        assertThat(run.out())
+                .contains("warning client is-scopes-" + suffix + ": scope payroll.admin." + suffix
+                        + " not carried over: it belongs to the API resource " + localApi + " of this server");
+        assertThat(clients.findByClientId("is-scopes-" + suffix).getScopes()).containsExactly("openid");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.clients.JdbcApiResources;
 import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.imports.ImportedRows;
 import com.example.authserver.imports.identityserver.IdentityServerSource.Run;
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.OidcClient;
@@ -46,8 +47,21 @@ class IdentityServerImportTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ImportedRows importedRows;
+
     @TempDir
     Path folder;
+
+    /** The user as {@code import aspnet-identity} leaves them: recorded as brought over, with the same id. */
+    private ApplicationUser importedFromAspNetIdentity(String prefix) {
+        ApplicationUser user = users.create(prefix);
+        importedRows.record(
+                ImportedRows.ASPNET_IDENTITY_USERS,
+                user.getId(),
+                new ImportedRows.Record(user.getId(), "source-digest", "target-digest"));
+        return user;
+    }
 
     /**
      * A running server reads new API resources after its cache expires ({@code authforge.clients.cache-time-to-live},
@@ -137,8 +151,32 @@ class IdentityServerImportTests {
     }
 
     @Test
+    void aConsentOfAUserOfThisServerWhoWasNotImportedFailsAndIsNotWritten() throws Exception {
+        ApplicationUser local = users.create("is-local");
+        IdentityServerSource source = new IdentityServerSource(local.getId());
+
+        Run run = IdentityServerSource.run(environment, "--file=" + source.export(folder));
+
+        assertThat(run.out())
+                .contains("failed  consent of user " + local.getId() + " to client " + source.clientId("web")
+                        + ": the user " + local.getId() + " here was not imported from ASP.NET Identity");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from oauth2_authorization_consent where principal_name = ?",
+                        Integer.class,
+                        local.getId()))
+                .as("the source cannot pre-authorize its clients for this server's own users")
+                .isZero();
+        afterTheServersCachesExpire(source);
+        OidcClient web = server.client(source.clientId("web"), source.secret("web"));
+        OidcClient.Authorization authorization =
+                web.authorizationRequest("openid profile offline_access " + source.scope("orders.read"));
+        var page = SignInFlow.startAndSignIn(server.browser(), authorization, local.getUserName(), TestUsers.PASSWORD);
+        assertThat(page.uri().getPath()).as("the consent page is shown").isEqualTo("/oauth2/consent");
+    }
+
+    @Test
     void theImportedCodeClientSignsInTheUserWithTheConsentTheyHadGiven() throws Exception {
-        ApplicationUser user = users.create("is-consent");
+        ApplicationUser user = importedFromAspNetIdentity("is-consent");
         IdentityServerSource source = new IdentityServerSource(user.getId());
         Run run = IdentityServerSource.run(environment, "--file=" + source.export(folder));
         assertThat(run.status()).as("%s", run).isZero();
