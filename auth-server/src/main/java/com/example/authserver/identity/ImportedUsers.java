@@ -72,11 +72,15 @@ public class ImportedUsers {
         return logins.findById(new UserLogin.Key(loginProvider, providerKey)).map(UserLogin::getUserId);
     }
 
-    /** The role with the source's id, else the one of the same name here, else a new one with the source's id. */
-    public IdentityRole findOrCreateRole(String id, String name) {
-        return roles.findById(id)
-                .or(() -> roles.findByNormalizedName(LookupNormalizer.normalizeName(name)))
-                .orElseGet(() -> roles.saveAndFlush(new IdentityRole(id, name)));
+    /** The role here with this id (the source's, for an imported role), if any. */
+    @Transactional(readOnly = true)
+    public Optional<IdentityRole> findRoleById(String id) {
+        return roles.findById(id);
+    }
+
+    /** A new role with the source's id and name. */
+    public IdentityRole createRole(String id, String name) {
+        return roles.saveAndFlush(new IdentityRole(id, name));
     }
 
     /**
