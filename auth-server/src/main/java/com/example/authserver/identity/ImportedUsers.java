@@ -1,9 +1,12 @@
 package com.example.authserver.identity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +35,19 @@ public class ImportedUsers {
 
     private final UserLoginRepository logins;
 
+    private final UserTokenRepository tokens;
+
     ImportedUsers(
-            UserRepository users, RoleRepository roles, UserClaimRepository userClaims, UserLoginRepository logins) {
+            UserRepository users,
+            RoleRepository roles,
+            UserClaimRepository userClaims,
+            UserLoginRepository logins,
+            UserTokenRepository tokens) {
         this.users = users;
         this.roles = roles;
         this.userClaims = userClaims;
         this.logins = logins;
+        this.tokens = tokens;
     }
 
     /** A new, unsaved user with the source's id. */
@@ -64,6 +74,31 @@ public class ImportedUsers {
                         ? Optional.empty()
                         : users.findByNormalizedEmail(LookupNormalizer.normalizeEmail(email))
                                 .filter(other -> !other.getId().equals(id)));
+    }
+
+    /**
+     * The user's state here, empty if the user is not here: the version of the row and a digest of their roles,
+     * claims, external logins and the tokens {@code counted} keeps (not, say, a replay guard each sign-in moves). A
+     * recovery code used here, or a claim removed here, changes it as an edit of the row does: an import compares it
+     * with the state it recorded to leave a user changed here alone.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> stateHere(String id, Predicate<UserToken> counted) {
+        return users.findById(id).map(user -> {
+            List<String> lines = new ArrayList<>();
+            user.getRoles().forEach(role -> lines.add("role " + role.getId()));
+            userClaims
+                    .findByUserIdOrderById(id)
+                    .forEach(claim -> lines.add("claim " + claim.getClaimType() + "=" + claim.getClaimValue()));
+            logins.findByUserIdOrderByLoginProviderAscProviderKeyAsc(id)
+                    .forEach(login -> lines.add("login " + login.getLoginProvider() + " " + login.getProviderKey()));
+            tokens.findByUserId(id).stream()
+                    .filter(counted)
+                    .forEach(token -> lines.add(
+                            "token " + token.getLoginProvider() + " " + token.getName() + "=" + token.getValue()));
+            Collections.sort(lines);
+            return user.getConcurrencyStamp() + " " + Sha256.base64Url(String.join("\n", lines));
+        });
     }
 
     /** The id of the user this external account is linked to here, if any. */

@@ -1,5 +1,6 @@
 package com.example.authserver.twofactor;
 
+import com.example.authserver.identity.UserToken;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,15 @@ public class ImportedTwoFactor {
     /** The user's unused recovery codes, as the user has them. */
     public void setRecoveryCodes(String userId, List<String> codes) {
         recoveryCodes.store(userId, codes);
+    }
+
+    /**
+     * True for the token that only guards against a code's replay (the last time step used): each sign-in with the
+     * app moves it, so it says nothing about the user having been changed here.
+     */
+    public static boolean isReplayGuard(UserToken token) {
+        return UserToken.SERVER_PROVIDER.equals(token.getLoginProvider())
+                && AuthenticatorKeys.LAST_STEP.equals(token.getName());
     }
 
     /** True if the text can be a recovery code here: one a user can type at the sign-in page. */

@@ -108,8 +108,7 @@ class UserImport {
         String digest =
                 ImportedRows.digest(source.concurrencyStamp() + " " + AspNetIdentityImporter.digest(source, data));
         Optional<ApplicationUser> here = users.findById(source.id());
-        Decision decision = ImportedRows.decide(
-                records.find(KIND, source.id()), digest, here.map(user -> Long.toString(user.getConcurrencyStamp())));
+        Decision decision = ImportedRows.decide(records.find(KIND, source.id()), digest, stateHere(source.id()));
         switch (decision) {
             case UNCHANGED -> {
                 return List.of(RowOutcome.skipped(row, "unchanged"));
@@ -201,11 +200,17 @@ class UserImport {
         records.record(
                 KIND,
                 source.id(),
-                new ImportedRows.Record(saved.getId(), digest, Long.toString(saved.getConcurrencyStamp())));
+                new ImportedRows.Record(
+                        saved.getId(), digest, stateHere(saved.getId()).orElseThrow()));
         // written: let go of its entities, or every flush of the batch would check all the batch's users again
         entityManager.clear();
         outcomes.add(decision == Decision.UPDATE ? RowOutcome.updated(row) : RowOutcome.imported(row));
         return outcomes;
+    }
+
+    /** What "changed here" compares: the user's version and what hangs off them (see ImportedUsers#stateHere). */
+    private Optional<String> stateHere(String userId) {
+        return users.stateHere(userId, token -> !ImportedTwoFactor.isReplayGuard(token));
     }
 
     /** The standard columns with their meaning here, then the mapped ones; why a value does not fit, or null. */

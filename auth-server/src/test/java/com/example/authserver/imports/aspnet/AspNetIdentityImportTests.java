@@ -249,6 +249,26 @@ class AspNetIdentityImportTests {
     }
 
     @Test
+    void aClaimRemovedHereCountsAsAChangeHere() {
+        ImportRun.of(importer, source);
+        ApplicationUser here = userManager.findById(data.v3Id).orElseThrow();
+        userManager.removeClaim(here, "department", "Engineering");
+        source.execute(
+                "update \"AspNetUsers\" set \"PhoneNumber\" = ?, \"ConcurrencyStamp\" = ? where \"Id\" = ?",
+                "+1 555 0199",
+                UUID.randomUUID().toString(),
+                data.v3Id);
+
+        ImportRun second = ImportRun.of(importer, source);
+
+        assertThat(second.out())
+                .contains("skipped user " + data.v3Id + " (" + data.v3Name
+                        + "): changed here since the last import: left as it is here");
+        assertThat(userManager.getClaims(userManager.findById(data.v3Id).orElseThrow()))
+                .isEmpty();
+    }
+
+    @Test
     void anUpdateThatWouldGiveAUserAnotherUsersEmailFailsAndChangesNothing() {
         ImportRun.of(importer, source);
         ApplicationUser alice = userManager.findByName("alice").orElseThrow();
