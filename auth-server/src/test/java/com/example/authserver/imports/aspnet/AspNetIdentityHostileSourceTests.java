@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.identity.UserToken;
 import com.example.authserver.support.ServerTest;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,36 @@ class AspNetIdentityHostileSourceTests {
         assertThat(userManager.getClaims(userManager.findById(data.v3Id).orElseThrow()))
                 .extracting(claim -> claim.getClaimType() + "=" + claim.getClaimValue())
                 .containsExactly("department=Engineering");
+    }
+
+    @Test
+    void aHashTheEncoderCouldNeverVerifyFailsItsRow() {
+        hash(data.v2Id, v3Header(10_000, 8));
+        hash(data.v3Id, v3Header(20_000_000, 16));
+
+        ImportRun run = ImportRun.of(importer, source);
+
+        assertThat(run.out())
+                .contains("failed  user " + data.v2Id + " (" + data.v2Name + "): PasswordHash cannot be verified"
+                        + " here: its salt is shorter than 16 bytes or longer than the hash")
+                .contains("failed  user " + data.v3Id + " (" + data.v3Name + "): PasswordHash cannot be verified"
+                        + " here: it asks for 20000000 iterations of 1 blocks, over 10000000");
+        assertThat(userManager.findById(data.v2Id)).isEmpty();
+        assertThat(userManager.findById(data.v3Id)).isEmpty();
+    }
+
+    /** A v3 hash (HMAC-SHA256) of a 32-byte subkey: only its header matters here. */
+    private static String v3Header(int iterations, int saltLength) {
+        ByteBuffer hash = ByteBuffer.allocate(13 + saltLength + 32)
+                .put((byte) 1)
+                .putInt(1)
+                .putInt(iterations)
+                .putInt(saltLength);
+        return Base64.getEncoder().encodeToString(hash.array());
+    }
+
+    private void hash(String userId, String hash) {
+        source.execute("update \"AspNetUsers\" set \"PasswordHash\" = ? where \"Id\" = ?", hash, userId);
     }
 
     private void token(String userId, String provider, String name, String value) {
