@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
@@ -21,8 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ImportedUsers {
 
-    /** What an import keeps of a user besides the public properties of {@link ApplicationUser}. */
-    public record Credentials(String passwordHash, String securityStamp, Instant lockoutEnd, int accessFailedCount) {}
+    /**
+     * What an import keeps of a user besides the public properties of {@link ApplicationUser}; whether the user's
+     * authenticator key here changes with this import (the caller writes it: see save).
+     */
+    public record Credentials(
+            String passwordHash,
+            String securityStamp,
+            Instant lockoutEnd,
+            int accessFailedCount,
+            boolean authenticatorKeyChanged) {}
 
     /** A claim of a user, as the source had it. */
     public record Claim(String type, String value) {}
@@ -128,9 +137,18 @@ public class ImportedUsers {
             Collection<String> roleIds,
             List<Claim> claims,
             List<UserLogin> userLogins) {
+        // new credentials end the user's sessions and refresh tokens here, as a change made here would, even when the
+        // source did not renew its stamp (or has none)
+        boolean credentialsChanged = !Objects.equals(user.getPasswordHash(), credentials.passwordHash())
+                || credentials.authenticatorKeyChanged();
+        boolean stampKept = credentials.securityStamp() == null
+                || credentials.securityStamp().equals(user.getSecurityStamp());
         user.setPasswordHash(credentials.passwordHash());
         if (credentials.securityStamp() != null) {
             user.setSecurityStamp(credentials.securityStamp());
+        }
+        if (credentialsChanged && stampKept) {
+            user.renewSecurityStamp();
         }
         user.setLockoutEnd(credentials.lockoutEnd());
         user.setAccessFailedCount(credentials.accessFailedCount());
@@ -141,7 +159,8 @@ public class ImportedUsers {
         userClaims.saveAll(claims.stream()
                 .map(claim -> new UserClaim(saved.getId(), claim.type(), claim.value()))
                 .toList());
-        logins.deleteAllInBatch(logins.findByUserIdOrderByLoginProviderAscProviderKeyAsc(saved.getId()));
+        // one by one (see UserImport's tokens): a login kept with another display name is stored again by its key
+        logins.deleteAll(logins.findByUserIdOrderByLoginProviderAscProviderKeyAsc(saved.getId()));
         logins.flush();
         logins.saveAll(userLogins);
         logins.flush();

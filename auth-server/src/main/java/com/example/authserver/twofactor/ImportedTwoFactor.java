@@ -2,6 +2,7 @@ package com.example.authserver.twofactor;
 
 import com.example.authserver.identity.UserToken;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,11 @@ public class ImportedTwoFactor {
     /** The user's authenticator key, in Base32 as the app was given it. */
     public void setAuthenticatorKey(String userId, String base32Key) {
         keys.store(userId, base32Key);
+    }
+
+    /** The user's authenticator key here (Base32), if any: an import tells by it whether the key changes. */
+    public Optional<String> authenticatorKey(String userId) {
+        return keys.find(userId);
     }
 
     /** The user's unused recovery codes, as the user has them. */

@@ -186,7 +186,8 @@ class UserImport {
                         source.passwordHash() == null ? null : AspNetPasswordHashes.PREFIX + source.passwordHash(),
                         source.securityStamp(),
                         source.lockoutEnd(),
-                        source.accessFailedCount()),
+                        source.accessFailedCount(),
+                        here.isPresent() && !key.equals(twoFactor.authenticatorKey(source.id()))),
                 data.roleIds().stream()
                         .map(roleIds::get)
                         .filter(Objects::nonNull)
@@ -231,7 +232,9 @@ class UserImport {
      */
     private void writeTokens(String userId, UserData data, Optional<String> key, boolean replace) {
         if (replace) {
-            tokens.deleteAllInBatch(tokens.findByUserId(userId));
+            // removed one by one, not in a batch: a batch delete leaves the rows in the persistence context, and
+            // storing a token of the same key again would then update a row that is gone
+            tokens.deleteAll(tokens.findByUserId(userId));
             tokens.flush();
         }
         key.ifPresent(value -> twoFactor.setAuthenticatorKey(userId, value));
