@@ -35,9 +35,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *       HMAC-SHA1 (PRF 0), HMAC-SHA256 (1) or HMAC-SHA512 (2); salt and subkey at least 16 bytes each. .NET Core 1 to
  *       6 write HMAC-SHA256 with 10,000 iterations, .NET 7 and later HMAC-SHA512 with 100,000.
  * </ul>
- * Anything else (truncated, unknown version or PRF, bad base64) fails verification and never throws.
+ * Anything else (truncated, unknown version or PRF, bad base64, more work than {@link #MAX_WORK}) fails verification
+ * and never throws; {@link #formatProblem} tells why, with the same checks.
  */
-final class AspNetIdentityPasswordEncoder implements PasswordEncoder {
+public final class AspNetIdentityPasswordEncoder implements PasswordEncoder {
 
     static final String ID = "aspnet";
 
@@ -128,15 +129,22 @@ final class AspNetIdentityPasswordEncoder implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null) {
             return false;
         }
-        byte[] hash = decode(encodedPassword);
-        if (hash == null || hash.length == 0) {
-            return failed("it is empty or not base64");
+        Parsed hash = parse(encodedPassword);
+        if (hash.problem() != null) {
+            return failed(hash.problem());
         }
-        return switch (hash[0]) {
-            case VERSION_2 -> matchesVersion2(rawPassword, hash);
-            case VERSION_3 -> matchesVersion3(rawPassword, hash);
-            default -> failed("its version marker is unknown");
-        };
+        byte[] actualSubkey =
+                pbkdf2(hash.prf(), utf8(rawPassword), hash.salt(), (int) hash.iterations(), hash.subkey().length);
+        return MessageDigest.isEqual(actualSubkey, hash.subkey());
+    }
+
+    /**
+     * Why this base64 text is not a hash this encoder verifies (the reason, for a person), or null if it is: the one
+     * check of the format, with the limits verification applies, so an import refuses at once what could never sign
+     * in (imports/aspnet).
+     */
+    public static String formatProblem(String base64) {
+        return base64 == null ? "it is missing" : parse(base64).problem();
     }
 
     /** Every imported hash is replaced with the server's own at the next sign-in, whatever its strength. */
@@ -145,51 +153,70 @@ final class AspNetIdentityPasswordEncoder implements PasswordEncoder {
         return encodedPassword != null && !encodedPassword.isEmpty();
     }
 
-    private static boolean matchesVersion2(CharSequence rawPassword, byte[] hash) {
+    /** A hash read: what to derive and compare, or why it cannot be a .NET hash verified here. */
+    private record Parsed(Prf prf, long iterations, byte[] salt, byte[] subkey, String problem) {
+
+        static Parsed refused(String problem) {
+            return new Parsed(null, 0, null, null, problem);
+        }
+    }
+
+    private static Parsed parse(String encoded) {
+        byte[] hash = decode(encoded);
+        if (hash == null || hash.length == 0) {
+            return Parsed.refused("it is empty or not base64");
+        }
+        return switch (hash[0]) {
+            case VERSION_2 -> parseVersion2(hash);
+            case VERSION_3 -> parseVersion3(hash);
+            default -> Parsed.refused("its version marker " + (hash[0] & 0xff) + " is unknown (0 = v2, 1 = v3)");
+        };
+    }
+
+    private static Parsed parseVersion2(byte[] hash) {
         if (hash.length != 1 + V2_SALT_LENGTH + V2_SUBKEY_LENGTH) {
-            return failed("its version 2 payload is not 49 bytes long");
+            return Parsed.refused("its version 2 payload is " + hash.length + " bytes long, not 49");
         }
         ByteBuffer fields = ByteBuffer.wrap(hash, 1, hash.length - 1);
         byte[] salt = take(fields, V2_SALT_LENGTH);
-        return subkeyMatches(Prf.HMAC_SHA1, rawPassword, V2_ITERATIONS, salt, take(fields, V2_SUBKEY_LENGTH));
+        return checked(Prf.HMAC_SHA1, V2_ITERATIONS, salt, take(fields, V2_SUBKEY_LENGTH));
     }
 
-    private static boolean matchesVersion3(CharSequence rawPassword, byte[] hash) {
+    private static Parsed parseVersion3(byte[] hash) {
         if (hash.length < V3_HEADER_LENGTH) {
-            return failed("its version 3 header is truncated");
+            return Parsed.refused("its version 3 header is truncated");
         }
         ByteBuffer fields = ByteBuffer.wrap(hash, 1, hash.length - 1);
         long prf = Integer.toUnsignedLong(fields.getInt());
         long iterations = Integer.toUnsignedLong(fields.getInt());
         long saltLength = Integer.toUnsignedLong(fields.getInt());
         if (saltLength < V3_MIN_LENGTH || saltLength > fields.remaining()) {
-            return failed("its salt is shorter than 16 bytes or longer than the hash");
+            return Parsed.refused("its salt is shorter than 16 bytes or longer than the hash");
         }
         byte[] salt = take(fields, (int) saltLength);
         if (fields.remaining() < V3_MIN_LENGTH) {
-            return failed("its subkey is shorter than 16 bytes");
+            return Parsed.refused("its subkey is shorter than 16 bytes");
         }
         byte[] subkey = take(fields, fields.remaining());
         if (prf >= Prf.values().length) {
-            return failed("its PRF is unknown");
+            return Parsed.refused("its PRF " + prf + " is unknown (0 SHA-1, 1 SHA-256, 2 SHA-512)");
         }
         if (iterations < 1) {
-            return failed("it states no iterations");
+            return Parsed.refused("it states no iterations");
         }
-        return subkeyMatches(Prf.values()[(int) prf], rawPassword, iterations, salt, subkey);
+        return checked(Prf.values()[(int) prf], iterations, salt, subkey);
     }
 
-    private static boolean subkeyMatches(
-            Prf prf, CharSequence rawPassword, long iterations, byte[] salt, byte[] expectedSubkey) {
-        long blocks = (expectedSubkey.length + prf.blockLength - 1) / prf.blockLength;
+    private static Parsed checked(Prf prf, long iterations, byte[] salt, byte[] subkey) {
+        long blocks = (subkey.length + prf.blockLength - 1) / prf.blockLength;
         if (iterations * blocks > MAX_WORK) {
-            return failed("it asks for " + iterations + " iterations of " + blocks + " blocks, over " + MAX_WORK);
+            return Parsed.refused(
+                    "it asks for " + iterations + " iterations of " + blocks + " blocks, over " + MAX_WORK);
         }
-        if (expectedSubkey.length > Integer.MAX_VALUE / Byte.SIZE) {
-            return failed("its subkey is longer than a key derivation can give");
+        if (subkey.length > Integer.MAX_VALUE / Byte.SIZE) {
+            return Parsed.refused("its subkey is longer than a key derivation can give");
         }
-        byte[] actualSubkey = pbkdf2(prf, utf8(rawPassword), salt, (int) iterations, expectedSubkey.length);
-        return MessageDigest.isEqual(actualSubkey, expectedSubkey);
+        return new Parsed(prf, iterations, salt, subkey, null);
     }
 
     private static byte[] pbkdf2(Prf prf, byte[] password, byte[] salt, int iterations, int length) {

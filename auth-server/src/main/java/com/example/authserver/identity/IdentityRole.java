@@ -12,6 +12,12 @@ import java.util.UUID;
 @Table(name = "roles")
 public class IdentityRole {
 
+    /**
+     * The normalized name of this server's administrator role ({@code hasRole("ADMIN")} in security/ApplicationSecurity
+     * and registration/RegistrationAdminController): an import never lets a source role join it unasked.
+     */
+    public static final String ADMIN = "ADMIN";
+
     @Id
     @Column(length = 36)
     private String id = UUID.randomUUID().toString();

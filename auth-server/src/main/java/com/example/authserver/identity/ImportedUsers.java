@@ -1,9 +1,13 @@
 package com.example.authserver.identity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,8 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ImportedUsers {
 
-    /** What an import keeps of a user besides the public properties of {@link ApplicationUser}. */
-    public record Credentials(String passwordHash, String securityStamp, Instant lockoutEnd, int accessFailedCount) {}
+    /**
+     * What an import keeps of a user besides the public properties of {@link ApplicationUser}; whether the user's
+     * authenticator key here changes with this import (the caller writes it: see save).
+     */
+    public record Credentials(
+            String passwordHash,
+            String securityStamp,
+            Instant lockoutEnd,
+            int accessFailedCount,
+            boolean authenticatorKeyChanged) {}
 
     /** A claim of a user, as the source had it. */
     public record Claim(String type, String value) {}
@@ -32,12 +44,19 @@ public class ImportedUsers {
 
     private final UserLoginRepository logins;
 
+    private final UserTokenRepository tokens;
+
     ImportedUsers(
-            UserRepository users, RoleRepository roles, UserClaimRepository userClaims, UserLoginRepository logins) {
+            UserRepository users,
+            RoleRepository roles,
+            UserClaimRepository userClaims,
+            UserLoginRepository logins,
+            UserTokenRepository tokens) {
         this.users = users;
         this.roles = roles;
         this.userClaims = userClaims;
         this.logins = logins;
+        this.tokens = tokens;
     }
 
     /** A new, unsaved user with the source's id. */
@@ -66,17 +85,46 @@ public class ImportedUsers {
                                 .filter(other -> !other.getId().equals(id)));
     }
 
+    /**
+     * The user's state here, empty if the user is not here: the version of the row and a digest of their roles,
+     * claims, external logins and the tokens {@code counted} keeps (not, say, a replay guard each sign-in moves). A
+     * recovery code used here, or a claim removed here, changes it as an edit of the row does: an import compares it
+     * with the state it recorded to leave a user changed here alone.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> stateHere(String id, Predicate<UserToken> counted) {
+        return users.findById(id).map(user -> {
+            List<String> lines = new ArrayList<>();
+            user.getRoles().forEach(role -> lines.add("role " + role.getId()));
+            userClaims
+                    .findByUserIdOrderById(id)
+                    .forEach(claim -> lines.add("claim " + claim.getClaimType() + "=" + claim.getClaimValue()));
+            logins.findByUserIdOrderByLoginProviderAscProviderKeyAsc(id)
+                    .forEach(login -> lines.add("login " + login.getLoginProvider() + " " + login.getProviderKey()));
+            tokens.findByUserId(id).stream()
+                    .filter(counted)
+                    .forEach(token -> lines.add(
+                            "token " + token.getLoginProvider() + " " + token.getName() + "=" + token.getValue()));
+            Collections.sort(lines);
+            return user.getConcurrencyStamp() + " " + Sha256.base64Url(String.join("\n", lines));
+        });
+    }
+
     /** The id of the user this external account is linked to here, if any. */
     @Transactional(readOnly = true)
     public Optional<String> findLoginOwner(String loginProvider, String providerKey) {
         return logins.findById(new UserLogin.Key(loginProvider, providerKey)).map(UserLogin::getUserId);
     }
 
-    /** The role with the source's id, else the one of the same name here, else a new one with the source's id. */
-    public IdentityRole findOrCreateRole(String id, String name) {
-        return roles.findById(id)
-                .or(() -> roles.findByNormalizedName(LookupNormalizer.normalizeName(name)))
-                .orElseGet(() -> roles.saveAndFlush(new IdentityRole(id, name)));
+    /** The role here with this id (the source's, for an imported role), if any. */
+    @Transactional(readOnly = true)
+    public Optional<IdentityRole> findRoleById(String id) {
+        return roles.findById(id);
+    }
+
+    /** A new role with the source's id and name. */
+    public IdentityRole createRole(String id, String name) {
+        return roles.saveAndFlush(new IdentityRole(id, name));
     }
 
     /**
@@ -89,9 +137,18 @@ public class ImportedUsers {
             Collection<String> roleIds,
             List<Claim> claims,
             List<UserLogin> userLogins) {
+        // new credentials end the user's sessions and refresh tokens here, as a change made here would, even when the
+        // source did not renew its stamp (or has none)
+        boolean credentialsChanged = !Objects.equals(user.getPasswordHash(), credentials.passwordHash())
+                || credentials.authenticatorKeyChanged();
+        boolean stampKept = credentials.securityStamp() == null
+                || credentials.securityStamp().equals(user.getSecurityStamp());
         user.setPasswordHash(credentials.passwordHash());
         if (credentials.securityStamp() != null) {
             user.setSecurityStamp(credentials.securityStamp());
+        }
+        if (credentialsChanged && stampKept) {
+            user.renewSecurityStamp();
         }
         user.setLockoutEnd(credentials.lockoutEnd());
         user.setAccessFailedCount(credentials.accessFailedCount());
@@ -102,7 +159,8 @@ public class ImportedUsers {
         userClaims.saveAll(claims.stream()
                 .map(claim -> new UserClaim(saved.getId(), claim.type(), claim.value()))
                 .toList());
-        logins.deleteAllInBatch(logins.findByUserIdOrderByLoginProviderAscProviderKeyAsc(saved.getId()));
+        // one by one (see UserImport's tokens): a login kept with another display name is stored again by its key
+        logins.deleteAll(logins.findByUserIdOrderByLoginProviderAscProviderKeyAsc(saved.getId()));
         logins.flush();
         logins.saveAll(userLogins);
         logins.flush();

@@ -29,6 +29,9 @@ class RecoveryCodes {
 
     private static final int LENGTH = 10;
 
+    /** The fewest characters a code brought over may have (see isTypeable). */
+    private static final int MIN_TYPED = 8;
+
     private final UserTokenRepository tokens;
 
     private final SecureRandom random = new SecureRandom();
@@ -87,11 +90,15 @@ class RecoveryCodes {
                 == 1;
     }
 
-    /** True if a user can redeem this code: something left after normalization, not longer than redeem takes. */
+    /**
+     * True if a user can redeem this code and it is not trivially guessed: at least {@link #MIN_TYPED} characters
+     * after normalization (.NET writes 8 hex characters, or 10 and more; this server 10), not longer than redeem
+     * takes.
+     */
     static boolean isTypeable(String code) {
         return code != null
                 && code.length() <= 4 * LENGTH
-                && !code.replaceAll("[\\s-]", "").isEmpty();
+                && code.replaceAll("[\\s-]", "").length() >= MIN_TYPED;
     }
 
     private Optional<List<String>> hashes(String userId) {

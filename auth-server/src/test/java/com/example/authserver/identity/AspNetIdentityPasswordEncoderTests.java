@@ -187,6 +187,29 @@ class AspNetIdentityPasswordEncoderTests {
     }
 
     @Test
+    void theFormatCheckRefusesWhatVerificationRefusesWithTheSameLimits() {
+        assertThat(AspNetIdentityPasswordEncoder.formatProblem(v3(SHA256, 10_000, salt(8), salt(32))))
+                .isEqualTo("its salt is shorter than 16 bytes or longer than the hash");
+        assertThat(AspNetIdentityPasswordEncoder.formatProblem(v3(SHA256, 10_000, salt(16), salt(15))))
+                .isEqualTo("its subkey is shorter than 16 bytes");
+        assertThat(AspNetIdentityPasswordEncoder.formatProblem(
+                        v3(SHA512, (int) AspNetIdentityPasswordEncoder.MAX_WORK + 1, salt(16), salt(32))))
+                .isEqualTo("it asks for " + (AspNetIdentityPasswordEncoder.MAX_WORK + 1) + " iterations of 1 blocks,"
+                        + " over " + AspNetIdentityPasswordEncoder.MAX_WORK);
+        assertThat(AspNetIdentityPasswordEncoder.formatProblem("AQIDBA=="))
+                .isEqualTo("its version 3 header is truncated");
+        assertThat(AspNetIdentityPasswordEncoder.formatProblem(null)).isEqualTo("it is missing");
+    }
+
+    @Test
+    void theFormatCheckAcceptsEveryHashDotNetPublishes() {
+        assertThat(DOTNET_HASHES)
+                .allSatisfy(hash -> assertThat(AspNetIdentityPasswordEncoder.formatProblem(hash))
+                        .as(hash)
+                        .isNull());
+    }
+
+    @Test
     void changingAnyByteOfAHashMakesItFail() {
         byte[] hash = bytes(V3_SHA512_50ITER_128SALT_128SUBKEY);
         for (int i = 0; i < hash.length; i++) {

@@ -112,6 +112,19 @@ class RecoveryCodesTests {
     }
 
     @Test
+    void aCodeShorterThanEightCharactersOnceNormalizedIsNotTypeable() {
+        assertThat(RecoveryCodes.isTypeable("1")).isFalse();
+        assertThat(RecoveryCodes.isTypeable("abc-d e-fg"))
+                .as("7 once normalized")
+                .isFalse();
+        assertThat(RecoveryCodes.isTypeable("a1b2c3d4"))
+                .as(".NET 8 hex characters")
+                .isTrue();
+        assertThat(RecoveryCodes.isTypeable("K4M2P-7QX9Z")).isTrue();
+        assertThat(RecoveryCodes.isTypeable("-".repeat(12))).isFalse();
+    }
+
+    @Test
     void typingOfMoreThanFortyCharactersIsRefusedEvenIfItReducesToACode() {
         List<String> codes = recoveryCodes.regenerate("user-1");
 

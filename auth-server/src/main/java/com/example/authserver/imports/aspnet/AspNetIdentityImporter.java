@@ -83,7 +83,7 @@ class AspNetIdentityImporter implements Importer {
                 source.roles(),
                 batchSize,
                 role -> "role " + role.id(),
-                role -> roles.importRole(role, roleIds));
+                role -> roles.importRole(role, mapping, roleIds));
         inBatches(
                 report,
                 "users",

@@ -2,22 +2,24 @@ package com.example.authserver.imports.aspnet;
 
 import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.ImportedUsers;
+import com.example.authserver.identity.LookupNormalizer;
 import com.example.authserver.identity.RoleManager;
 import com.example.authserver.imports.ImportedRows;
 import com.example.authserver.imports.ImportedRows.Decision;
 import com.example.authserver.imports.aspnet.AspNetRows.Claim;
 import com.example.authserver.imports.aspnet.AspNetRows.Role;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings one AspNetRoles row and its claims over. A role keeps its id, unless this server has a role of the same
- * name already (a seeded one, say): the imported members and claims join that role, and a warning says so. Roles
- * reach tokens by name ({@code role} claim), so the id matters less than a user's. Claims are added, never removed:
- * a role's claims here may have been added here too, and role claims carry no version to tell.
+ * Brings one AspNetRoles row and its claims over. A role keeps its id: roles reach tokens by name ({@code role}
+ * claim), and a source could name its role {@code Admin} or like one this server made: so a source role never joins
+ * this server's administrator role ({@link IdentityRole#ADMIN}) nor a role that was not imported (a seeded one, say),
+ * unless the mapping file says so with a line {@code role.<source name>=<local name>}; without it, the row fails and
+ * its members do not get the role. A role deleted here since its import stays deleted. Claims are added, never
+ * removed: a role's claims here may have been added here too, and role claims carry no version to tell.
  */
 @Component
 class RoleImport {
@@ -39,7 +41,7 @@ class RoleImport {
     }
 
     /** Imports the role; records the id it has here in {@code roleIds} (source id to id here) for the users. */
-    List<RowOutcome> importRole(Role source, Map<String, String> roleIds) {
+    List<RowOutcome> importRole(Role source, UserMapping mapping, Map<String, String> roleIds) {
         String row = "role " + source.id() + (source.name() == null ? "" : " (" + source.name() + ")");
         if (source.name() == null || source.name().isBlank()) {
             return List.of(RowOutcome.failed(row, "no Name"));
@@ -54,27 +56,53 @@ class RoleImport {
                 return List.of(RowOutcome.failed(row, "claim " + claim.type() + " has no type or is too long"));
             }
         }
-        String digest = ImportedRows.digest(source.concurrencyStamp() + " " + AspNetIdentityImporter.digest(source));
+        Optional<String> mapped = mapping.role(source.name());
+        // the mapping line is part of the row's state: adding or removing it is seen by the next run
+        String digest = ImportedRows.digest(
+                source.concurrencyStamp() + " " + mapped.orElse("") + " " + AspNetIdentityImporter.digest(source));
         Optional<ImportedRows.Record> last = records.find(KIND, source.id());
+        Optional<IdentityRole> here = users.findRoleById(source.id());
+        String refused = mapped.isPresent() ? null : refusal(source, last, here);
+        if (refused != null) {
+            return List.of(RowOutcome.failed(row, refused));
+        }
+        if (mapped.isEmpty() && last.isPresent() && here.isEmpty()) {
+            return List.of(RowOutcome.skipped(row, "deleted here since the last import: left deleted"));
+        }
         // roles are only added to, never changed here by an import: their state here is not compared
         Decision decision = ImportedRows.decide(last, digest, Optional.of(NOT_COMPARED));
+        IdentityRole role = mapped.map(roles::findOrCreate)
+                .orElseGet(() -> here.orElseGet(() -> users.createRole(source.id(), source.name())));
+        roleIds.put(source.id(), role.getId());
         if (decision == Decision.UNCHANGED) {
-            roleIds.put(source.id(), last.get().targetId());
             return List.of(RowOutcome.skipped(row, "unchanged"));
-        }
-        List<RowOutcome> outcomes = new ArrayList<>();
-        IdentityRole role =
-                users.findOrCreateRole(last.map(ImportedRows.Record::targetId).orElse(source.id()), source.name());
-        if (!role.getId().equals(source.id()) && last.isEmpty()) {
-            outcomes.add(RowOutcome.warning(
-                    row, "a role named '" + role.getName() + "' exists here: its members and claims join it"));
         }
         for (Claim claim : source.claims()) {
             roles.addClaim(role, claim.type(), claim.value());
         }
-        roleIds.put(source.id(), role.getId());
         records.record(KIND, source.id(), new ImportedRows.Record(role.getId(), digest, NOT_COMPARED));
-        outcomes.add(decision == Decision.NEW ? RowOutcome.imported(row) : RowOutcome.updated(row));
-        return outcomes;
+        return List.of(decision == Decision.NEW ? RowOutcome.imported(row) : RowOutcome.updated(row));
+    }
+
+    /** Why the role, not mapped, may not be imported: it would join a role of this server's own; or null. */
+    private String refusal(Role source, Optional<ImportedRows.Record> last, Optional<IdentityRole> here) {
+        String normalized = LookupNormalizer.normalizeName(source.name());
+        String allow =
+                "only a line role." + source.name() + "=<local role> in the mapping file lets a source role join it";
+        if (here.isPresent() && !here.get().getNormalizedName().equals(normalized)) {
+            return "the role with this id here is named '" + here.get().getName() + "'";
+        }
+        if (IdentityRole.ADMIN.equals(normalized)) {
+            return IdentityRole.ADMIN + " is this server's administrator role: " + allow;
+        }
+        boolean importedHere = last.isPresent() && last.get().targetId().equals(source.id());
+        if (here.isPresent() && !importedHere) {
+            return "a role with this id exists here and was not imported: " + allow;
+        }
+        Optional<IdentityRole> named = roles.findByName(source.name());
+        if (named.isPresent() && !named.get().getId().equals(source.id())) {
+            return "a role named '" + named.get().getName() + "' exists here and was not imported: " + allow;
+        }
+        return null;
     }
 }

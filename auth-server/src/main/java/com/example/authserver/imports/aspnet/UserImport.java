@@ -16,9 +16,11 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,40 @@ class UserImport {
 
     /** Where .NET's UserManager keeps a user's authenticator key and recovery codes (in clear). */
     static final String DOTNET_STORE = "[AspNetUserStore]";
+
+    /**
+     * Claim types this server derives itself (claims/ClaimsMapping: a stored claim of the type would override the
+     * user's property, say email_verified of an unconfirmed email) or that speak for a sign-in here (role, amr, acr,
+     * auth_time) or for the token itself: a source's claims of these types are not copied. Compared ignoring case.
+     */
+    static final Set<String> DERIVED_CLAIMS = Set.of(
+            "sub",
+            "email",
+            "email_verified",
+            "phone_number",
+            "phone_number_verified",
+            "name",
+            "given_name",
+            "family_name",
+            "preferred_username",
+            "role",
+            "amr",
+            "acr",
+            "auth_time",
+            "iss",
+            "aud",
+            "azp",
+            "exp",
+            "iat",
+            "nbf",
+            "jti",
+            "nonce",
+            "sid",
+            "at_hash",
+            "c_hash",
+            "scope",
+            "client_id",
+            "updated_at");
 
     private final ImportedUsers users;
 
@@ -72,8 +108,7 @@ class UserImport {
         String digest =
                 ImportedRows.digest(source.concurrencyStamp() + " " + AspNetIdentityImporter.digest(source, data));
         Optional<ApplicationUser> here = users.findById(source.id());
-        Decision decision = ImportedRows.decide(
-                records.find(KIND, source.id()), digest, here.map(user -> Long.toString(user.getConcurrencyStamp())));
+        Decision decision = ImportedRows.decide(records.find(KIND, source.id()), digest, stateHere(source.id()));
         switch (decision) {
             case UNCHANGED -> {
                 return List.of(RowOutcome.skipped(row, "unchanged"));
@@ -124,19 +159,41 @@ class UserImport {
                     "two-factor sign-in was on without an authenticator key (email or SMS codes are not"
                             + " carried over): it is off here"));
         }
+        List<String> derived = data.claims().stream()
+                .map(AspNetRows.Claim::type)
+                .filter(UserImport::isDerivedClaim)
+                .distinct()
+                .sorted()
+                .toList();
+        if (!derived.isEmpty()) {
+            outcomes.add(RowOutcome.warning(
+                    row,
+                    "claims " + String.join(", ", derived)
+                            + " are this server's own (it derives them itself) and are not copied"));
+        }
+        long serverTokens = data.tokens().stream()
+                .filter(token -> UserToken.SERVER_PROVIDER.equals(token.loginProvider()))
+                .count();
+        if (serverTokens > 0) {
+            outcomes.add(RowOutcome.warning(
+                    row,
+                    serverTokens + " token(s) of provider " + UserToken.SERVER_PROVIDER
+                            + " are this server's own and are not copied"));
+        }
         ApplicationUser saved = users.save(
                 user,
                 new ImportedUsers.Credentials(
                         source.passwordHash() == null ? null : AspNetPasswordHashes.PREFIX + source.passwordHash(),
                         source.securityStamp(),
                         source.lockoutEnd(),
-                        source.accessFailedCount()),
+                        source.accessFailedCount(),
+                        here.isPresent() && !key.equals(twoFactor.authenticatorKey(source.id()))),
                 data.roleIds().stream()
                         .map(roleIds::get)
                         .filter(Objects::nonNull)
                         .toList(),
                 data.claims().stream()
-                        .filter(claim -> claim.type() != null)
+                        .filter(claim -> claim.type() != null && !isDerivedClaim(claim.type()))
                         .map(claim -> new ImportedUsers.Claim(claim.type(), claim.value()))
                         .toList(),
                 logins);
@@ -144,11 +201,17 @@ class UserImport {
         records.record(
                 KIND,
                 source.id(),
-                new ImportedRows.Record(saved.getId(), digest, Long.toString(saved.getConcurrencyStamp())));
+                new ImportedRows.Record(
+                        saved.getId(), digest, stateHere(saved.getId()).orElseThrow()));
         // written: let go of its entities, or every flush of the batch would check all the batch's users again
         entityManager.clear();
         outcomes.add(decision == Decision.UPDATE ? RowOutcome.updated(row) : RowOutcome.imported(row));
         return outcomes;
+    }
+
+    /** What "changed here" compares: the user's version and what hangs off them (see ImportedUsers#stateHere). */
+    private Optional<String> stateHere(String userId) {
+        return users.stateHere(userId, token -> !ImportedTwoFactor.isReplayGuard(token));
     }
 
     /** The standard columns with their meaning here, then the mapped ones; why a value does not fit, or null. */
@@ -165,11 +228,13 @@ class UserImport {
 
     /**
      * The authenticator key sealed and the recovery codes hashed, as this server keeps its own; every other token
-     * as it is. An update replaces the tokens the user had here (the user did not change anything here since).
+     * as it is, but for those of this server's own provider (reset links, keys: see importUser). An update replaces the tokens the user had here (the user did not change anything here since).
      */
     private void writeTokens(String userId, UserData data, Optional<String> key, boolean replace) {
         if (replace) {
-            tokens.deleteAllInBatch(tokens.findByUserId(userId));
+            // removed one by one, not in a batch: a batch delete leaves the rows in the persistence context, and
+            // storing a token of the same key again would then update a row that is gone
+            tokens.deleteAll(tokens.findByUserId(userId));
             tokens.flush();
         }
         key.ifPresent(value -> twoFactor.setAuthenticatorKey(userId, value));
@@ -178,7 +243,7 @@ class UserImport {
                 .filter(codes -> !codes.isEmpty())
                 .ifPresent(codes -> twoFactor.setRecoveryCodes(userId, codes));
         for (Token token : data.tokens()) {
-            if (!isTwoFactorToken(token)) {
+            if (!isTwoFactorToken(token) && !UserToken.SERVER_PROVIDER.equals(token.loginProvider())) {
                 tokens.save(new UserToken(userId, token.loginProvider(), token.name(), token.value()));
             }
         }
@@ -191,6 +256,10 @@ class UserImport {
                 .map(Token::value)
                 .filter(value -> value != null && !value.isBlank())
                 .findFirst();
+    }
+
+    static boolean isDerivedClaim(String type) {
+        return type != null && DERIVED_CLAIMS.contains(type.toLowerCase(Locale.ROOT));
     }
 
     static boolean isTwoFactorToken(Token token) {

@@ -27,7 +27,8 @@ import org.springframework.core.io.ClassPathResource;
  * The mapping file of an ASP.NET Identity import: which extra {@code AspNetUsers} columns (those of the .NET
  * project's own {@code ApplicationUser}, for example {@code FirstName}) become which property of this server's
  * {@link ApplicationUser} ({@code FirstName=givenName}), and which external login provider names of .NET become which
- * provider registration ids here ({@code login-provider.Google=google}). The default, commented, is
+ * provider registration ids here ({@code login-provider.Google=google}), and which source roles join which local
+ * role ({@code role.Admin=ADMIN}). The default, commented, is
  * {@code imports/aspnet-identity-mapping.properties} on the classpath; {@code --mapping=path} gives another. A
  * property that ApplicationUser does not have, or one of the standard columns the import maps itself, fails the
  * import naming it; so does a column AspNetUsers does not have (checked against the source, see SourceReader).
@@ -38,13 +39,18 @@ final class UserMapping {
 
     private static final String PROVIDER_PREFIX = "login-provider.";
 
+    private static final String ROLE_PREFIX = "role.";
+
     private final SortedMap<String, String> columns;
 
     private final Map<String, String> providers;
 
-    private UserMapping(SortedMap<String, String> columns, Map<String, String> providers) {
+    private final Map<String, String> roles;
+
+    private UserMapping(SortedMap<String, String> columns, Map<String, String> providers, Map<String, String> roles) {
         this.columns = columns;
         this.providers = providers;
+        this.roles = roles;
     }
 
     static UserMapping load(Optional<String> path) {
@@ -60,11 +66,19 @@ final class UserMapping {
         }
         SortedMap<String, String> columns = new TreeMap<>();
         Map<String, String> providers = new TreeMap<>();
+        Map<String, String> roles = new TreeMap<>();
         BeanWrapper probe = new BeanWrapperImpl(ApplicationUser.class);
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key).strip();
             if (key.startsWith(PROVIDER_PREFIX)) {
                 providers.put(key.substring(PROVIDER_PREFIX.length()), value);
+                continue;
+            }
+            if (key.startsWith(ROLE_PREFIX)) {
+                if (value.isEmpty() || value.length() > 256) {
+                    throw new ImportFailure("Mapping file " + name + ": " + key + " names no local role");
+                }
+                roles.put(key.substring(ROLE_PREFIX.length()), value);
                 continue;
             }
             if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -77,7 +91,7 @@ final class UserMapping {
             }
             columns.put(key, value);
         }
-        return new UserMapping(columns, providers);
+        return new UserMapping(columns, providers, roles);
     }
 
     /** The extra AspNetUsers columns to read. */
@@ -96,6 +110,14 @@ final class UserMapping {
             }
         }
         return null;
+    }
+
+    /**
+     * The local role a source role joins by an explicit {@code role.<source name>=<local name>} line, if any: the
+     * only way a source role joins this server's ADMIN role or a role made here (see RoleImport).
+     */
+    Optional<String> role(String sourceName) {
+        return Optional.ofNullable(roles.get(sourceName));
     }
 
     /** The provider registration id here for a .NET login provider name: as the mapping renames it, else the same. */

@@ -71,12 +71,12 @@ class UserRowCheck {
             return "UserName looks like an email address other than the user's own Email";
         }
         if (user.passwordHash() != null) {
+            if (AspNetPasswordHashes.PREFIX.length() + user.passwordHash().length() > MAX_HASH) {
+                return "PasswordHash is longer than this server keeps";
+            }
             String hashProblem = AspNetPasswordHashes.problem(user.passwordHash());
             if (hashProblem != null) {
                 return hashProblem;
-            }
-            if (AspNetPasswordHashes.PREFIX.length() + user.passwordHash().length() > MAX_HASH) {
-                return "PasswordHash is longer than this server keeps";
             }
         }
         if (user.lockoutEndProblem() != null) {

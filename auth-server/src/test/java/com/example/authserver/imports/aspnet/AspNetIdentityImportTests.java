@@ -168,7 +168,7 @@ class AspNetIdentityImportTests {
                 .contains("failed  user " + data.badEmailId + " (bad-email-" + data.suffix
                         + "): Email 'not an email' is not an email address")
                 .contains("failed  user " + data.badHashId + " (bad-hash-" + data.suffix
-                        + "): PasswordHash (v3) is too short")
+                        + "): PasswordHash cannot be verified here: its version 3 header is truncated")
                 .contains("failed  user " + data.longId + " (long-id-" + data.suffix
                         + "): Id is longer than 36 characters")
                 .contains("failed  user " + data.aliceTwinId
@@ -246,6 +246,26 @@ class AspNetIdentityImportTests {
         assertThat(second.summary()).contains("updated: 0");
         assertThat(userManager.findById(data.v2Id).orElseThrow().getPhoneNumber())
                 .isEqualTo("+1 555 0123");
+    }
+
+    @Test
+    void aClaimRemovedHereCountsAsAChangeHere() {
+        ImportRun.of(importer, source);
+        ApplicationUser here = userManager.findById(data.v3Id).orElseThrow();
+        userManager.removeClaim(here, "department", "Engineering");
+        source.execute(
+                "update \"AspNetUsers\" set \"PhoneNumber\" = ?, \"ConcurrencyStamp\" = ? where \"Id\" = ?",
+                "+1 555 0199",
+                UUID.randomUUID().toString(),
+                data.v3Id);
+
+        ImportRun second = ImportRun.of(importer, source);
+
+        assertThat(second.out())
+                .contains("skipped user " + data.v3Id + " (" + data.v3Name
+                        + "): changed here since the last import: left as it is here");
+        assertThat(userManager.getClaims(userManager.findById(data.v3Id).orElseThrow()))
+                .isEmpty();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserLogins;
 import com.example.authserver.identity.UserManager;
+import com.example.authserver.identity.UserToken;
+import com.example.authserver.identity.UserTokenRepository;
 import com.example.authserver.support.AuthenticatorApp;
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
@@ -20,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +59,9 @@ class AspNetIdentitySignInTests {
 
     @Autowired
     UserLogins userLogins;
+
+    @Autowired
+    UserTokenRepository tokens;
 
     @TempDir
     Path folder;
@@ -131,6 +138,30 @@ class AspNetIdentitySignInTests {
         assertThat(userLogins.getLogins(external))
                 .singleElement()
                 .satisfies(login -> assertThat(login.getProviderDisplayName()).isEqualTo("Google"));
+    }
+
+    @Test
+    void aRecoveryCodeUsedHereStaysUsedWhenTheSourceChangesLater() throws Exception {
+        importTwice("sqlite");
+        OidcClient client = server.interactiveClient();
+        signInWithCode(client, data.totpName, data.recoveryCodes.get(2));
+        source.execute(
+                "update \"AspNetUsers\" set \"PhoneNumber\" = ?, \"ConcurrencyStamp\" = ? where \"Id\" = ?",
+                "+1 555 0199",
+                UUID.randomUUID().toString(),
+                data.totpId);
+
+        ImportRun third = ImportRun.of(importer, source);
+
+        assertThat(third.out())
+                .contains("skipped user " + data.totpId + " (" + data.totpName
+                        + "): changed here since the last import: left as it is here");
+        assertThat(tokens.findById(new UserToken.Key(data.totpId, UserToken.SERVER_PROVIDER, "RecoveryCodes"))
+                        .orElseThrow()
+                        .getValue()
+                        .split(";"))
+                .as("the code used here is not restored")
+                .hasSize(data.recoveryCodes.size() - 1);
     }
 
     private void importTwice(String kind) {
