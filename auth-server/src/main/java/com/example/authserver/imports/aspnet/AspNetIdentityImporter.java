@@ -10,6 +10,7 @@ import com.example.authserver.imports.aspnet.AspNetRows.Role;
 import com.example.authserver.imports.aspnet.AspNetRows.Snapshot;
 import com.example.authserver.imports.aspnet.AspNetRows.User;
 import com.example.authserver.imports.aspnet.AspNetRows.UserData;
+import com.example.authserver.keys.StoredSecretsCheck;
 import com.example.authserver.twofactor.ImportedTwoFactor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,10 +46,17 @@ class AspNetIdentityImporter implements Importer {
 
     private final UserImport users;
 
+    private final StoredSecretsCheck storedSecrets;
+
     private final TransactionTemplate transactions;
 
-    AspNetIdentityImporter(RoleImport roles, UserImport users, PlatformTransactionManager transactionManager) {
+    AspNetIdentityImporter(
+            RoleImport roles,
+            UserImport users,
+            StoredSecretsCheck storedSecrets,
+            PlatformTransactionManager transactionManager) {
         this.roles = roles;
+        this.storedSecrets = storedSecrets;
         this.users = users;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -66,6 +74,8 @@ class AspNetIdentityImporter implements Importer {
 
     @Override
     public void run(ImportOptions options, ImportReport report) {
+        // authenticator keys are sealed with the key-encryption key: the server's own, or they would never open
+        storedSecrets.requireOpensStoredSigningKeys(ImportFailure::new);
         UserMapping mapping = UserMapping.load(options.value("mapping"));
         int batchSize = batchSize(options);
         Snapshot source = read(options, mapping);

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 class UserImport {
 
     /** The kind of the rows this import records in imported_rows. */
-    static final String KIND = AspNetIdentityImporter.KIND + "-user";
+    static final String KIND = ImportedRows.ASPNET_IDENTITY_USERS;
 
     /** Where .NET's UserManager keeps a user's authenticator key and recovery codes (in clear). */
     static final String DOTNET_STORE = "[AspNetUserStore]";
