@@ -79,7 +79,7 @@ class AspNetIdentitySignInTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "project"})
+    @ValueSource(strings = {"sqlite", "project", "sqlserver"})
     void importedUsersSignInWithTheirPasswordsAuthenticatorAndRecoveryCodes(String kind) throws Exception {
         importTwice(kind);
         OidcClient client = server.interactiveClient();
@@ -112,7 +112,7 @@ class AspNetIdentitySignInTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "project"})
+    @ValueSource(strings = {"sqlite", "project", "sqlserver"})
     void everyColumnCarriesOverWithItsMeaning(String kind) {
         importTwice(kind);
 
@@ -165,7 +165,12 @@ class AspNetIdentitySignInTests {
     }
 
     private void importTwice(String kind) {
-        source = "sqlite".equals(kind) ? AspNetIdentitySource.sqlite(folder) : AspNetIdentitySource.projectDatabase();
+        source = switch (kind) {
+            case "sqlite" -> AspNetIdentitySource.sqlite(folder);
+            // a real SQL Server where AUTHFORGE_TEST_SQLSERVER_URL names one (skipped elsewhere)
+            case "sqlserver" -> AspNetIdentitySource.sqlServer();
+            default -> AspNetIdentitySource.projectDatabase();
+        };
         data.writeTo(source);
         Path mapping;
         try {

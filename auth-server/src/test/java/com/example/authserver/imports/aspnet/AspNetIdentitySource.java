@@ -1,5 +1,7 @@
 package com.example.authserver.imports.aspnet;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.example.authserver.support.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +32,8 @@ import java.util.stream.Collectors;
  */
 final class AspNetIdentitySource implements AutoCloseable {
 
+    static final String SQLSERVER_URL_VARIABLE = "AUTHFORGE_TEST_SQLSERVER_URL";
+
     static final List<String> TABLES = List.of(
             "AspNetRoles",
             "AspNetUsers",
@@ -48,6 +52,9 @@ final class AspNetIdentitySource implements AutoCloseable {
     final String password;
 
     private final TestDatabase database;
+
+    /** Drops a database this source created on a server other than the project's (SQL Server). */
+    private Runnable dropOwnDatabase = () -> {};
 
     private AspNetIdentitySource(String vendor, String url, String username, String password, TestDatabase database) {
         this.vendor = vendor;
@@ -71,6 +78,32 @@ final class AspNetIdentitySource implements AutoCloseable {
                 new AspNetIdentitySource("sqlite", "jdbc:sqlite:" + folder.resolve("empty.db"), null, null, null);
         source.execute("create table \"Blog\" (\"Id\" integer primary key)");
         return source;
+    }
+
+    /**
+     * The Identity schema on the SQL Server named by {@code AUTHFORGE_TEST_SQLSERVER_URL} (for example
+     * {@code jdbc:sqlserver://127.0.0.1:1433;user=sa;password=...;encrypt=false}), in a database of its own, dropped
+     * afterwards, through Microsoft's driver as an import reads it; the test is skipped where no server is named.
+     */
+    static AspNetIdentitySource sqlServer() {
+        String server = System.getenv(SQLSERVER_URL_VARIABLE);
+        assumeTrue(server != null && !server.isBlank(), SQLSERVER_URL_VARIABLE + " names no SQL Server here");
+        String name = "aspnet_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        onServer(server, "create database " + name);
+        AspNetIdentitySource source =
+                new AspNetIdentitySource("sqlserver", server + ";databaseName=" + name, null, null, null);
+        source.dropOwnDatabase = () -> onServer(server, "drop database " + name);
+        source.runScript("sqlserver.sql");
+        return source;
+    }
+
+    private static void onServer(String server, String sql) {
+        try (Connection connection = DriverManager.getConnection(server);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException ex) {
+            throw new IllegalStateException(sql, ex);
+        }
     }
 
     /** The Identity schema on the project's kind of database (see the class comment). */
@@ -175,5 +208,6 @@ final class AspNetIdentitySource implements AutoCloseable {
         if (database != null) {
             database.drop();
         }
+        dropOwnDatabase.run();
     }
 }
