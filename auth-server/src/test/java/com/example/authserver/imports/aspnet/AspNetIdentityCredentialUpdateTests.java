@@ -2,47 +2,21 @@ package com.example.authserver.imports.aspnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.ServerTest;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An update that changes a user's credentials (password hash, authenticator key) ends their sessions and refresh
  * tokens here, by a new security stamp, even when the source did not renew its own.
  */
 @ServerTest
-class AspNetIdentityCredentialUpdateTests {
-
-    @Autowired
-    AspNetIdentityImporter importer;
-
-    @Autowired
-    UserManager userManager;
-
-    @TempDir
-    Path folder;
-
-    AspNetIdentitySource source;
-
-    DotNetIdentityData data;
+class AspNetIdentityCredentialUpdateTests extends SqliteSourceTest {
 
     @BeforeEach
-    void dotNetDatabase() {
-        source = AspNetIdentitySource.sqlite(folder);
-        data = new DotNetIdentityData();
-        data.writeTo(source);
+    void importOnce() {
         ImportRun.of(importer, source);
-    }
-
-    @AfterEach
-    void dropSource() {
-        source.close();
     }
 
     @Test

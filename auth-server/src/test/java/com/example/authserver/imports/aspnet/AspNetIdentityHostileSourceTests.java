@@ -2,53 +2,18 @@ package com.example.authserver.imports.aspnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.authserver.identity.UserManager;
 import com.example.authserver.identity.UserToken;
 import com.example.authserver.support.ServerTest;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A source written to attack this server: tokens in this server's own provider (reset links, planted codes) and
  * claims that would override what this server derives itself (a verified email the user never confirmed here).
  */
 @ServerTest
-class AspNetIdentityHostileSourceTests {
-
-    @Autowired
-    AspNetIdentityImporter importer;
-
-    @Autowired
-    UserManager userManager;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path folder;
-
-    AspNetIdentitySource source;
-
-    DotNetIdentityData data;
-
-    @BeforeEach
-    void dotNetDatabase() {
-        source = AspNetIdentitySource.sqlite(folder);
-        data = new DotNetIdentityData();
-        data.writeTo(source);
-    }
-
-    @AfterEach
-    void dropSource() {
-        source.close();
-    }
+class AspNetIdentityHostileSourceTests extends SqliteSourceTest {
 
     @Test
     void tokensOfThisServersOwnProviderAreNotCopied() {

@@ -3,52 +3,18 @@ package com.example.authserver.imports.aspnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.ApplicationUser;
-import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.ServerTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code import aspnet-identity} against a SQLite database as the .NET template creates it: what it refuses, how
  * it reports broken rows, and what a second run does. AspNetIdentitySignInTests signs the imported users in.
  */
 @ServerTest
-class AspNetIdentityImportTests {
-
-    @Autowired
-    AspNetIdentityImporter importer;
-
-    @Autowired
-    UserManager userManager;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path folder;
-
-    AspNetIdentitySource source;
-
-    DotNetIdentityData data;
-
-    @BeforeEach
-    void dotNetDatabase() {
-        source = AspNetIdentitySource.sqlite(folder);
-        data = new DotNetIdentityData();
-        data.writeTo(source);
-    }
-
-    @AfterEach
-    void dropSource() {
-        source.close();
-    }
+class AspNetIdentityImportTests extends SqliteSourceTest {
 
     @Test
     void anUnreachableSourceStopsTheImportWithOneLine() {

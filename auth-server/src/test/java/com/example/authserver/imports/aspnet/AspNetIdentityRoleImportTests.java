@@ -3,55 +3,22 @@ package com.example.authserver.imports.aspnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.identity.RoleManager;
-import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.ServerTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A source's roles never make its users administrators here, nor members of a role this server made itself, unless
  * the mapping file says so ({@code role.<source name>=<local name>}); a role deleted here stays deleted.
  */
 @ServerTest
-class AspNetIdentityRoleImportTests {
-
-    @Autowired
-    AspNetIdentityImporter importer;
-
-    @Autowired
-    UserManager userManager;
+class AspNetIdentityRoleImportTests extends SqliteSourceTest {
 
     @Autowired
     RoleManager roleManager;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path folder;
-
-    AspNetIdentitySource source;
-
-    DotNetIdentityData data;
-
-    @BeforeEach
-    void dotNetDatabase() {
-        source = AspNetIdentitySource.sqlite(folder);
-        data = new DotNetIdentityData();
-        data.writeTo(source);
-    }
-
-    @AfterEach
-    void dropSource() {
-        source.close();
-    }
 
     @Test
     void aSourceRoleNamedAdminDoesNotMakeItsMembersAdministratorsHere() {
