@@ -243,7 +243,7 @@ final class ClientMapping {
      * browser runs ({@code javascript:}, {@code data:}, ...). Plain http off loopback is kept with a warning:
      * registration/RegistrationPolicy refuses it from anonymous self-registration, but an imported client is the
      * operator's own, already in use, and dropping its only redirect URI would break it; the operator is told.
-     * Private-use schemes of native apps ({@code com.example.app:/callback}) are kept.
+     * Private-use schemes of native apps ({@code org.sample.app:/callback}) are kept.
      */
     private static boolean usable(String what, String uri, List<String> warnings) {
         URI parsed = absolute(uri);

@@ -189,7 +189,7 @@ class IdentityServerImportInputTests {
                                     {"redirectUri": "vbscript:msgbox(1)"}, {"redirectUri": "file:///etc/passwd"},
                                     {"redirectUri": "http://intranet.example.com/cb"},
                                     {"redirectUri": "http://127.0.0.1:7000/cb"},
-                                    {"redirectUri": "com.example.app:/callback"}],
+                                    {"redirectUri": "org.sample.app:/callback"}],
                    "postLogoutRedirectUris": [{"postLogoutRedirectUri": "javascript:alert(2)"},
                                               {"postLogoutRedirectUri": "https://app.example.com/"}],
                    "allowedScopes": [{"scope": "openid"}]},
@@ -216,7 +216,7 @@ class IdentityServerImportInputTests {
         RegisteredClient client = clients.findByClientId("is-schemes-" + suffix);
         assertThat(client.getRedirectUris())
                 .containsExactlyInAnyOrder(
-                        "http://intranet.example.com/cb", "http://127.0.0.1:7000/cb", "com.example.app:/callback");
+                        "http://intranet.example.com/cb", "http://127.0.0.1:7000/cb", "org.sample.app:/callback");
         assertThat(client.getPostLogoutRedirectUris()).containsExactly("https://app.example.com/");
     }
 
