@@ -1,8 +1,11 @@
 package com.example.authserver.schema;
 
 import com.example.authserver.AuthServerApplication;
+import com.example.authserver.support.TestDatabase;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,6 +17,7 @@ import org.springframework.boot.jpa.autoconfigure.JpaProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The application's settings that shape its schema, read from its configuration (application.yml and what it
@@ -42,6 +46,25 @@ record ApplicationSchemaSettings(Map<String, Object> hibernate, List<String> fly
         // Boot scans the package of the @SpringBootApplication class (its auto-configuration package)
         return new ApplicationSchemaSettings(
                 settings, flyway.getLocations(), AuthServerApplication.class.getPackageName());
+    }
+
+    /** The Flyway locations with {@code {vendor}} filled in, in the application's order. */
+    List<String> flywayLocations(String vendor) {
+        return flywayLocations.stream()
+                .map(location -> location.replace("{vendor}", vendor))
+                .toList();
+    }
+
+    /** The database, migrated with the application's migrations as the server would migrate it. */
+    DataSource migrated(TestDatabase database) {
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.url(), database.username(), database.password());
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(flywayLocations(database.vendor()).toArray(String[]::new))
+                .load()
+                .migrate();
+        return dataSource;
     }
 
     /** An empty context: only the environment, loaded as the application loads it, is wanted. */

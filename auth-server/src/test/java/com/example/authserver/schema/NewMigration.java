@@ -56,10 +56,7 @@ public final class NewMigration {
         try {
             DriverManagerDataSource dataSource =
                     new DriverManagerDataSource(database.url(), database.username(), database.password());
-            List<String> locations = settings.flywayLocations().stream()
-                    .map(location -> location.replace("{vendor}", database.vendor()))
-                    .toList();
-            MigrationFolders folders = MigrationFolders.find(projectDir, locations);
+            MigrationFolders folders = MigrationFolders.find(projectDir, settings.flywayLocations(database.vendor()));
             // the scripts as they are in the source tree: the build's copy may still hold a deleted one
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)

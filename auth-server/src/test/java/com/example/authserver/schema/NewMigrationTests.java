@@ -14,13 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code ./mvnw -Pnew-migration -Dname=...} on the project's own migrations and model: what it writes, what it
@@ -175,22 +173,13 @@ class NewMigrationTests {
     }
 
     private static List<String> vendorLocations() {
-        return settings.flywayLocations().stream()
-                .map(location -> location.replace("{vendor}", TestDatabase.projectVendor()))
-                .toList();
+        return settings.flywayLocations(TestDatabase.projectVendor());
     }
 
     private DataSource migratedDatabase() {
         TestDatabase database = TestDatabase.create();
         databases.add(database);
-        DriverManagerDataSource dataSource =
-                new DriverManagerDataSource(database.url(), database.username(), database.password());
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(vendorLocations().toArray(String[]::new))
-                .load()
-                .migrate();
-        return dataSource;
+        return settings.migrated(database);
     }
 
     private static PrintStream printTo(ByteArrayOutputStream output) {

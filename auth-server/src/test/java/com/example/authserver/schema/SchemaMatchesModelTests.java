@@ -9,13 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
@@ -101,13 +99,7 @@ class SchemaMatchesModelTests {
     private DataSource migratedDatabase() {
         TestDatabase database = TestDatabase.create();
         databases.add(database);
-        DriverManagerDataSource dataSource =
-                new DriverManagerDataSource(database.url(), database.username(), database.password());
-        String[] locations = settings.flywayLocations().stream()
-                .map(location -> location.replace("{vendor}", database.vendor()))
-                .toArray(String[]::new);
-        Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
-        return dataSource;
+        return settings.migrated(database);
     }
 
     /** An entity manager factory set up like the application's, that only validates the schema. */
