@@ -1,5 +1,6 @@
 package com.example.authserver.support;
 
+import com.example.authserver.authorization.ForwardingAuthorizationService;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -47,17 +48,16 @@ public class PausedLookups implements BeanPostProcessor {
         return bean;
     }
 
-    private final class Pausing implements OAuth2AuthorizationService {
-
-        private final OAuth2AuthorizationService delegate;
+    /** The store as it is, except that a lookup of a paused token waits after it found it. */
+    private final class Pausing extends ForwardingAuthorizationService {
 
         Pausing(OAuth2AuthorizationService delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-            OAuth2Authorization found = delegate.findByToken(token, tokenType);
+            OAuth2Authorization found = super.findByToken(token, tokenType);
             Pause pause = pauses.remove(token);
             if (pause != null) {
                 pause.reached().countDown();
@@ -68,21 +68,6 @@ public class PausedLookups implements BeanPostProcessor {
                 }
             }
             return found;
-        }
-
-        @Override
-        public void save(OAuth2Authorization authorization) {
-            delegate.save(authorization);
-        }
-
-        @Override
-        public void remove(OAuth2Authorization authorization) {
-            delegate.remove(authorization);
-        }
-
-        @Override
-        public OAuth2Authorization findById(String id) {
-            return delegate.findById(id);
         }
     }
 }
