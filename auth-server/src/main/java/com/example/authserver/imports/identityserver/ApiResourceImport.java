@@ -5,6 +5,7 @@ import com.example.authserver.clients.JdbcApiResources;
 import com.example.authserver.imports.ImportFailure;
 import com.example.authserver.imports.ImportReport;
 import com.example.authserver.imports.ImportedRows;
+import com.example.authserver.imports.ImportedRows.Decision;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -75,10 +76,12 @@ final class ApiResourceImport {
                             + "; the API must accept that audience");
         }
         String sourceDigest = ImportedRows.digest(canonical(resource));
-        ImportedRows.Record earlier = imported.find(KIND, name).orElse(null);
+        Optional<ImportedRows.Record> earlier = imported.find(KIND, name);
         Optional<ApiResource> existing = resources.findByUri(uri);
         Optional<ApiResource> sameName = resources.findByName(name);
-        if (earlier == null) {
+        Decision decision = ImportedRows.decide(
+                earlier, sourceDigest, existing.map(stored -> ImportedRows.digest(canonical(stored))));
+        if (decision == Decision.NEW) {
             if (existing.isPresent() || sameName.isPresent()) {
                 report.failed(
                         row,
@@ -88,12 +91,8 @@ final class ApiResourceImport {
             }
             save(resource, sourceDigest, report);
             report.imported();
-        } else if (existing.isEmpty()) {
-            report.skipped(row, "deleted here since it was imported, so not imported again");
-        } else if (!ImportedRows.digest(canonical(existing.get())).equals(earlier.targetDigest())) {
-            report.skipped(row, "changed here since it was imported, so left as it is");
-        } else if (sourceDigest.equals(earlier.sourceDigest())) {
-            report.skipped(row, "unchanged since the last import");
+        } else if (decision != Decision.UPDATE) {
+            report.skipped(row, SkipReasons.of(decision));
         } else {
             save(resource, sourceDigest, report);
             report.updated();

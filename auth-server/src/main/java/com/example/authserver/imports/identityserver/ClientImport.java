@@ -3,9 +3,11 @@ package com.example.authserver.imports.identityserver;
 import com.example.authserver.clients.ImportedClients;
 import com.example.authserver.imports.ImportReport;
 import com.example.authserver.imports.ImportedRows;
+import com.example.authserver.imports.ImportedRows.Decision;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -65,9 +67,13 @@ final class ClientImport {
             warnings.forEach(warning -> report.warning(row, warning));
         }
         String sourceDigest = ImportedRows.digest(Canonical.of(mapped));
-        ImportedRows.Record earlier = imported.find(KIND, source.clientId()).orElse(null);
+        Optional<ImportedRows.Record> earlier = imported.find(KIND, source.clientId());
         RegisteredClient existing = clients.findByClientId(source.clientId());
-        if (earlier == null) {
+        Decision decision = ImportedRows.decide(
+                earlier,
+                sourceDigest,
+                Optional.ofNullable(existing).map(client -> ImportedRows.digest(Canonical.of(client))));
+        if (decision == Decision.NEW) {
             if (existing != null) {
                 report.failed(
                         row,
@@ -80,12 +86,8 @@ final class ClientImport {
             }
             save(mapped, sourceDigest, report);
             report.imported();
-        } else if (existing == null) {
-            report.skipped(row, "deleted here since it was imported, so not imported again");
-        } else if (!ImportedRows.digest(Canonical.of(existing)).equals(earlier.targetDigest())) {
-            report.skipped(row, "changed here since it was imported, so left as it is");
-        } else if (sourceDigest.equals(earlier.sourceDigest())) {
-            report.skipped(row, "unchanged since the last import");
+        } else if (decision != Decision.UPDATE) {
+            report.skipped(row, SkipReasons.of(decision));
         } else {
             save(
                     RegisteredClient.from(mapped)

@@ -3,12 +3,14 @@ package com.example.authserver.imports.identityserver;
 import com.example.authserver.clients.ImportedClients;
 import com.example.authserver.imports.ImportReport;
 import com.example.authserver.imports.ImportedRows;
+import com.example.authserver.imports.ImportedRows.Decision;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
@@ -127,21 +129,23 @@ final class ConsentImport {
         OAuth2AuthorizationConsent consent = builder.build();
         String key = clientId + " " + subject;
         String sourceDigest = ImportedRows.digest(Canonical.of(consent));
-        ImportedRows.Record earlier = imported.find(KIND, key).orElse(null);
+        Optional<ImportedRows.Record> earlier = imported.find(KIND, key);
         OAuth2AuthorizationConsent existing = consents.findById(client.getId(), subject);
-        if (earlier == null) {
+        Decision decision = ImportedRows.decide(
+                earlier,
+                sourceDigest,
+                Optional.ofNullable(existing).map(stored -> ImportedRows.digest(Canonical.of(stored))));
+        if (decision == Decision.NEW) {
             if (existing != null) {
                 report.skipped(row, "the user already gave this client a consent here, which is left as it is");
                 return;
             }
             save(key, consent, sourceDigest, report);
             report.imported();
-        } else if (existing == null) {
+        } else if (decision == Decision.DELETED_HERE) {
             report.skipped(row, "revoked here since it was imported, so not imported again");
-        } else if (!ImportedRows.digest(Canonical.of(existing)).equals(earlier.targetDigest())) {
-            report.skipped(row, "changed here since it was imported, so left as it is");
-        } else if (sourceDigest.equals(earlier.sourceDigest())) {
-            report.skipped(row, "unchanged since the last import");
+        } else if (decision != Decision.UPDATE) {
+            report.skipped(row, SkipReasons.of(decision));
         } else {
             save(key, consent, sourceDigest, report);
             report.updated();
