@@ -7,7 +7,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * The {@link ApplicationUser} properties users edit themselves, on the registration form and on the profile page.
- * To make a property of yours editable, add it here (with its validation and in {@link #of} and {@link #applyTo})
+ * To make a property of yours editable, add it here (with its validation and in {@link #load} and {@link #applyTo})
  * and to {@code templates/account/profile-fields.html}.
  */
 public class ProfileForm {
@@ -23,9 +23,14 @@ public class ProfileForm {
 
     public static ProfileForm of(ApplicationUser user) {
         ProfileForm form = new ProfileForm();
-        form.setGivenName(user.getGivenName());
-        form.setFamilyName(user.getFamilyName());
+        form.load(user);
         return form;
+    }
+
+    /** Fills the form with the user's values (the console's form, admin/users/UserForm, adds its own). */
+    public void load(ApplicationUser user) {
+        setGivenName(user.getGivenName());
+        setFamilyName(user.getFamilyName());
     }
 
     public void applyTo(ApplicationUser user) {

@@ -23,6 +23,9 @@ public class ApplicationUser extends IdentityUser {
     /** A disabled user cannot sign in, refresh tokens or call UserInfo. */
     private boolean enabled = true;
 
+    /** Set by an administrator: at the next sign-in, the user chooses a new password before anything else. */
+    private boolean passwordChangeRequired;
+
     public String getGivenName() {
         return givenName;
     }
@@ -45,5 +48,13 @@ public class ApplicationUser extends IdentityUser {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public void setPasswordChangeRequired(boolean passwordChangeRequired) {
+        this.passwordChangeRequired = passwordChangeRequired;
     }
 }

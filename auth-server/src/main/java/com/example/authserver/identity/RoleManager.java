@@ -1,6 +1,8 @@
 package com.example.authserver.identity;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,5 +35,13 @@ public class RoleManager {
         if (!roleClaims.existsByRoleIdAndClaimTypeAndClaimValue(role.getId(), type, value)) {
             roleClaims.save(new RoleClaim(role.getId(), type, value));
         }
+    }
+
+    /** The names of every role, in order: what an administrator picks from. */
+    @Transactional(readOnly = true)
+    public List<String> roleNames() {
+        return roles.findAll(Sort.by("name")).stream()
+                .map(IdentityRole::getName)
+                .toList();
     }
 }

@@ -259,6 +259,23 @@ public class UserManager {
         users.saveAndFlush(current);
     }
 
+    /**
+     * The new password of a user whom an administrator required to choose one ({@link
+     * ApplicationUser#isPasswordChangeRequired}): it follows the policy and is not the old one; the requirement ends
+     * and the security stamp is renewed.
+     */
+    public void replaceRequiredPassword(String userId, String newPassword) {
+        ApplicationUser current = users.findForUpdateById(userId).orElseThrow();
+        passwordPolicy.requireValid(newPassword);
+        if (current.getPasswordHash() != null && passwordEncoder.matches(newPassword, current.getPasswordHash())) {
+            throw new IdentityException("PasswordUnchanged", "The new password must differ from the current one.");
+        }
+        current.setPasswordHash(passwordEncoder.encode(newPassword));
+        current.setPasswordChangeRequired(false);
+        current.renewSecurityStamp();
+        users.saveAndFlush(current);
+    }
+
     public void addClaim(ApplicationUser user, String type, String value) {
         userClaims.save(new UserClaim(user.getId(), type, value));
     }

@@ -1,6 +1,8 @@
 package com.example.authserver.identity;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,4 +18,23 @@ interface UserRepository extends JpaRepository<ApplicationUser, String> {
      */
     @Query(value = "select * from users where id = :id for update", nativeQuery = true)
     Optional<ApplicationUser> findForUpdateById(String id);
+
+    /** Users whose normalized name or email starts with the pattern's prefix, after a name, in name order. */
+    @Query("select u from ApplicationUser u where (u.normalizedUserName like :prefix escape '!'"
+            + " or u.normalizedEmail like :prefix escape '!') and u.normalizedUserName > :after"
+            + " order by u.normalizedUserName")
+    List<ApplicationUser> findMatchingAfter(String prefix, String after, Pageable page);
+
+    /** As {@link #findMatchingAfter}, before a name, in reverse name order (the page before). */
+    @Query("select u from ApplicationUser u where (u.normalizedUserName like :prefix escape '!'"
+            + " or u.normalizedEmail like :prefix escape '!') and u.normalizedUserName < :before"
+            + " order by u.normalizedUserName desc")
+    List<ApplicationUser> findMatchingBefore(String prefix, String before, Pageable page);
+
+    List<ApplicationUser> findByNormalizedUserNameGreaterThanOrderByNormalizedUserName(String after, Pageable page);
+
+    List<ApplicationUser> findByNormalizedUserNameLessThanOrderByNormalizedUserNameDesc(String before, Pageable page);
+
+    @Query("select count(u) from ApplicationUser u join u.roles r where r.normalizedName = :role and u.enabled = true")
+    long countEnabledInRole(String role);
 }

@@ -32,6 +32,7 @@ class ApplicationSecurity {
         List<ApplicationChainContribution> contributions =
                 contributionBeans.orderedStream().toList();
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class)
+                .addFilterAfter(signedInUsers.passwordChangeGate(), SecurityContextHolderFilter.class)
                 .addFilterAfter(recentSignIn.filter(), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(

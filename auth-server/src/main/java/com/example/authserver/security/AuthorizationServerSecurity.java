@@ -69,6 +69,7 @@ class AuthorizationServerSecurity {
             List<ProtocolContribution> contributions)
             throws Exception {
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
+        http.addFilterAfter(signedInUsers.passwordChangeGate(), SecurityContextHolderFilter.class);
         http.oauth2AuthorizationServer(server -> {
             // securityMatchers adds (a contribution's own endpoint adds itself the same way), securityMatcher replaces
             http.securityMatchers(matchers -> matchers.requestMatchers(server.getEndpointsMatcher()));

@@ -73,6 +73,11 @@ public class SignedInUsers {
         return new SecurityStampValidation(this, properties, clock);
     }
 
+    /** The filter both filter chains run after {@link #stampValidation}: see {@link PasswordChangeGate}. */
+    Filter passwordChangeGate() {
+        return new PasswordChangeGate();
+    }
+
     /**
      * Whether a sign-in still holds: its user exists, is active, and has the security stamp it signed in with (one
      * query). Checked periodically by {@link SecurityStampValidation}, and at once before a change that needs a
@@ -96,6 +101,9 @@ public class SignedInUsers {
         userManager.getRoleNames(current).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         authorities.addAll(factors);
         authorities.add(SecurityStamp.authority(current));
+        if (current.isPasswordChangeRequired()) {
+            authorities.add(PasswordChangeGate.REQUIRED);
+        }
         User principal = new User(current.getId(), "", authorities);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }

@@ -18,13 +18,14 @@ import org.springframework.stereotype.Component;
 /**
  * The signed-in sessions of a user, as Spring Session keeps them (indexed by principal name, the user id), with what
  * {@link SessionDetails} noted and the clients of {@link SessionClients}; and signing them out. A session is named on
- * the page by a hash of its id ({@code ref}): the id itself is the session cookie's value and is never shown.
+ * the page by a hash of its id ({@code ref}): the id itself is the session cookie's value and is never shown. The
+ * administration console (admin/users) shows and signs out a user's sessions with it too.
  */
 @Component
-class UserSessions {
+public class UserSessions {
 
     /** One session as the page shows it. */
-    record Shown(
+    public record Shown(
             String ref,
             String device,
             String address,
@@ -64,7 +65,7 @@ class UserSessions {
         this.clients = clients;
     }
 
-    List<Shown> of(String userId, HttpServletRequest request) {
+    public List<Shown> of(String userId, HttpServletRequest request) {
         String current = currentId(request);
         return sessionsOf(userId).values().stream()
                 .filter(session -> !session.isExpired())
@@ -76,7 +77,7 @@ class UserSessions {
     }
 
     /** Signs out the user's session named {@code ref}; false if the user has no such session. */
-    boolean end(String userId, String ref, HttpServletRequest request) {
+    public boolean end(String userId, String ref, HttpServletRequest request) {
         String current = currentId(request);
         return sessionsOf(userId).values().stream()
                 .filter(session -> SessionSid.hash(session.getId()).equals(ref)
@@ -90,7 +91,7 @@ class UserSessions {
     }
 
     /** Signs out every session of the user but this one. */
-    void endOthers(String userId, HttpServletRequest request) {
+    public void endOthers(String userId, HttpServletRequest request) {
         String current = currentId(request);
         sessionsOf(userId).values().stream()
                 .filter(session -> !session.getId().equals(current))
