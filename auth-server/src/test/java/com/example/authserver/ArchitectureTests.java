@@ -52,10 +52,12 @@ class ArchitectureTests {
             "metadatadocuments",
             "registration",
             "resources",
-            "imports");
+            "imports",
+            "administration",
+            "admin");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
-    static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");
+    static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed", "audit");
 
     @Test
     void dependenciesFlowFromThePagesToTheStores() {

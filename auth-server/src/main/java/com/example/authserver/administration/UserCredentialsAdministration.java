@@ -69,7 +69,7 @@ public class UserCredentialsAdministration {
      */
     public void requirePasswordChange(String userId, String channel, HttpServletRequest request) {
         ApplicationUser user = userManager.updateSecurity(userId, current -> current.setPasswordChangeRequired(true));
-        sessions.endOthers(userId, request);
+        sessions.endAll(userId, request);
         audit.record(AuditEvent.of(AuditEventType.PASSWORD_CHANGE_REQUIRED)
                 .user(user)
                 .method(channel));

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * An administrator's view of a user's sessions and grants, and ending them, beside {@link UserAdministration}: the
  * code of the user's own sessions and applications pages (sessions/UserSessions, authorization/UserGrants), with an
- * audit event for each change. The request is the administrator's: the session it belongs to is never ended.
+ * audit event for each change. The request is the administrator's.
  */
 @Component
 public class UserSessionsAdministration {
@@ -57,7 +57,7 @@ public class UserSessionsAdministration {
     /** Signs out every session of the user; one audit event for all. */
     public void endAllSessions(String userId, String channel, HttpServletRequest request) {
         ApplicationUser user = existing(userId);
-        sessions.endOthers(userId, request);
+        sessions.endAll(userId, request);
         audit.record(AuditEvent.of(AuditEventType.SESSION_ENDED)
                 .user(user)
                 .method(channel)

@@ -63,11 +63,6 @@ public class UserDirectory {
                 List.copyOf(found.subList(0, Math.min(size, found.size()))), after != null, found.size() > size);
     }
 
-    /** How many enabled users have the role (its normalized name): the console keeps at least one administrator. */
-    public long countEnabledInRole(String normalizedRoleName) {
-        return users.countEnabledInRole(normalizedRoleName);
-    }
-
     /** A LIKE pattern matching what starts with {@code text}: its own wildcards taken literally ('!' escapes). */
     static String likePrefix(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";

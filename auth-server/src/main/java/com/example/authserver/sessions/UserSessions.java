@@ -90,6 +90,15 @@ public class UserSessions {
                 .orElse(false);
     }
 
+    /**
+     * Signs out every session of the user, this request's too (an administrator disabling or deleting them): their
+     * clients hear of it by back-channel logout, and the grants issued in those sessions are revoked.
+     */
+    public void endAll(String userId, HttpServletRequest request) {
+        sessionsOf(userId).values().forEach(session -> end(userId, session, request));
+        sessionEnds.endedEverywhere(userId, request);
+    }
+
     /** Signs out every session of the user but this one. */
     public void endOthers(String userId, HttpServletRequest request) {
         String current = currentId(request);

@@ -1,5 +1,6 @@
 package com.example.authserver.admin.users;
 
+import com.example.authserver.administration.UserAdministration;
 import com.example.authserver.administration.UserClaimsAdministration;
 import com.example.authserver.administration.UserSessionsAdministration;
 import com.example.authserver.audit.AuditTrail;
@@ -31,7 +32,7 @@ class UserPages {
     static final String VIEW = "admin/users/user";
 
     /** The channel the audit events of the console name (AuditEvent's method). */
-    static final String CHANNEL = "console";
+    static final String CHANNEL = UserAdministration.CONSOLE;
 
     /** What a done or problem message is flashed as. */
     static final String DONE = "done";
