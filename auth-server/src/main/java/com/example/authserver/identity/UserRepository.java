@@ -19,7 +19,6 @@ interface UserRepository extends JpaRepository<ApplicationUser, String> {
     @Query(value = "select * from users where id = :id for update", nativeQuery = true)
     Optional<ApplicationUser> findForUpdateById(String id);
 
-<<<<<<< HEAD
     /** Users whose normalized name or email starts with the pattern's prefix, after a name, in name order. */
     @Query("select u from ApplicationUser u where (u.normalizedUserName like :prefix escape '!'"
             + " or u.normalizedEmail like :prefix escape '!') and u.normalizedUserName > :after"
@@ -36,8 +35,6 @@ interface UserRepository extends JpaRepository<ApplicationUser, String> {
 
     List<ApplicationUser> findByNormalizedUserNameLessThanOrderByNormalizedUserNameDesc(String before, Pageable page);
 
-=======
->>>>>>> main
     @Query("select count(u) from ApplicationUser u join u.roles r where r.normalizedName = :role and u.enabled = true")
     long countEnabledInRole(String role);
 }
