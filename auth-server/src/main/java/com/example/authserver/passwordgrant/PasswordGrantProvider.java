@@ -1,6 +1,7 @@
 package com.example.authserver.passwordgrant;
 
 import com.example.authserver.passkeys.Passkeys;
+import com.example.authserver.security.PasswordChangeGate;
 import com.example.authserver.security.PasswordSignInProvider;
 import com.example.authserver.security.SecondFactorRequired;
 import java.security.Principal;
@@ -51,6 +52,9 @@ final class PasswordGrantProvider implements AuthenticationProvider {
 
     static final String SECOND_FACTOR = "This user signs in with a second factor (an authenticator app or a passkey),"
             + " which the password grant cannot ask for: sign in through the authorization code flow.";
+
+    static final String PASSWORD_CHANGE_REQUIRED =
+            "This user must choose a new password first: sign in through the authorization code flow.";
 
     private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
@@ -157,6 +161,10 @@ final class PasswordGrantProvider implements AuthenticationProvider {
         // that never shows the user a page should not be the way around a factor the user set up
         if (passkeys.has(user.getName())) {
             throw error(OAuth2ErrorCodes.INVALID_GRANT, SECOND_FACTOR);
+        }
+        // an administrator required a new password: only the sign-in page lets the user choose it
+        if (PasswordChangeGate.holds(user)) {
+            throw error(OAuth2ErrorCodes.INVALID_GRANT, PASSWORD_CHANGE_REQUIRED);
         }
         return user;
     }

@@ -167,6 +167,18 @@ class PasswordGrantTests {
     }
 
     @Test
+    void aUserWhoMustChooseANewPasswordIsRefusedWithTheReason() throws Exception {
+        ApplicationUser user = testUsers.create("new-password");
+        userManager.updateSecurity(user.getId(), current -> current.setPasswordChangeRequired(true));
+
+        ErrorObject error = errorOf(legacy.token(grant(user.getUserName(), TestUsers.PASSWORD), null));
+
+        assertThat(error).as("refused").isNotNull();
+        assertThat(error.getCode()).isEqualTo("invalid_grant");
+        assertThat(error.getDescription()).isEqualTo(PasswordGrantProvider.PASSWORD_CHANGE_REQUIRED);
+    }
+
+    @Test
     void attemptsAreLimitedPerAccountInTheSignInPagesBuckets() throws Exception {
         ApplicationUser user = testUsers.create("limited");
         for (int attempt = 1; attempt <= RestrictedAccountSettings.SIGN_IN_PER_ACCOUNT; attempt++) {

@@ -54,7 +54,7 @@ public class UserForm extends ProfileForm {
     @Override
     public void applyTo(ApplicationUser user) {
         super.applyTo(user);
-        user.setUserName(userName.strip());
+        user.setUserName(userName);
         String address = StringUtils.hasText(email) ? email.strip() : null;
         user.setEmail(address);
         user.setEmailConfirmed(address != null && emailConfirmed);
@@ -67,8 +67,9 @@ public class UserForm extends ProfileForm {
         return userName;
     }
 
+    /** Stripped: spaces around a name are a slip of the keyboard, not part of it. */
     public void setUserName(String userName) {
-        this.userName = userName;
+        this.userName = userName == null ? null : userName.strip();
     }
 
     public String getEmail() {
