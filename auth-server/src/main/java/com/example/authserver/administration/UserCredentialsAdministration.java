@@ -14,15 +14,15 @@ import com.example.authserver.sessions.UserSessions;
 import com.example.authserver.twofactor.TwoFactor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An administrator's changes to how a user signs in, beside {@link UserAdministration}: require a new password at the
  * next sign-in, send a password-reset link, reset the authenticator, remove a passkey or an external login. Each goes
- * through the code the user's own pages use, renews the security stamp (the user's sessions end) and records its audit
- * event with the channel ({@code console}, ...); the actor is the signed-in administrator.
+ * through the code the user's own pages use and renews the security stamp (the user's sessions end). Each is recorded in
+ * the audit trail with the channel ({@code console}, ...) and the signed-in administrator as the actor: here, or by
+ * the store that removes a passkey or an external login.
  */
 @Component
 public class UserCredentialsAdministration {
@@ -96,38 +96,24 @@ public class UserCredentialsAdministration {
         audit.record(AuditEvent.of(AuditEventType.TWO_FACTOR_RESET).user(user).method(channel));
     }
 
-    /** Removes one passkey of the user; false if the user has no such passkey. */
+    /**
+     * Removes one passkey of the user; false if the user has no such passkey. The passkey store records the event
+     * (with the channel of the request: audit/AuditTrail.CHANNEL_ATTRIBUTE).
+     */
     @Transactional
-    public boolean removePasskey(String userId, String credentialId, String channel) {
-        ApplicationUser user = existing(userId);
-        Optional<Passkeys.Passkey> passkey = passkeys.of(userId).stream()
-                .filter(candidate -> candidate.id().equals(credentialId))
-                .findFirst();
-        if (passkey.isEmpty() || !passkeys.remove(userId, credentialId)) {
-            return false;
-        }
-        audit.record(AuditEvent.of(AuditEventType.PASSKEY_REMOVED)
-                .user(user)
-                .method(channel)
-                .detail(passkey.get().label()));
-        return true;
+    public boolean removePasskey(String userId, String credentialId) {
+        existing(userId);
+        return passkeys.remove(userId, credentialId);
     }
 
     /**
      * Removes a link to an upstream provider's account; false if the user has no such link. Fails with the code
-     * {@code LastLogin} (identity/IdentityException) when it is the user's last way to sign in.
+     * {@code LastLogin} (identity/IdentityException) when it is the user's last way to sign in. The identity store
+     * announces the removal, which the audit trail records.
      */
     @Transactional
-    public boolean removeExternalLogin(String userId, String provider, String providerKey, String channel) {
-        ApplicationUser user = existing(userId);
-        if (!userLogins.removeLogin(user, provider, providerKey)) {
-            return false;
-        }
-        audit.record(AuditEvent.of(AuditEventType.EXTERNAL_LOGIN_REMOVED)
-                .user(user)
-                .method(channel)
-                .detail(provider));
-        return true;
+    public boolean removeExternalLogin(String userId, String provider, String providerKey) {
+        return userLogins.removeLogin(existing(userId), provider, providerKey);
     }
 
     private ApplicationUser existing(String userId) {

@@ -33,6 +33,13 @@ public class AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger("authforge.audit");
 
+    /**
+     * The request attribute naming the channel ({@code console}, ...) of the changes a request makes: an event recorded
+     * without a method deep in the stores (a passkey removed, a grant revoked) takes it, so that what an administrator
+     * did is told apart from what the user did.
+     */
+    public static final String CHANNEL_ATTRIBUTE = AuditTrail.class.getName() + ".CHANNEL";
+
     private static final String COLUMNS =
             "occurred_at, event_type, user_id, user_name, actor, client_id, method, detail, ip_address";
 
@@ -64,7 +71,8 @@ public class AuditTrail {
         AuditEvent complete = event.at(
                         event.time() != null ? event.time() : clock.instant(),
                         event.ipAddress() != null ? event.ipAddress() : currentAddress())
-                .actor(event.actor() != null ? event.actor() : currentActor());
+                .actor(event.actor() != null ? event.actor() : currentActor())
+                .method(event.method() != null ? event.method() : currentChannel());
         jdbc.sql("insert into audit_events (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         Timestamp.from(complete.time()),
@@ -168,6 +176,13 @@ public class AuditTrail {
                     .append(printable.replace("\"", "\\\""))
                     .append('"');
         }
+    }
+
+    private static String currentChannel() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                        && current.getRequest().getAttribute(CHANNEL_ATTRIBUTE) instanceof String channel
+                ? channel
+                : null;
     }
 
     private static String currentAddress() {

@@ -48,7 +48,7 @@ class UserSessionsController {
     @PostMapping(UserPages.USER + "/grants/revoke")
     String revoke(@PathVariable String id, @RequestParam(required = false) String client, RedirectAttributes flash) {
         pages.require(id);
-        if (client == null || !sessions.revokeGrant(id, client, UserPages.CHANNEL)) {
+        if (client == null || !sessions.revokeGrant(id, client)) {
             throw UserPages.notFound();
         }
         return done(id, "admin.users.done.grantRevoked", "#grants", flash);

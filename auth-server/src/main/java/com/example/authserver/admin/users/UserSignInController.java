@@ -59,7 +59,7 @@ class UserSignInController {
     String removePasskey(
             @PathVariable String id, @RequestParam(required = false) String passkey, RedirectAttributes flash) {
         pages.require(id);
-        if (passkey == null || !credentials.removePasskey(id, passkey, UserPages.CHANNEL)) {
+        if (passkey == null || !credentials.removePasskey(id, passkey)) {
             throw UserPages.notFound();
         }
         return done(id, "admin.users.done.passkeyRemoved", flash);
@@ -73,9 +73,7 @@ class UserSignInController {
             RedirectAttributes flash) {
         pages.require(id);
         try {
-            if (provider == null
-                    || key == null
-                    || !credentials.removeExternalLogin(id, provider, key, UserPages.CHANNEL)) {
+            if (provider == null || key == null || !credentials.removeExternalLogin(id, provider, key)) {
                 throw UserPages.notFound();
             }
         } catch (IdentityException ex) { // the user's last way to sign in

@@ -159,8 +159,12 @@ class UserAccessTests {
         Page revoked = admin.follow(admin.submit(page, "form[action$=/grants/revoke]", Map.of()));
 
         assertThat(revoked.document().select("#grants tbody tr")).isEmpty();
-        assertThat(revoked.document().select("#events tr[data-event-type=CONSENT_REVOKED]"))
-                .isNotEmpty();
+        assertThat(revoked.document()
+                        .select("#events tr[data-event-type=CONSENT_REVOKED]")
+                        .text())
+                .as("the grants store records it, as the console's")
+                .contains(adminUser.getUserName())
+                .contains("console");
         assertThat(client.refresh(tokens.getTokens().getRefreshToken()).indicatesSuccess())
                 .isFalse();
     }
