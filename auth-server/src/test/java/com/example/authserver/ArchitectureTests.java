@@ -52,7 +52,8 @@ class ArchitectureTests {
             "metadatadocuments",
             "registration",
             "resources",
-            "imports");
+            "imports",
+            "admin");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
     static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");
