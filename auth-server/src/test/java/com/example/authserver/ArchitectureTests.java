@@ -53,10 +53,11 @@ class ArchitectureTests {
             "registration",
             "resources",
             "imports",
+            "administration",
             "admin");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
-    static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");
+    static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed", "audit");
 
     @Test
     void dependenciesFlowFromThePagesToTheStores() {
