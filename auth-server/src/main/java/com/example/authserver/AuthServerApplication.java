@@ -18,7 +18,11 @@ public class AuthServerApplication {
         // "admin create ..." makes an administrator in the server's context, without serving requests (admin/)
         if (AdminCommandLine.isAdmin(args)) {
             System.exit(AdminCommandLine.run(
-                    AuthServerApplication.class, args, System.out, System.err, AdminCommandLine.PasswordPrompt.system()));
+                    AuthServerApplication.class,
+                    args,
+                    System.out,
+                    System.err,
+                    AdminCommandLine.PasswordPrompt.system()));
         }
         SpringApplication.run(AuthServerApplication.class, args);
     }

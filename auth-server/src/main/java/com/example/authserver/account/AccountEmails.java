@@ -58,7 +58,12 @@ public class AccountEmails {
     /** The link that lets the user choose a new password. */
     public AccountEmail passwordReset(ApplicationUser user, LinkBase links) {
         return linkEmail(
-                user.getEmail(), user, links, LinkEmail.RESET, passwordLink(user, links), properties.getResetLinkLifetime());
+                user.getEmail(),
+                user,
+                links,
+                LinkEmail.RESET,
+                passwordLink(user, links),
+                properties.getResetLinkLifetime());
     }
 
     /**

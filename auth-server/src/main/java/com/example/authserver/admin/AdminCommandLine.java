@@ -60,7 +60,8 @@ public final class AdminCommandLine {
     }
 
     /** Runs the command in a context started from {@code application} (the server's class); the exit status. */
-    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err, PasswordPrompt prompt) {
+    public static int run(
+            Class<?> application, String[] args, PrintStream out, PrintStream err, PasswordPrompt prompt) {
         if (args.length < 2 || !"create".equals(args[1])) {
             err.println(CreateOptions.USAGE);
             return USAGE;
@@ -91,7 +92,8 @@ public final class AdminCommandLine {
                         String issuer = starting.getEnvironment().getProperty("authforge.issuer");
                         linkBase[0] = StringUtils.hasText(issuer)
                                 ? issuer
-                                : "http://localhost:" + starting.getEnvironment().getProperty("server.port", "8080");
+                                : "http://localhost:"
+                                        + starting.getEnvironment().getProperty("server.port", "8080");
                         // the server's context, but no port: nobody reaches it while the command runs
                         starting.getEnvironment()
                                 .getPropertySources()
@@ -125,8 +127,8 @@ public final class AdminCommandLine {
             out.println("Created administrator '" + created.user().getUserName() + "' <"
                     + created.user().getEmail() + ">");
             if (created.passwordLink() != null) {
-                out.println("Choose the password within " + created.linkLifetime().toMinutes()
-                        + " minutes, once, at:");
+                out.println(
+                        "Choose the password within " + created.linkLifetime().toMinutes() + " minutes, once, at:");
                 out.println(created.passwordLink());
             }
             return DONE;

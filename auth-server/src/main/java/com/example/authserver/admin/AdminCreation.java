@@ -41,8 +41,6 @@ class AdminCreation {
 
     private final UserAdministration administration;
 
-    private final ConsoleCounts counts;
-
     private final PasswordFields passwordFields;
 
     private final AccountEmails accountEmails;
@@ -57,7 +55,6 @@ class AdminCreation {
             UserManager userManager,
             RoleManager roleManager,
             UserAdministration administration,
-            ConsoleCounts counts,
             PasswordFields passwordFields,
             AccountEmails accountEmails,
             AccountProperties accountProperties,
@@ -66,7 +63,6 @@ class AdminCreation {
         this.userManager = userManager;
         this.roleManager = roleManager;
         this.administration = administration;
-        this.counts = counts;
         this.passwordFields = passwordFields;
         this.accountEmails = accountEmails;
         this.accountProperties = accountProperties;
@@ -87,10 +83,10 @@ class AdminCreation {
         if (userManager.findByEmail(options.email()).isPresent()) {
             throw new CommandFailure("--email: the address '" + options.email() + "' belongs to another user");
         }
-        long administrators = counts.administrators();
+        long administrators = userManager.countEnabledInRole(IdentityRole.ADMIN);
         if (administrators > 0 && !options.force()) {
             throw new CommandFailure("An administrator exists already (" + administrators
-                    + " user(s) with the role " + IdentityRole.ADMIN_NAME + "): --force creates another one");
+                    + " enabled user(s) with the role " + IdentityRole.ADMIN_NAME + "): --force creates another one");
         }
     }
 

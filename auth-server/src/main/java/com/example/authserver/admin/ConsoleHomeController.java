@@ -45,7 +45,10 @@ class ConsoleHomeController {
     String home(Model model) {
         model.addAttribute("counts", counts.now());
         model.addAttribute(
-                "events", auditTrail.search(new AuditQuery(null, null, null, null, null), 0, LATEST_EVENTS).events());
+                "events",
+                auditTrail
+                        .search(new AuditQuery(null, null, null, null, null), 0, LATEST_EVENTS)
+                        .events());
         return HOME_VIEW;
     }
 

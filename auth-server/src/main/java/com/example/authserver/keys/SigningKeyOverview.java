@@ -78,8 +78,9 @@ public class SigningKeyOverview {
      * a key is already waiting. The waiting key afterwards: the new one, or the one that was there.
      */
     public Optional<PublishedKey> rotateNow() {
-        return ring.rotateNow().flatMap(key -> publishedKeys().stream()
-                .filter(published -> published.kid().equals(key.kid()))
-                .findFirst());
+        return ring.rotateNow()
+                .flatMap(key -> publishedKeys().stream()
+                        .filter(published -> published.kid().equals(key.kid()))
+                        .findFirst());
     }
 }

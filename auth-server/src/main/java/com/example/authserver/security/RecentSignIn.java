@@ -146,7 +146,8 @@ public class RecentSignIn {
      */
     public String returnTo(String page) {
         boolean known = page != null
-                && (guarded().values().stream().anyMatch(guard -> guard.returnTo().equals(page))
+                && (guarded().values().stream()
+                                .anyMatch(guard -> guard.returnTo().equals(page))
                         || contributions.orderedStream().anyMatch(feature -> feature.returnsAfterSignInAgain(page)));
         return known ? page : DEFAULT_RETURN;
     }
