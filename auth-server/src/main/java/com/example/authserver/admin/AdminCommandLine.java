@@ -86,6 +86,8 @@ public final class AdminCommandLine {
                             // a failed start is told in one line below, not as a stack trace
                             "logging.level.org.springframework.boot.SpringApplication", "off",
                             "logging.level.org.springframework.context", "error",
+                            // the task scheduler's start-up notes are about the server, not this command
+                            "logging.level.com.github.kagkarlsson", "error",
                             "spring.jmx.enabled", "false"))
                     .initializers(starting -> {
                         // the link points at the server as its users reach it: the issuer, else the configured port
