@@ -79,6 +79,25 @@ class AdminAccessTests {
                     .as(change + " without CSRF")
                     .isEqualTo(403);
         }
+        clock.advance(properties.getRecentSignIn().plus(Duration.ofMinutes(1)));
+        assertThat(alice.get("/admin").status())
+                .as("an old sign-in is not asked to sign in again")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aSessionWhoseCredentialsChangedIsSignedOutAtTheNextConsoleRequest() {
+        ApplicationUser admin = Administrators.create(testUsers, roleManager, userManager);
+        Browser browser = server.browser();
+        browser.signIn(admin.getUserName(), TestUsers.PASSWORD);
+        assertThat(browser.get("/admin").status()).isEqualTo(200);
+
+        userManager.updateSecurity(admin.getId(), user -> {}); // a password reset elsewhere renews the stamp
+
+        Page answer = browser.get("/admin");
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.location()).endsWith("/login");
+        assertThat(browser.get("/admin").location()).as("signed out").endsWith("/login");
     }
 
     @Test
