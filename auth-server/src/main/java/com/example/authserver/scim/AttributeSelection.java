@@ -25,7 +25,8 @@ record AttributeSelection(List<String[]> included, List<String[]> excluded) {
 
     static AttributeSelection of(String attributes, String excludedAttributes, String coreSchema)
             throws BadRequestException {
-        return new AttributeSelection(paths(split(attributes), coreSchema), paths(split(excludedAttributes), coreSchema));
+        return new AttributeSelection(
+                paths(split(attributes), coreSchema), paths(split(excludedAttributes), coreSchema));
     }
 
     static AttributeSelection of(Collection<String> attributes, Collection<String> excluded, String coreSchema)
@@ -80,8 +81,9 @@ record AttributeSelection(List<String[]> included, List<String[]> excluded) {
         JsonNode copy = value.deepCopy();
         for (JsonNode element : copy.isArray() ? copy : List.of(copy)) {
             if (element instanceof ObjectNode object) {
-                object.properties().removeIf(entry ->
-                        !subAttributes.contains(entry.getKey().toLowerCase(Locale.ROOT)));
+                object.properties()
+                        .removeIf(
+                                entry -> !subAttributes.contains(entry.getKey().toLowerCase(Locale.ROOT)));
             }
         }
         return copy;

@@ -151,6 +151,6 @@ final class CriteriaFilter implements FilterVisitor<Predicate, String> {
 
     static BadRequestException unsupported(String key, FilterType type) {
         return BadRequestException.invalidFilter(
-                "Filtering with '" + type.getOperator() + "' on '" + key + "' is not supported.");
+                "Filtering with '" + type.getStringValue() + "' on '" + key + "' is not supported.");
     }
 }

@@ -61,16 +61,15 @@ record ExtensionProperty(String name, Kind kind, boolean writable, String schema
                 continue;
             }
             String schema = ENTERPRISE_NAMES.contains(descriptor.getName()) ? ENTERPRISE_USER : AUTHFORGE_USER;
-            properties.add(new ExtensionProperty(
-                    descriptor.getName(), kind, descriptor.getWriteMethod() != null, schema));
+            properties.add(
+                    new ExtensionProperty(descriptor.getName(), kind, descriptor.getWriteMethod() != null, schema));
         }
         return List.copyOf(properties);
     }
 
     /** A property of ApplicationUser or of a subclass: IdentityUser's columns are mapped explicitly above. */
     private static boolean declaredBelowIdentityUser(Class<?> declaring) {
-        return IdentityUser.class.isAssignableFrom(declaring)
-                && declaring != IdentityUser.class;
+        return IdentityUser.class.isAssignableFrom(declaring) && declaring != IdentityUser.class;
     }
 
     private static Kind kindOf(Class<?> type) {

@@ -75,8 +75,7 @@ final class ScimAccess extends OncePerRequestFilter {
                 refuse(response, 403, "insufficient_scope", "Only an administrator's token may use SCIM.");
                 return;
             }
-            caller = new ScimCaller(
-                    clientId, subject, user.get().getUserName(), scopes.contains("admin"));
+            caller = new ScimCaller(clientId, subject, user.get().getUserName(), scopes.contains("admin"));
         }
         caller.store(request);
         chain.doFilter(request, response);

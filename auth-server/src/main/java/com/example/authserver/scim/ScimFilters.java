@@ -69,7 +69,9 @@ final class ScimFilters {
 
     private static int terms(Filter filter) {
         if (filter.isCombiningFilter()) {
-            return filter.getCombinedFilters().stream().mapToInt(ScimFilters::terms).sum();
+            return filter.getCombinedFilters().stream()
+                    .mapToInt(ScimFilters::terms)
+                    .sum();
         }
         if (filter.isNotFilter()) {
             return terms(filter.getInvertedFilter());

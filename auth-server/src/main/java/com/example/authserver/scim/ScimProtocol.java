@@ -22,7 +22,8 @@ class ScimProtocol implements ProtocolContribution {
 
     static final String BASE = "/scim/v2";
 
-    private static final RequestMatcher ENDPOINTS = PathPatternRequestMatcher.withDefaults().matcher(BASE + "/**");
+    private static final RequestMatcher ENDPOINTS =
+            PathPatternRequestMatcher.withDefaults().matcher(BASE + "/**");
 
     private final UserManager users;
 
@@ -35,8 +36,8 @@ class ScimProtocol implements ProtocolContribution {
         http.securityMatchers(matchers -> matchers.requestMatchers(ENDPOINTS));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(ENDPOINTS));
         // registered before the chain's own entry points, so it wins for these paths
-        http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                new BearerTokenAuthenticationEntryPoint(), ENDPOINTS));
+        http.exceptionHandling(exceptions ->
+                exceptions.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), ENDPOINTS));
         http.addFilterBefore(new ScimErrorBodies(ENDPOINTS), SecurityContextHolderFilter.class);
         http.addFilterAfter(new ScimAccess(ENDPOINTS, users), AuthorizationFilter.class);
     }

@@ -81,7 +81,9 @@ class UserQueries {
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<ApplicationUser> user = query.from(ApplicationUser.class);
         Join<ApplicationUser, IdentityRole> role = user.join("roles");
-        query.multiselect(user.get("id"), role).where(user.get("id").in(userIds)).orderBy(cb.asc(role.get("name")));
+        query.multiselect(user.get("id"), role)
+                .where(user.get("id").in(userIds))
+                .orderBy(cb.asc(role.get("name")));
         for (Tuple row : entityManager.createQuery(query).getResultList()) {
             roles.computeIfAbsent(row.get(0, String.class), id -> new java.util.ArrayList<>())
                     .add(row.get(1, IdentityRole.class));
@@ -123,7 +125,8 @@ class UserQueries {
             default -> {
                 ExtensionProperty property = schema.extension(key);
                 if (property == null) {
-                    throw BadRequestException.invalidValue("Sorting by '" + parameters.sortKey() + "' is not supported.");
+                    throw BadRequestException.invalidValue(
+                            "Sorting by '" + parameters.sortKey() + "' is not supported.");
                 }
                 yield user.get(property.name());
             }
@@ -153,29 +156,28 @@ class UserQueries {
         @Override
         public Predicate compare(String key, FilterType type, ValueNode value) throws ScimException {
             return switch (key) {
-                case "id" -> ColumnComparison.exact(key, user.get("id"), Kind.STRING)
-                        .predicate(cb, type, value);
-                case "username" -> ColumnComparison.normalized(
-                                key, user.get("normalizedUserName"), LookupNormalizer::normalizeName)
-                        .predicate(cb, type, value);
-                case "name.givenname" -> ColumnComparison.caseIgnoring(key, user.get("givenName"))
-                        .predicate(cb, type, value);
-                case "name.familyname" -> ColumnComparison.caseIgnoring(key, user.get("familyName"))
-                        .predicate(cb, type, value);
-                case "emails", "emails.value" -> ColumnComparison.normalized(
-                                key, user.get("normalizedEmail"), LookupNormalizer::normalizeEmail)
-                        .predicate(cb, type, value);
+                case "id" ->
+                    ColumnComparison.exact(key, user.get("id"), Kind.STRING).predicate(cb, type, value);
+                case "username" ->
+                    ColumnComparison.normalized(key, user.get("normalizedUserName"), LookupNormalizer::normalizeName)
+                            .predicate(cb, type, value);
+                case "name.givenname" ->
+                    ColumnComparison.caseIgnoring(key, user.get("givenName")).predicate(cb, type, value);
+                case "name.familyname" ->
+                    ColumnComparison.caseIgnoring(key, user.get("familyName")).predicate(cb, type, value);
+                case "emails", "emails.value" ->
+                    ColumnComparison.normalized(key, user.get("normalizedEmail"), LookupNormalizer::normalizeEmail)
+                            .predicate(cb, type, value);
                 case "emails.type" -> typeOf(key, user.get("email"), UserResources.EMAIL_TYPE, type, value);
-                case "emails.primary", "phonenumbers.primary" -> primary(key, key.startsWith("emails")
-                        ? user.get("email")
-                        : user.get("phoneNumber"), type, value);
-                case "phonenumbers", "phonenumbers.value" -> ColumnComparison.exact(
-                                key, user.get("phoneNumber"), Kind.STRING)
-                        .predicate(cb, type, value);
-                case "phonenumbers.type" -> typeOf(
-                        key, user.get("phoneNumber"), UserResources.PHONE_TYPE, type, value);
-                case "active" -> ColumnComparison.exact(key, user.get("enabled"), Kind.BOOLEAN)
-                        .predicate(cb, type, value);
+                case "emails.primary", "phonenumbers.primary" ->
+                    primary(key, key.startsWith("emails") ? user.get("email") : user.get("phoneNumber"), type, value);
+                case "phonenumbers", "phonenumbers.value" ->
+                    ColumnComparison.exact(key, user.get("phoneNumber"), Kind.STRING)
+                            .predicate(cb, type, value);
+                case "phonenumbers.type" -> typeOf(key, user.get("phoneNumber"), UserResources.PHONE_TYPE, type, value);
+                case "active" ->
+                    ColumnComparison.exact(key, user.get("enabled"), Kind.BOOLEAN)
+                            .predicate(cb, type, value);
                 case "groups", "groups.value" -> inRole(key, "id", type, value, false);
                 case "groups.display" -> inRole(key, "normalizedName", type, value, true);
                 case "meta.resourcetype" -> resourceType(key, type, value);

@@ -40,6 +40,12 @@ class UserResources {
         this.schema = schema;
     }
 
+    List<ExtensionProperty> extensionsReadOnly() {
+        return schema.extensions().stream()
+                .filter(property -> !property.writable())
+                .toList();
+    }
+
     /** What a request asks beyond the user's columns: a password to set, and the {@code active} flag if named. */
     record Requested(String password, Boolean active) {}
 
@@ -76,8 +82,10 @@ class UserResources {
                 ObjectNode extension = node.has(property.schema())
                         ? (ObjectNode) node.get(property.schema())
                         : node.putObject(property.schema());
-                extension.set(property.name(), ScimJson.convert(
-                        value instanceof Instant instant ? instant.toString() : value, JsonNode.class));
+                extension.set(
+                        property.name(),
+                        ScimJson.convert(
+                                value instanceof Instant instant ? instant.toString() : value, JsonNode.class));
             }
         }
         ObjectNode meta = node.putObject("meta");
@@ -151,12 +159,11 @@ class UserResources {
             }
             return null;
         }
-        boolean fits =
-                switch (property.kind()) {
-                    case STRING, DATETIME -> value.isTextual();
-                    case BOOLEAN -> value.isBoolean();
-                    case INTEGER -> value.isIntegralNumber();
-                };
+        boolean fits = switch (property.kind()) {
+            case STRING, DATETIME -> value.isTextual();
+            case BOOLEAN -> value.isBoolean();
+            case INTEGER -> value.isIntegralNumber();
+        };
         if (!fits) {
             throw BadRequestException.invalidValue(property.name() + " has the wrong type.");
         }

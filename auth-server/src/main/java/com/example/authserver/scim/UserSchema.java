@@ -119,7 +119,8 @@ class UserSchema {
 
     private static AttributeDefinition[] valueAttributes(String type) {
         return new AttributeDefinition[] {
-            simple("value", Type.STRING, Mutability.READ_WRITE, Returned.DEFAULT).build(),
+            simple("value", Type.STRING, Mutability.READ_WRITE, Returned.DEFAULT)
+                    .build(),
             simple("type", Type.STRING, Mutability.READ_WRITE, Returned.DEFAULT)
                     .addCanonicalValues(type)
                     .build(),
