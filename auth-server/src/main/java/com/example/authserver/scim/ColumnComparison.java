@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
  */
 record ColumnComparison(String key, Path<?> column, Kind kind, boolean caseExact, UnaryOperator<String> normalizer) {
 
+    static final char ESCAPE = '!';
+
     static ColumnComparison exact(String key, Path<?> column, Kind kind) {
         return new ColumnComparison(key, column, kind, true, null);
     }
@@ -68,9 +70,9 @@ record ColumnComparison(String key, Path<?> column, Kind kind, boolean caseExact
         return switch (type) {
             case EQUAL -> cb.equal(expression, text);
             case NOT_EQUAL -> cb.or(cb.isNull(column), cb.notEqual(expression, text));
-            case CONTAINS -> cb.like(expression, "%" + escape(text) + "%", '\\');
-            case STARTS_WITH -> cb.like(expression, escape(text) + "%", '\\');
-            case ENDS_WITH -> cb.like(expression, "%" + escape(text), '\\');
+            case CONTAINS -> cb.like(expression, "%" + escape(text) + "%", ESCAPE);
+            case STARTS_WITH -> cb.like(expression, escape(text) + "%", ESCAPE);
+            case ENDS_WITH -> cb.like(expression, "%" + escape(text), ESCAPE);
             case GREATER_THAN -> cb.greaterThan(expression, text);
             case GREATER_OR_EQUAL -> cb.greaterThanOrEqualTo(expression, text);
             case LESS_THAN -> cb.lessThan(expression, text);
@@ -122,8 +124,11 @@ record ColumnComparison(String key, Path<?> column, Kind kind, boolean caseExact
         }
     }
 
-    /** LIKE's wildcards in a value are literal characters in SCIM. */
+    /**
+     * LIKE's wildcards in a value are literal characters in SCIM. The escape character is not a backslash, which
+     * MySQL's string literals would take for their own.
+     */
     static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
