@@ -66,8 +66,7 @@ class ScimUsersTests {
                 .setEmails(List.of(new Email()
                         .setValue(userName + "@example.com")
                         .setType("work")
-                        .setPrimary(true)))
-                .setPassword(TestUsers.PASSWORD);
+                        .setPrimary(true)));
     }
 
     static String unique(String prefix) {
@@ -88,6 +87,7 @@ class ScimUsersTests {
         UserResource created = scim.create(
                 "Users",
                 user(userName, "Ada", "Lovelace")
+                        .setPassword(TestUsers.PASSWORD)
                         .setPhoneNumbers(
                                 new PhoneNumber().setValue("+44 20 7946 0000").setType("mobile")));
 
