@@ -1,5 +1,6 @@
 package com.example.authserver.security;
 
+import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.authorization.RefreshTokenReplay;
 import com.example.authserver.authorization.RememberedConsentService;
 import com.example.authserver.claims.TokenClaims;
@@ -18,12 +19,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
@@ -66,6 +69,8 @@ class AuthorizationServerSecurity {
             SignedInUsers signedInUsers,
             RefreshTokenReplay refreshTokenReplay,
             AuthorizationServerSettings settings,
+            OAuth2AuthorizationService authorizations,
+            AuditTrail audit,
             List<ProtocolContribution> contributions)
             throws Exception {
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
@@ -101,6 +106,10 @@ class AuthorizationServerSecurity {
                         : provider);
                 contributions.forEach(contribution -> contribution.tokenProviders(providers));
             }));
+            server.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
+                            ? new RevocationAudit(provider, authorizations, audit)
+                            : provider)));
             server.tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionAccess(provider)
