@@ -96,7 +96,12 @@ class ScimUsers {
         ApplicationUser user = changeable(id, ifMatch, caller);
         ObjectNode before = render(user, base);
         GenericScimResource patched = new GenericScimResource(before.deepCopy());
-        patch.apply(patched);
+        try {
+            patch.apply(patched);
+        } catch (RuntimeException e) {
+            // the SDK reports bad operations as ScimExceptions; anything else it meets is still the request's fault
+            throw BadRequestException.invalidValue("The patch cannot be applied to this user.");
+        }
         ObjectNode after = patched.getObjectNode();
         for (String readOnly : List.of("id", "meta", "groups")) {
             if (!Objects.equals(before.get(readOnly), after.get(readOnly))) {

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.beans.BeansException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -146,7 +147,12 @@ class UserResources {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getKey().equalsIgnoreCase(property.name())) {
-                    properties.setPropertyValue(property.name(), valueOf(property, field.getValue()));
+                    try {
+                        properties.setPropertyValue(property.name(), valueOf(property, field.getValue()));
+                    } catch (BeansException e) {
+                        // a number beyond the property's type, say
+                        throw BadRequestException.invalidValue(property.name() + " cannot hold that value.");
+                    }
                 }
             }
         }

@@ -162,6 +162,26 @@ class ScimAccessTests {
                         .path("scimType")
                         .asText())
                 .isIn("invalidSyntax", "invalidValue");
+        String userId = JSON.readTree(call(
+                                "POST",
+                                "/Users",
+                                token,
+                                "application/scim+json",
+                                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                                        + "\"userName\":\"scim-bad-patch-" + System.nanoTime() + "\"}")
+                        .body())
+                .path("id")
+                .asText();
+        for (String operation : List.of(
+                "{\"op\":\"add\",\"path\":\"name\",\"value\":42}",
+                "{\"op\":\"replace\",\"path\":\"active\",\"value\":\"maybe\"}",
+                "{\"op\":\"remove\",\"path\":\"emails[value eq\"}",
+                "{\"op\":\"jump\",\"path\":\"userName\",\"value\":\"x\"}",
+                "{\"op\":\"replace\",\"path\":\"userName\",\"value\":{\"deep\":[1,2]}}")) {
+            String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+                    + operation + "]}";
+            error(call("PATCH", "/Users/" + userId, token, "application/scim+json", patch), 400);
+        }
         assertThat(error(call("GET", "/Users?startIndex=abc", token), 400)
                         .path("scimType")
                         .asText())
