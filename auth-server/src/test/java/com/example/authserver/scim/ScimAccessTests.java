@@ -9,6 +9,23 @@ import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -139,6 +156,46 @@ class ScimAccessTests {
         error(response, 401);
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(challenge -> assertThat(challenge).contains("invalid_token"));
+    }
+
+    @Test
+    void aDPoPBoundTokenIsTakenWithAProofOfItsKeyOnly() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+        DefaultDPoPProofFactory proofs = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
+        URI tokenEndpoint = URI.create(server.issuer() + "/oauth2/token");
+        URI endpoint = URI.create(server.issuer() + "/scim/v2/ServiceProviderConfig");
+        Nonce nonce = null;
+        AccessToken token = null;
+        for (int attempt = 0; attempt < 2 && token == null; attempt++) {
+            HTTPRequest request = new TokenRequest.Builder(
+                            tokenEndpoint,
+                            new ClientSecretBasic(new ClientID(ScimClients.CLIENT_ID), new Secret(ScimClients.SECRET)),
+                            new ClientCredentialsGrant())
+                    .scope(new Scope("scim"))
+                    .build()
+                    .toHTTPRequest();
+            request.setDPoP(proofs.createDPoPJWT("POST", tokenEndpoint, nonce));
+            HTTPResponse response = request.send();
+            nonce = response.getDPoPNonce() != null ? response.getDPoPNonce() : nonce;
+            if (response.getStatusCode() == 200) {
+                token = TokenResponse.parse(response)
+                        .toSuccessResponse()
+                        .getTokens()
+                        .getAccessToken();
+            }
+        }
+        assertThat(token).isInstanceOf(DPoPAccessToken.class);
+
+        HTTPResponse answer = null;
+        for (int attempt = 0; attempt < 2 && (answer == null || answer.getStatusCode() != 200); attempt++) {
+            HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, endpoint);
+            request.setAuthorization(token.toAuthorizationHeader());
+            request.setDPoP(proofs.createDPoPJWT("GET", endpoint, token, nonce));
+            answer = request.send();
+            nonce = answer.getDPoPNonce() != null ? answer.getDPoPNonce() : nonce;
+        }
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
+        error(call("GET", "/ServiceProviderConfig", token.getValue()), 401);
     }
 
     @Test
