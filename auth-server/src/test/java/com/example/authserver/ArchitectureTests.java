@@ -54,6 +54,7 @@ class ArchitectureTests {
             "resources",
             "imports",
             "administration",
+            "admin",
             "scim");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
