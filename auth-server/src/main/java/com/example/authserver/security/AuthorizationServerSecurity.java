@@ -4,6 +4,7 @@ import com.example.authserver.authorization.RefreshTokenReplay;
 import com.example.authserver.authorization.RememberedConsentService;
 import com.example.authserver.claims.TokenClaims;
 import com.example.authserver.clients.ClientSecretHashing;
+import com.example.authserver.clients.ClientSecretRotation;
 import com.example.authserver.clients.Clients;
 import com.example.authserver.keys.SigningAlgorithms;
 import com.example.authserver.system.IssuerProperties;
@@ -16,14 +17,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
@@ -66,6 +70,9 @@ class AuthorizationServerSecurity {
             SignedInUsers signedInUsers,
             RefreshTokenReplay refreshTokenReplay,
             AuthorizationServerSettings settings,
+            RegisteredClientRepository registeredClients,
+            OAuth2AuthorizationService authorizations,
+            ClientSecretRotation rotation,
             List<ProtocolContribution> contributions)
             throws Exception {
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
@@ -75,10 +82,10 @@ class AuthorizationServerSecurity {
             // this server's own protected-resource metadata (RFC 9728), which its bearer challenges link to
             http.securityMatchers(matchers -> matchers.requestMatchers(
                     PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, PROTECTED_RESOURCE_METADATA)));
-            server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
-                    .filter(ClientSecretAuthenticationProvider.class::isInstance)
-                    .map(ClientSecretAuthenticationProvider.class::cast)
-                    .forEach(provider -> provider.setPasswordEncoder(clientSecrets.passwordEncoder()))));
+            server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.replaceAll(
+                    provider -> provider instanceof ClientSecretAuthenticationProvider secret
+                            ? withPreviousSecrets(secret, clientSecrets, registeredClients, authorizations, rotation)
+                            : provider)));
             server.authorizationEndpoint(authorize -> authorize
                     .consentPage(CONSENT_PAGE)
                     .authorizationResponseHandler(AuthorizationResponses.success())
@@ -136,6 +143,21 @@ class AuthorizationServerSecurity {
                         .jwt(Customizer.withDefaults()));
         SecurityHeaders.apply(http);
         return http.build();
+    }
+
+    /**
+     * The framework's client secret check with this server's hashing ({@link ClientSecretHashing}), accepting a
+     * rotated-out secret while its overlap lasts ({@link PreviousSecretAuthentication}).
+     */
+    private static AuthenticationProvider withPreviousSecrets(
+            ClientSecretAuthenticationProvider provider,
+            ClientSecretHashing clientSecrets,
+            RegisteredClientRepository registeredClients,
+            OAuth2AuthorizationService authorizations,
+            ClientSecretRotation rotation) {
+        provider.setPasswordEncoder(clientSecrets.passwordEncoder());
+        return new PreviousSecretAuthentication(
+                provider, registeredClients, authorizations, clientSecrets.passwordEncoder(), rotation);
     }
 
     /** {@code scopes_supported} of both discovery documents: the identity scopes, then the APIs' scopes. */
