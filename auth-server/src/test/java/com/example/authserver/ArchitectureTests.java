@@ -52,10 +52,11 @@ class ArchitectureTests {
             "metadatadocuments",
             "registration",
             "resources",
-            "imports");
+            "imports",
+            "administration");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
-    static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed");
+    static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed", "audit");
 
     @Test
     void dependenciesFlowFromThePagesToTheStores() {

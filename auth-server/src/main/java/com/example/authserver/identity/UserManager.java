@@ -74,6 +74,18 @@ public class UserManager {
      */
     public ApplicationUser create(ApplicationUser user, String password) {
         passwordPolicy.requireValid(password);
+        return insert(user, password);
+    }
+
+    /**
+     * Stores a new user without a password (an administrator's or a provisioning client's user, who signs in through
+     * an external provider or sets a password with a reset link); the same checks as {@link #create}.
+     */
+    public ApplicationUser createWithoutPassword(ApplicationUser user) {
+        return insert(user, null);
+    }
+
+    private ApplicationUser insert(ApplicationUser user, String password) {
         requireAllowedUserName(user);
         if (users.findByNormalizedUserName(user.getNormalizedUserName()).isPresent()) {
             throw new IdentityException(
@@ -84,7 +96,7 @@ public class UserManager {
                 && users.findByNormalizedEmail(user.getNormalizedEmail()).isPresent()) {
             throw new IdentityException("DuplicateEmail", "Email '" + user.getEmail() + "' is already taken.");
         }
-        user.setPasswordHash(passwordEncoder.encode(password));
+        user.setPasswordHash(password == null ? null : passwordEncoder.encode(password));
         user.renewSecurityStamp();
         return users.saveAndFlush(user);
     }
@@ -309,6 +321,21 @@ public class UserManager {
     public void delete(String userId) {
         users.findForUpdateById(userId).ifPresent(users::delete);
         users.flush();
+    }
+
+    /** Ends a lockout at once and forgets the failed attempts that led to it. */
+    public void unlock(String userId) {
+        users.findForUpdateById(userId).ifPresent(current -> {
+            current.setLockoutEnd(null);
+            current.setAccessFailedCount(0);
+            users.saveAndFlush(current);
+        });
+    }
+
+    /** How many enabled users hold the role (for example, whether removing one would leave no administrator). */
+    @Transactional(readOnly = true)
+    public long countEnabledInRole(String roleName) {
+        return users.countEnabledInRole(LookupNormalizer.normalizeName(roleName));
     }
 
     /** True if the user may hold a session or tokens right now: enabled and not locked out. */

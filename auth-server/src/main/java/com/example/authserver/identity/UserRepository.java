@@ -16,4 +16,7 @@ interface UserRepository extends JpaRepository<ApplicationUser, String> {
      */
     @Query(value = "select * from users where id = :id for update", nativeQuery = true)
     Optional<ApplicationUser> findForUpdateById(String id);
+
+    @Query("select count(u) from ApplicationUser u join u.roles r where r.normalizedName = :role and u.enabled = true")
+    long countEnabledInRole(String role);
 }

@@ -1,5 +1,6 @@
 package com.example.authserver.imports;
 
+import com.example.authserver.system.PrintableText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -95,35 +96,8 @@ public final class ImportReport {
         out.println(printable(line));
     }
 
-    /**
-     * The text with every character a terminal could act on written as a Java escape (backslash, u, four hex
-     * digits): control characters (C0, DEL, C1, so also line breaks), format characters (category Cf: the bidi
-     * marks, embeddings, overrides and isolates, zero-width characters), line and paragraph separators and unpaired
-     * surrogates. Letters of every script are kept as they are.
-     */
+    /** The text safe for a terminal: see {@link PrintableText#of}. */
     static String printable(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder printable = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (isUnsafe(c)) {
-                for (char unit : Character.toChars(c)) {
-                    printable.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
-                }
-            } else {
-                printable.appendCodePoint(c);
-            }
-        });
-        return printable.toString();
-    }
-
-    private static boolean isUnsafe(int c) {
-        int type = Character.getType(c);
-        return Character.isISOControl(c)
-                || type == Character.FORMAT
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE;
+        return PrintableText.of(text);
     }
 }

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
  * the page by a hash of its id ({@code ref}): the id itself is the session cookie's value and is never shown.
  */
 @Component
-class UserSessions {
+public class UserSessions {
 
     /** One session as the page shows it. */
-    record Shown(
+    public record Shown(
             String ref,
             String device,
             String address,
@@ -64,7 +64,7 @@ class UserSessions {
         this.clients = clients;
     }
 
-    List<Shown> of(String userId, HttpServletRequest request) {
+    public List<Shown> of(String userId, HttpServletRequest request) {
         String current = currentId(request);
         return sessionsOf(userId).values().stream()
                 .filter(session -> !session.isExpired())
@@ -76,7 +76,7 @@ class UserSessions {
     }
 
     /** Signs out the user's session named {@code ref}; false if the user has no such session. */
-    boolean end(String userId, String ref, HttpServletRequest request) {
+    public boolean end(String userId, String ref, HttpServletRequest request) {
         String current = currentId(request);
         return sessionsOf(userId).values().stream()
                 .filter(session -> SessionSid.hash(session.getId()).equals(ref)
@@ -87,6 +87,15 @@ class UserSessions {
                     return true;
                 })
                 .orElse(false);
+    }
+
+    /**
+     * Signs out every session of the user, this request's too (an administrator disabling or deleting them): their
+     * clients hear of it by back-channel logout, and the grants issued in those sessions are revoked.
+     */
+    public void endAll(String userId, HttpServletRequest request) {
+        sessionsOf(userId).values().forEach(session -> end(userId, session, request));
+        sessionEnds.endedEverywhere(userId, request);
     }
 
     /** Signs out every session of the user but this one. */

@@ -1,0 +1,48 @@
+package com.example.authserver.audit;
+
+/**
+ * What happened. Stored by name (so a renamed constant needs a migration of the rows); the viewer and the manage
+ * pages show the text {@code audit.type.<NAME>} of messages.properties.
+ */
+public enum AuditEventType {
+    SIGN_IN_SUCCEEDED,
+    SIGN_IN_FAILED,
+    SIGN_IN_LOCKED_OUT,
+    SIGNED_OUT,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET,
+    PASSWORD_SET,
+    EMAIL_CHANGED,
+    TWO_FACTOR_ENABLED,
+    TWO_FACTOR_DISABLED,
+    TWO_FACTOR_RESET,
+    RECOVERY_CODES_REGENERATED,
+    PASSKEY_ADDED,
+    PASSKEY_REMOVED,
+    EXTERNAL_LOGIN_ADDED,
+    EXTERNAL_LOGIN_REMOVED,
+    CONSENT_GIVEN,
+    CONSENT_REVOKED,
+    TOKENS_REVOKED,
+    SESSION_ENDED,
+    ACCOUNT_REGISTERED,
+    ACCOUNT_DELETED,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DISABLED,
+    USER_ENABLED,
+    USER_UNLOCKED,
+    USER_DELETED,
+    USER_ROLES_CHANGED,
+    USER_CLAIMS_CHANGED,
+    PASSWORD_CHANGE_REQUIRED,
+    PASSWORD_RESET_SENT,
+    ROLE_CREATED,
+    ROLE_UPDATED,
+    ROLE_DELETED,
+    CLIENT_CREATED,
+    CLIENT_UPDATED,
+    CLIENT_SECRET_ROTATED,
+    CLIENT_DELETED,
+    SIGNING_KEY_ROTATED
+}
