@@ -53,7 +53,8 @@ class ArchitectureTests {
             "registration",
             "resources",
             "imports",
-            "administration");
+            "administration",
+            "admin");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
     static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed", "audit");

@@ -73,7 +73,8 @@ public class ClientSecretRotation {
 
     /** The hash of the client's previous secret while its overlap lasts. */
     public Optional<String> previousSecretHash(String registeredClientId) {
-        return jdbc.sql("select secret_hash from client_secret_overlap where registered_client_id = ? and expires_at > ?")
+        return jdbc.sql(
+                        "select secret_hash from client_secret_overlap where registered_client_id = ? and expires_at > ?")
                 .params(registeredClientId, Timestamp.from(clock.instant()))
                 .query(String.class)
                 .optional();
@@ -81,7 +82,8 @@ public class ClientSecretRotation {
 
     /** When the client's previous secret stops working, if it still works. */
     public Optional<Instant> overlapEnd(String registeredClientId) {
-        return jdbc.sql("select expires_at from client_secret_overlap where registered_client_id = ? and expires_at > ?")
+        return jdbc.sql(
+                        "select expires_at from client_secret_overlap where registered_client_id = ? and expires_at > ?")
                 .params(registeredClientId, Timestamp.from(clock.instant()))
                 .query(Timestamp.class)
                 .optional()

@@ -122,7 +122,9 @@ public class RoleManager {
                 || name.strip().length() > MAX_NAME_LENGTH
                 || name.codePoints()
                         .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-            throw new IdentityException("InvalidRoleName", "Role names have 1 to " + MAX_NAME_LENGTH + " characters, none a control character.");
+            throw new IdentityException(
+                    "InvalidRoleName",
+                    "Role names have 1 to " + MAX_NAME_LENGTH + " characters, none a control character.");
         }
         roles.findByNormalizedName(LookupNormalizer.normalizeName(name))
                 .filter(other -> !other.getId().equals(roleId))
@@ -133,8 +135,7 @@ public class RoleManager {
 
     private static void refuseAdmin(IdentityRole role) {
         if (IdentityRole.ADMIN.equals(role.getNormalizedName())) {
-            throw new IdentityException(
-                    "AdminRoleRequired", "The administrator role cannot be renamed or deleted.");
+            throw new IdentityException("AdminRoleRequired", "The administrator role cannot be renamed or deleted.");
         }
     }
 

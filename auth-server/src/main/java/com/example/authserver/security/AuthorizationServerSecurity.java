@@ -82,8 +82,8 @@ class AuthorizationServerSecurity {
             // this server's own protected-resource metadata (RFC 9728), which its bearer challenges link to
             http.securityMatchers(matchers -> matchers.requestMatchers(
                     PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, PROTECTED_RESOURCE_METADATA)));
-            server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.replaceAll(
-                    provider -> provider instanceof ClientSecretAuthenticationProvider secret
+            server.clientAuthentication(clients -> clients.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> provider instanceof ClientSecretAuthenticationProvider secret
                             ? withPreviousSecrets(secret, clientSecrets, registeredClients, authorizations, rotation)
                             : provider)));
             server.authorizationEndpoint(authorize -> authorize

@@ -3,6 +3,7 @@ package com.example.authserver.security;
 import com.example.authserver.clients.ClientSecretRotation;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -10,7 +11,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.C
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Client secret authentication that also accepts a client's previous secret while its rotation overlap lasts
@@ -38,7 +38,8 @@ final class PreviousSecretAuthentication implements AuthenticationProvider {
         this.current = current;
         this.clients = clients;
         this.rotation = rotation;
-        this.previous = new ClientSecretAuthenticationProvider(new WithPreviousSecret(clients, rotation), authorizations);
+        this.previous =
+                new ClientSecretAuthenticationProvider(new WithPreviousSecret(clients, rotation), authorizations);
         this.previous.setPasswordEncoder(secrets);
     }
 
@@ -53,7 +54,8 @@ final class PreviousSecretAuthentication implements AuthenticationProvider {
                 throw refused;
             }
             RegisteredClient registered = clients.findByClientId(clientId);
-            if (registered == null || rotation.previousSecretHash(registered.getId()).isEmpty()) {
+            if (registered == null
+                    || rotation.previousSecretHash(registered.getId()).isEmpty()) {
                 throw refused;
             }
             Authentication accepted;
@@ -98,7 +100,8 @@ final class PreviousSecretAuthentication implements AuthenticationProvider {
                 return null;
             }
             return rotation.previousSecretHash(client.getId())
-                    .map(hash -> RegisteredClient.from(client).clientSecret(hash).build())
+                    .map(hash ->
+                            RegisteredClient.from(client).clientSecret(hash).build())
                     .orElse(null);
         }
     }

@@ -120,8 +120,7 @@ class ClientAdministration {
                 .client(client.getClientId())
                 .method(CHANNEL)
                 .detail(overlap.isZero() ? "previous secret ended now" : "previous secret valid until " + overlapEnd));
-        return new NewSecret(
-                clients.findById(client.getId()), secret, overlap.isZero() ? null : overlapEnd);
+        return new NewSecret(clients.findById(client.getId()), secret, overlap.isZero() ? null : overlapEnd);
     }
 
     /** Deletes the client with its grants and consents: its tokens stop working at once. */

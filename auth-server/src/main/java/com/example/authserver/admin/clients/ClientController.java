@@ -62,8 +62,7 @@ class ClientController {
     }
 
     @PostMapping(CLIENT)
-    String update(
-            @PathVariable String id, @ModelAttribute ClientForm clientForm, BindingResult errors, Model model) {
+    String update(@PathVariable String id, @ModelAttribute ClientForm clientForm, BindingResult errors, Model model) {
         RegisteredClient client = found(id);
         clientForm.setClientId(client.getClientId());
         clientForm.setPublicClient(ClientForm.isPublic(client));
@@ -133,7 +132,8 @@ class ClientController {
         model.addAttribute("grantTypes", ClientForm.GRANT_TYPES);
         model.addAttribute("seeded", administration.isSeeded(client));
         model.addAttribute("publicClient", ClientForm.isPublic(client));
-        model.addAttribute("overlapEnd", shown(rotation.overlapEnd(client.getId()).orElse(null)));
+        model.addAttribute(
+                "overlapEnd", shown(rotation.overlapEnd(client.getId()).orElse(null)));
         if (!model.containsAttribute("overlapDays")) {
             model.addAttribute("overlapDays", DEFAULT_OVERLAP_DAYS);
         }

@@ -73,7 +73,8 @@ public class ClientForm {
         TokenSettings tokens = client.getTokenSettings();
         form.accessTokenMinutes = (int) tokens.getAccessTokenTimeToLive().toMinutes();
         form.refreshTokenDays = (int) tokens.getRefreshTokenTimeToLive().toDays();
-        form.authorizationCodeMinutes = (int) tokens.getAuthorizationCodeTimeToLive().toMinutes();
+        form.authorizationCodeMinutes =
+                (int) tokens.getAuthorizationCodeTimeToLive().toMinutes();
         form.requireConsent = client.getClientSettings().isRequireAuthorizationConsent();
         form.requirePkce = client.getClientSettings().isRequireProofKey();
         form.stamp = stampOf(client);
@@ -91,7 +92,8 @@ public class ClientForm {
 
     /** A new client from the form: a confidential one gets {@code secretHash}, a public one authenticates with none. */
     RegisteredClient newClient(String secretHash, Instant now) {
-        RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
+        RegisteredClient.Builder client = RegisteredClient.withId(
+                        UUID.randomUUID().toString())
                 .clientId(clientId.strip())
                 .clientIdIssuedAt(now)
                 .clientName(clientName.strip());

@@ -65,7 +65,8 @@ final class ClientFormRules {
             errors.rejectValue("redirectUris", "admin.clients.error.redirectUris.withoutCode");
         }
         Set<String> scopes = words(form.getScopes());
-        if (scopes.size() > MAX_SCOPES || !scopes.stream().allMatch(scope -> SCOPE.matcher(scope).matches())) {
+        if (scopes.size() > MAX_SCOPES
+                || !scopes.stream().allMatch(scope -> SCOPE.matcher(scope).matches())) {
             errors.rejectValue("scopes", "admin.clients.error.scopes", new Object[] {MAX_SCOPES}, null);
         }
         range(errors, "accessTokenMinutes", form.getAccessTokenMinutes(), 1, 1440);
@@ -92,15 +93,17 @@ final class ClientFormRules {
 
     private static void checkUris(String field, List<String> uris, Errors errors) {
         if (uris.size() > MAX_URIS || String.join(",", uris).length() > MAX_URIS_LENGTH) {
-            errors.rejectValue(field, "admin.clients.error.uris.tooMany", new Object[] {MAX_URIS, MAX_URIS_LENGTH}, null);
+            errors.rejectValue(
+                    field, "admin.clients.error.uris.tooMany", new Object[] {MAX_URIS, MAX_URIS_LENGTH}, null);
             return;
         }
         for (String uri : uris) {
-            RedirectUriRules.problem(uri).ifPresent(problem -> errors.rejectValue(
-                    field,
-                    "admin.clients.error.uri." + problem.name().toLowerCase(Locale.ROOT),
-                    new Object[] {abbreviate(uri)},
-                    null));
+            RedirectUriRules.problem(uri)
+                    .ifPresent(problem -> errors.rejectValue(
+                            field,
+                            "admin.clients.error.uri." + problem.name().toLowerCase(Locale.ROOT),
+                            new Object[] {abbreviate(uri)},
+                            null));
             if (errors.hasFieldErrors(field)) {
                 return;
             }
@@ -115,7 +118,11 @@ final class ClientFormRules {
 
     /** The non-blank lines of a text area, stripped, without repeats. */
     static List<String> lines(String text) {
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).distinct().toList();
+        return text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .distinct()
+                .toList();
     }
 
     static Set<String> words(String text) {

@@ -72,10 +72,7 @@ class ClientsController {
 
     @PostMapping(PATH)
     String create(
-            @ModelAttribute ClientForm clientForm,
-            BindingResult errors,
-            Model model,
-            HttpServletResponse response) {
+            @ModelAttribute ClientForm clientForm, BindingResult errors, Model model, HttpServletResponse response) {
         ClientFormRules.check(clientForm, true, errors);
         if (!errors.hasFieldErrors("clientId") && administration.exists(clientForm.getClientId())) {
             errors.rejectValue("clientId", "admin.clients.error.clientId.taken");

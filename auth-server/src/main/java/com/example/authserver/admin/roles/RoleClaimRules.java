@@ -16,9 +16,35 @@ final class RoleClaimRules {
     private static final int MAX_VALUE_LENGTH = 1024;
 
     private static final Set<String> RESERVED = Set.of(
-            "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "auth_time", "nonce", "acr", "amr", "azp", "sid",
-            "at_hash", "c_hash", "cnf", "act", "may_act", "scope", "client_id", "role", "name", "given_name",
-            "family_name", "preferred_username", "email", "email_verified", "phone_number", "phone_number_verified");
+            "iss",
+            "sub",
+            "aud",
+            "exp",
+            "nbf",
+            "iat",
+            "jti",
+            "auth_time",
+            "nonce",
+            "acr",
+            "amr",
+            "azp",
+            "sid",
+            "at_hash",
+            "c_hash",
+            "cnf",
+            "act",
+            "may_act",
+            "scope",
+            "client_id",
+            "role",
+            "name",
+            "given_name",
+            "family_name",
+            "preferred_username",
+            "email",
+            "email_verified",
+            "phone_number",
+            "phone_number_verified");
 
     private RoleClaimRules() {}
 
