@@ -13,7 +13,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,6 +86,9 @@ class ClientController {
             Model model,
             HttpServletResponse response) {
         RegisteredClient client = found(id);
+        if (administration.isSeeded(client)) {
+            return seeded(client, model, response);
+        }
         if (ClientForm.isPublic(client)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -100,15 +102,17 @@ class ClientController {
     }
 
     @PostMapping(CLIENT + "/delete")
-    String delete(@PathVariable String id) {
-        administration.delete(found(id));
+    String delete(@PathVariable String id, Model model, HttpServletResponse response) {
+        RegisteredClient client = found(id);
+        if (administration.isSeeded(client)) {
+            return seeded(client, model, response);
+        }
+        administration.delete(client);
         return "redirect:" + ClientsController.PATH + "?deleted";
     }
 
-    /** A change to a client the configuration owns: the read-only page, with why. */
-    @ExceptionHandler(ClientAdministration.SeededClientException.class)
-    String seeded(@PathVariable String id, Model model, HttpServletResponse response) {
-        RegisteredClient client = found(id);
+    /** A change to a client the configuration owns: its read-only page, which says why, with 409 Conflict. */
+    private String seeded(RegisteredClient client, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.CONFLICT.value());
         return page(client, ClientForm.of(client), model);
     }
