@@ -35,7 +35,7 @@ class AuditController {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** An event as listed: its time as shown. */
-    record EventLine(String time, AuditEvent event) {}
+    public record EventLine(String time, AuditEvent event) {}
 
     private final AuditTrail audit;
 

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * range in UTC ({@code 2026-12-06}, or {@code 2026-12-06T14:30} as a {@code datetime-local} field sends it; {@code to}
  * is exclusive). {@link #errors} holds a message key for each value that cannot be read.
  */
-record AuditFilter(String user, String client, String type, String from, String to, Map<String, String> errors) {
+public record AuditFilter(String user, String client, String type, String from, String to, Map<String, String> errors) {
 
     private static final int MAX_LENGTH = 256;
 
@@ -48,7 +48,7 @@ record AuditFilter(String user, String client, String type, String from, String 
         return filter;
     }
 
-    boolean isValid() {
+    public boolean isValid() {
         return errors.isEmpty();
     }
 

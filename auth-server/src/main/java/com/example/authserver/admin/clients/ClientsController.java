@@ -29,7 +29,7 @@ class ClientsController {
     static final String FORM = "admin/clients/form";
 
     /** An API resource as listed: its scopes sorted. */
-    record ResourceLine(String name, String uri, String scopes) {}
+    public record ResourceLine(String name, String uri, String scopes) {}
 
     private static final int PAGE_SIZE = 25;
 

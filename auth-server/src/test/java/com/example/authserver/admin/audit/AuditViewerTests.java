@@ -17,12 +17,14 @@ import com.example.authserver.support.TestUsers;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The audit trail page of the console over HTTP: access, filters, order, and filters it cannot read. */
 @ServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditViewerTests {
 
     @Autowired
@@ -42,9 +44,13 @@ class AuditViewerTests {
 
     ConsoleSignIn console;
 
-    @BeforeEach
-    void setUp() {
+    /** One administrator for the class: signing in costs a password hash. */
+    Browser admin;
+
+    @BeforeAll
+    void signIn() {
         console = new ConsoleSignIn(server, testUsers, userManager, roleManager);
+        admin = console.admin();
     }
 
     @Test
@@ -56,7 +62,6 @@ class AuditViewerTests {
 
     @Test
     void eventsAreFilteredByUserNameOrIdClientTypeAndTimeNewestFirst() {
-        Browser admin = console.admin();
         ApplicationUser user = testUsers.create("audited");
         String client = "audited-" + UUID.randomUUID().toString().substring(0, 8);
         Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -89,7 +94,6 @@ class AuditViewerTests {
 
     @Test
     void filtersThatCannotBeReadComeBackWithTheirErrors() {
-        Browser admin = console.admin();
 
         Page page = admin.get("/admin/audit?type=NOT_A_TYPE&from=yesterday&to=2026-13-45&client=" + "x".repeat(300));
 

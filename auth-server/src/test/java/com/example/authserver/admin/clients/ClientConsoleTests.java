@@ -21,14 +21,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Connection.KeyVal;
 import org.jsoup.nodes.FormElement;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** The clients pages of the console over HTTP: who may use them, what they refuse, and what they change. */
 @ServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientConsoleTests {
 
     static final String CREATE_FORM = "form[action$=/admin/clients]";
@@ -53,9 +55,13 @@ class ClientConsoleTests {
 
     ConsoleSignIn console;
 
-    @BeforeEach
-    void setUp() {
+    /** One administrator for the class: signing in costs a password hash. */
+    Browser admin;
+
+    @BeforeAll
+    void signIn() {
         console = new ConsoleSignIn(server, testUsers, userManager, roleManager);
+        admin = console.admin();
     }
 
     @Test
@@ -80,7 +86,6 @@ class ClientConsoleTests {
 
     @Test
     void anUnknownClientIsNotFound() {
-        Browser admin = console.admin();
         String unknown = UUID.randomUUID().toString();
         assertThat(admin.get("/admin/clients/" + unknown).status()).isEqualTo(404);
         assertThat(ConsoleSignIn.post(admin, "/admin/clients/" + unknown + "/delete", Map.of())
@@ -93,7 +98,6 @@ class ClientConsoleTests {
 
     @Test
     void redirectUrisWithAFragmentJavascriptOrAWildcardAreRefusedOnTheForm() {
-        Browser admin = console.admin();
         for (String uri : List.of(
                 "https://app.example.com/callback#token", "javascript:alert(1)", "https://*.example.com/callback")) {
             String clientId = uniqueClientId();
@@ -112,7 +116,6 @@ class ClientConsoleTests {
 
     @Test
     void theGeneratedSecretIsShownOnceAndNoSecretCanBeSetByHand() throws Exception {
-        Browser admin = console.admin();
         String clientId = uniqueClientId();
         Page created = create(
                 admin,
@@ -147,7 +150,6 @@ class ClientConsoleTests {
 
     @Test
     void aTakenClientIdIsRefusedOnTheForm() {
-        Browser admin = console.admin();
         Page refused = create(admin, OidcClient.M2M, Map.of());
 
         assertThat(refused.status()).isEqualTo(200);
@@ -157,9 +159,11 @@ class ClientConsoleTests {
 
     @Test
     void anEditIsSavedAndAnEditFromAStaleFormIsRefused() {
-        Browser admin = console.admin();
         String clientId = uniqueClientId();
         String path = clientPath(create(admin, clientId, Map.of()));
+        Page list = admin.get("/admin/clients?page=0");
+        assertThat(list.document().select("a[href=" + path + "]").text()).isEqualTo(clientId);
+        assertThat(list.document().select("code").eachText()).contains("http://127.0.0.1:8081/");
         Page edit = admin.get(path);
 
         Page saved = admin.follow(admin.submit(edit, "form[action$=" + path + "]", Map.of("scopes", "openid email")));
@@ -174,7 +178,6 @@ class ClientConsoleTests {
 
     @Test
     void aClientFromTheConfigurationIsReadOnly() throws Exception {
-        Browser admin = console.admin();
         RegisteredClient m2m = clients.findByClientId(OidcClient.M2M);
         Page page = admin.get("/admin/clients/" + m2m.getId());
 

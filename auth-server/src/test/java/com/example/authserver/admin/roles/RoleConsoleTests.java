@@ -19,12 +19,14 @@ import com.example.authserver.support.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The roles pages of the console over HTTP: who may use them, what they refuse, and what they change. */
 @ServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleConsoleTests {
 
     @Autowired
@@ -44,9 +46,13 @@ class RoleConsoleTests {
 
     ConsoleSignIn console;
 
-    @BeforeEach
-    void setUp() {
+    /** One administrator for the class: signing in costs a password hash. */
+    Browser admin;
+
+    @BeforeAll
+    void signIn() {
         console = new ConsoleSignIn(server, testUsers, userManager, roleManager);
+        admin = console.admin();
     }
 
     @Test
@@ -72,7 +78,6 @@ class RoleConsoleTests {
 
     @Test
     void unknownRolesAndClaimsAreNotFound() {
-        Browser admin = console.admin();
         String unknown = "/admin/roles/" + UUID.randomUUID();
         assertThat(admin.get(unknown).status()).isEqualTo(404);
         assertThat(ConsoleSignIn.post(admin, unknown + "/delete", Map.of()).status())
@@ -93,7 +98,6 @@ class RoleConsoleTests {
 
     @Test
     void aNameThatIsTakenOnceNormalizedOrBlankIsRefusedWithTheInputKept() {
-        Browser admin = console.admin();
         String name = uniqueName();
         Page created = admin.follow(ConsoleSignIn.post(admin, "/admin/roles", Map.of("name", name)));
         assertThat(created.body()).contains("The role was created.");
@@ -111,7 +115,6 @@ class RoleConsoleTests {
 
     @Test
     void aRoleIsRenamedGivenClaimsListedWithItsMembersAndDeleted() {
-        Browser admin = console.admin();
         IdentityRole role = roleManager.create(uniqueName());
         ApplicationUser member = testUsers.create("role-member");
         userManager.addToRole(member, role.getName());
@@ -154,7 +157,6 @@ class RoleConsoleTests {
 
     @Test
     void theAdministratorRoleCannotBeRenamedOrDeleted() {
-        Browser admin = console.admin();
         IdentityRole administrators = roleManager.findOrCreate("admin");
         String path = "/admin/roles/" + administrators.getId();
         Page page = admin.get(path);
