@@ -53,6 +53,14 @@ public class AuditTrail {
 
     /** Records the event; the time, the client's address and the actor are filled in when the event has none. */
     public void record(AuditEvent event) {
+        if (event.userId() != null && event.userName() == null) {
+            event = event.user(
+                    event.userId(),
+                    userManager
+                            .findById(event.userId())
+                            .map(user -> user.getUserName())
+                            .orElse(null));
+        }
         AuditEvent complete = event.at(
                         event.time() != null ? event.time() : clock.instant(),
                         event.ipAddress() != null ? event.ipAddress() : currentAddress())

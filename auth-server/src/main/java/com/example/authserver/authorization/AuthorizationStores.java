@@ -1,5 +1,6 @@
 package com.example.authserver.authorization;
 
+import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.clients.CachedRegisteredClients;
 import com.example.authserver.clients.ClientProperties;
 import com.example.authserver.keys.DerivedKeys;
@@ -71,7 +72,7 @@ class AuthorizationStores {
 
     @Bean
     OAuth2AuthorizationConsentService authorizationConsentService(
-            JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new RememberedConsentService(new JdbcOAuth2AuthorizationConsentService(jdbc, clients));
+            JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit) {
+        return new RememberedConsentService(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), clients, audit);
     }
 }

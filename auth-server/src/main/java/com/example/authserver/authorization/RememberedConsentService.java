@@ -1,13 +1,19 @@
 package com.example.authserver.authorization;
 
+import com.example.authserver.audit.AuditEvent;
+import com.example.authserver.audit.AuditEventType;
+import com.example.authserver.audit.AuditTrail;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * Stores a consent only when the user ticked "Remember my decision" on the consent page; otherwise
@@ -24,8 +30,15 @@ public class RememberedConsentService implements OAuth2AuthorizationConsentServi
 
     private final OAuth2AuthorizationConsentService delegate;
 
-    RememberedConsentService(OAuth2AuthorizationConsentService delegate) {
+    private final RegisteredClientRepository clients;
+
+    private final AuditTrail audit;
+
+    RememberedConsentService(
+            OAuth2AuthorizationConsentService delegate, RegisteredClientRepository clients, AuditTrail audit) {
         this.delegate = delegate;
+        this.clients = clients;
+        this.audit = audit;
     }
 
     /**
@@ -46,9 +59,15 @@ public class RememberedConsentService implements OAuth2AuthorizationConsentServi
 
     @Override
     public void save(OAuth2AuthorizationConsent consent) {
-        if (!consent.getAuthorities().contains(NOT_REMEMBERED)) {
+        boolean remembered = !consent.getAuthorities().contains(NOT_REMEMBERED);
+        if (remembered) {
             delegate.save(consent);
         }
+        RegisteredClient client = clients.findById(consent.getRegisteredClientId());
+        audit.record(AuditEvent.of(AuditEventType.CONSENT_GIVEN)
+                .user(consent.getPrincipalName(), null)
+                .client(client == null ? consent.getRegisteredClientId() : client.getClientId())
+                .detail(String.join(" ", new TreeSet<>(consent.getScopes())) + (remembered ? " (remembered)" : "")));
     }
 
     @Override

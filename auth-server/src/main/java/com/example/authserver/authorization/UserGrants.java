@@ -1,5 +1,8 @@
 package com.example.authserver.authorization;
 
+import com.example.authserver.audit.AuditEvent;
+import com.example.authserver.audit.AuditEventType;
+import com.example.authserver.audit.AuditTrail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,7 +37,10 @@ public class UserGrants {
 
     private final Clock clock;
 
-    UserGrants(JdbcOperations jdbc, RegisteredClientRepository clients, Clock clock) {
+    private final AuditTrail audit;
+
+    UserGrants(JdbcOperations jdbc, RegisteredClientRepository clients, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clients = clients;
         this.clock = clock;
@@ -89,7 +95,15 @@ public class UserGrants {
                 "delete from oauth2_authorization where registered_client_id = ? " + "and principal_name = ?",
                 registeredClientId,
                 userId);
-        return consents + authorizations > 0;
+        if (consents + authorizations == 0) {
+            return false;
+        }
+        RegisteredClient client = clients.findById(registeredClientId);
+        audit.record(AuditEvent.of(AuditEventType.CONSENT_REVOKED)
+                .user(userId, null)
+                .client(client == null ? registeredClientId : client.getClientId())
+                .detail(authorizations + " authorization(s) ended"));
+        return true;
     }
 
     /** Removes every consent and authorization of the user (one indexed delete per registered client). */

@@ -10,6 +10,7 @@ import com.example.authserver.security.ApplicationChainContribution;
 import com.example.authserver.security.PendingSignIn;
 import com.example.authserver.security.RecentSignIn;
 import com.example.authserver.security.RecentSignIn.Guarded;
+import com.example.authserver.security.SignInEvents;
 import com.example.authserver.security.SignedInUsers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,6 +70,8 @@ public class ExternalSignIn
 
     private final SignedInUsers signedInUsers;
 
+    private final SignInEvents signInEvents;
+
     private final EmailConfirmation emailConfirmation;
 
     private final Clock clock;
@@ -82,7 +85,9 @@ public class ExternalSignIn
             ObjectProvider<UserConfirmation> confirmation,
             SignedInUsers signedInUsers,
             EmailConfirmation emailConfirmation,
-            Clock clock) {
+            Clock clock,
+            SignInEvents signInEvents) {
+        this.signInEvents = signInEvents;
         this.providers = providers;
         this.signedInUsers = signedInUsers;
         this.userLogins = userLogins;
@@ -164,6 +169,7 @@ public class ExternalSignIn
         }
         String refusal = refusal(user.get());
         if (refusal != null) {
+            signInEvents.failed(user.get(), user.get().getUserName(), SignInEvents.EXTERNAL, provider + ": " + refusal);
             signedInUsers.signOut(request, response);
             response.sendRedirect(request.getContextPath() + SignedInUsers.LOGIN_PAGE + "?" + refusal);
             return;
@@ -220,6 +226,7 @@ public class ExternalSignIn
                     .toUriString();
         }
         signedInUsers.signIn(signedInUsers.authenticationFor(user, List.of(factor)), request, response);
+        signInEvents.succeeded(user, SignInEvents.EXTERNAL, null);
         return continueAfterSignIn(request, response);
     }
 

@@ -132,6 +132,7 @@ public class UserLogins {
         logins.delete(login.get());
         current.renewSecurityStamp();
         users.saveAndFlush(current);
+        events.publishEvent(new ExternalLoginRemoved(current.getId(), current.getUserName(), loginProvider));
         return true;
     }
 

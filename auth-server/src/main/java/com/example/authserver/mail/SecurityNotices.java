@@ -1,5 +1,8 @@
 package com.example.authserver.mail;
 
+import com.example.authserver.audit.AuditEvent;
+import com.example.authserver.audit.AuditEventType;
+import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.ExternalLoginAdded;
 import com.example.authserver.identity.UserLockedOut;
@@ -17,7 +20,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Tells users by email when a security setting of their account changed (template {@code email/security-notice},
  * texts {@code email.notice.<kind>.*} in messages.properties), so that a change they did not make does not go
- * unnoticed: with a link to reset the password. Lockouts and new external logins come as events from the
+ * unnoticed: with a link to reset the password. Each change is also recorded in the audit trail (its {@link
+ * Kind#audit}), whether or not the user has an address to tell. Lockouts and new external logins come as events from the
  * identity store; the other changes are sent by the pages that make them.
  */
 @Component
@@ -31,21 +35,26 @@ public class SecurityNotices {
 
     /** What changed. */
     public enum Kind {
-        PASSWORD_CHANGED("passwordChanged"),
-        EMAIL_CHANGED("emailChanged"),
-        TWO_FACTOR_DISABLED("twoFactorDisabled"),
-        TWO_FACTOR_ENABLED("twoFactorEnabled"),
-        PASSWORD_SET("passwordSet"),
-        PASSKEY_ADDED("passkeyAdded"),
-        EXTERNAL_LOGIN_ADDED("externalLoginAdded"),
-        RECOVERY_CODES_REGENERATED("recoveryCodesRegenerated"),
-        ACCOUNT_DELETED("accountDeleted"),
-        LOCKED_OUT("lockedOut");
+        PASSWORD_CHANGED("passwordChanged", AuditEventType.PASSWORD_CHANGED),
+        EMAIL_CHANGED("emailChanged", AuditEventType.EMAIL_CHANGED),
+        TWO_FACTOR_DISABLED("twoFactorDisabled", AuditEventType.TWO_FACTOR_DISABLED),
+        TWO_FACTOR_ENABLED("twoFactorEnabled", AuditEventType.TWO_FACTOR_ENABLED),
+        PASSWORD_SET("passwordSet", AuditEventType.PASSWORD_SET),
+        PASSKEY_ADDED("passkeyAdded", AuditEventType.PASSKEY_ADDED),
+        EXTERNAL_LOGIN_ADDED("externalLoginAdded", AuditEventType.EXTERNAL_LOGIN_ADDED),
+        RECOVERY_CODES_REGENERATED("recoveryCodesRegenerated", AuditEventType.RECOVERY_CODES_REGENERATED),
+        ACCOUNT_DELETED("accountDeleted", AuditEventType.ACCOUNT_DELETED),
+        /** Recorded by the sign-in (security/SignInEvents), not here. */
+        LOCKED_OUT("lockedOut", null);
 
         final String key;
 
-        Kind(String key) {
+        /** The change's event in the audit trail. */
+        final AuditEventType audit;
+
+        Kind(String key, AuditEventType audit) {
             this.key = key;
+            this.audit = audit;
         }
 
         /** The part of its message keys: email.notice.(key).subject and .text. */
@@ -54,14 +63,20 @@ public class SecurityNotices {
         }
     }
 
+    /** The channel of the changes users make to their own account, in the audit trail. */
+    static final String ACCOUNT = "account";
+
     private final AccountMail mail;
+
+    private final AuditTrail audit;
 
     private final IssuerProperties issuer;
 
     private final UserManager userManager;
 
-    SecurityNotices(AccountMail mail, IssuerProperties issuer, UserManager userManager) {
+    SecurityNotices(AccountMail mail, IssuerProperties issuer, UserManager userManager, AuditTrail audit) {
         this.mail = mail;
+        this.audit = audit;
         this.issuer = issuer;
         this.userManager = userManager;
     }
@@ -86,6 +101,9 @@ public class SecurityNotices {
 
     /** Sends the notice to {@code to} (the user's address, or the address it had before a change), in the background. */
     public void send(ApplicationUser user, String to, Kind kind, HttpServletRequest request) {
+        if (kind.audit != null) {
+            audit.record(AuditEvent.of(kind.audit).user(user).method(ACCOUNT));
+        }
         if (!StringUtils.hasText(to)) {
             return;
         }

@@ -5,6 +5,7 @@ import com.example.authserver.identity.UserConfirmation;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.security.ApplicationChainContribution;
 import com.example.authserver.security.RecentSignIn.Guarded;
+import com.example.authserver.security.SignInEvents;
 import com.example.authserver.security.SignedInUsers;
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -56,12 +58,16 @@ public class PasskeySignIn implements ApplicationChainContribution {
 
     private final Clock clock;
 
+    private final SignInEvents signInEvents;
+
     PasskeySignIn(
             WebAuthnRelyingPartyOperations ceremonies,
             UserManager userManager,
             ObjectProvider<UserConfirmation> confirmation,
             SignedInUsers signedInUsers,
-            Clock clock) {
+            Clock clock,
+            SignInEvents signInEvents) {
+        this.signInEvents = signInEvents;
         this.ceremonies = ceremonies;
         this.userManager = userManager;
         this.confirmation = confirmation;
@@ -121,12 +127,21 @@ public class PasskeySignIn implements ApplicationChainContribution {
 
         @Override
         public Authentication authenticate(Authentication authentication) {
-            String userId = passkeyCheck.authenticate(authentication).getName();
+            String userId;
+            try {
+                userId = passkeyCheck.authenticate(authentication).getName();
+            } catch (AuthenticationException refused) {
+                signInEvents.failed(null, null, SignInEvents.PASSKEY, "passkey not accepted");
+                throw refused;
+            }
             ApplicationUser user = userManager.findById(userId).orElseThrow(() -> new DisabledException("Deleted"));
             UserConfirmation rule = confirmation.getIfAvailable();
             if (!userManager.isActive(user) || (rule != null && !rule.isConfirmed(user))) {
+                signInEvents.failed(
+                        user, user.getUserName(), SignInEvents.PASSKEY, "disabled, locked out or not confirmed");
                 throw new DisabledException("Account disabled, locked out or not confirmed");
             }
+            signInEvents.succeeded(user, SignInEvents.PASSKEY, null);
             return signedInUsers.authenticationFor(
                     user,
                     List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)

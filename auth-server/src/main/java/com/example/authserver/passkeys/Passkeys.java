@@ -1,5 +1,9 @@
 package com.example.authserver.passkeys;
 
+import com.example.authserver.audit.AuditEvent;
+import com.example.authserver.audit.AuditEventType;
+import com.example.authserver.audit.AuditTrail;
+import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,10 +33,14 @@ public class Passkeys {
 
     private final UserManager userManager;
 
+    private final AuditTrail audit;
+
     Passkeys(
             PublicKeyCredentialUserEntityRepository userEntities,
             UserCredentialRepository credentials,
-            UserManager userManager) {
+            UserManager userManager,
+            AuditTrail audit) {
+        this.audit = audit;
         this.userEntities = userEntities;
         this.credentials = credentials;
         this.userManager = userManager;
@@ -69,7 +77,8 @@ public class Passkeys {
                 .anyMatch(record -> record.getCredentialId().equals(id));
         if (owned) {
             credentials.delete(id);
-            userManager.updateSecurity(userId, user -> {});
+            ApplicationUser user = userManager.updateSecurity(userId, current -> {});
+            audit.record(AuditEvent.of(AuditEventType.PASSKEY_REMOVED).user(user));
         }
         return owned;
     }

@@ -1,5 +1,6 @@
 package com.example.authserver.security;
 
+import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.authorization.RefreshTokenReplay;
 import com.example.authserver.authorization.RememberedConsentService;
 import com.example.authserver.claims.TokenClaims;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
@@ -73,6 +75,7 @@ class AuthorizationServerSecurity {
             RegisteredClientRepository registeredClients,
             OAuth2AuthorizationService authorizations,
             ClientSecretRotation rotation,
+            AuditTrail audit,
             List<ProtocolContribution> contributions)
             throws Exception {
         http.addFilterAfter(signedInUsers.stampValidation(), SecurityContextHolderFilter.class);
@@ -108,6 +111,10 @@ class AuthorizationServerSecurity {
                         : provider);
                 contributions.forEach(contribution -> contribution.tokenProviders(providers));
             }));
+            server.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> provider instanceof OAuth2TokenRevocationAuthenticationProvider
+                            ? new RevocationAudit(provider, authorizations, audit)
+                            : provider)));
             server.tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(providers ->
                     providers.replaceAll(provider -> provider instanceof OAuth2TokenIntrospectionAuthenticationProvider
                             ? new IntrospectionAccess(provider)

@@ -33,10 +33,14 @@ public class PasswordSignInProvider implements AuthenticationProvider {
 
     private final Clock clock;
 
-    PasswordSignInProvider(UserManager userManager, SignedInUsers signedInUsers, Clock clock) {
+    private final SignInEvents signInEvents;
+
+    PasswordSignInProvider(
+            UserManager userManager, SignedInUsers signedInUsers, Clock clock, SignInEvents signInEvents) {
         this.userManager = userManager;
         this.signedInUsers = signedInUsers;
         this.clock = clock;
+        this.signInEvents = signInEvents;
     }
 
     @Override
@@ -48,16 +52,24 @@ public class PasswordSignInProvider implements AuthenticationProvider {
         ApplicationUser user = userManager.findByNameOrEmail(login).orElse(null);
         if (user == null) {
             userManager.simulatePasswordCheck(password);
+            signInEvents.failed(null, login, SignInEvents.PASSWORD, "unknown user");
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         PasswordCheckResult result = userManager.checkPassword(user.getId(), password);
         if (result == PasswordCheckResult.LOCKED_OUT) {
+            signInEvents.failed(user, login, SignInEvents.PASSWORD, "locked out");
             throw new LockedException("Account locked out");
         }
         if (result != PasswordCheckResult.SUCCESS) {
+            signInEvents.failed(
+                    user,
+                    login,
+                    SignInEvents.PASSWORD,
+                    result == PasswordCheckResult.NOT_CONFIRMED ? "email not confirmed" : "wrong password");
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         if (!user.isEnabled()) {
+            signInEvents.failed(user, login, SignInEvents.PASSWORD, "disabled");
             throw new DisabledException("Account disabled");
         }
         Instant now = clock.instant();
@@ -72,6 +84,7 @@ public class PasswordSignInProvider implements AuthenticationProvider {
                         .issuedAt(now)
                         .build()));
         ((UsernamePasswordAuthenticationToken) signedIn).setDetails(authentication.getDetails());
+        signInEvents.succeeded(user, SignInEvents.PASSWORD, null);
         return signedIn;
     }
 

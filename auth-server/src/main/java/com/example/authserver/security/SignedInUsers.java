@@ -55,13 +55,17 @@ public class SignedInUsers {
 
     private final ApplicationEventPublisher events;
 
+    private final SignInEvents signInEvents;
+
     SignedInUsers(
             UserManager userManager,
             UserLogins userLogins,
             IdentityProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SignInEvents signInEvents) {
         this.events = events;
+        this.signInEvents = signInEvents;
         this.userManager = userManager;
         this.userLogins = userLogins;
         this.properties = properties;
@@ -131,6 +135,8 @@ public class SignedInUsers {
                                 .build(),
                         secondFactor));
         signIn(signedIn, request, response);
+        signInEvents.succeeded(
+                user.get(), SignInEvents.SECOND_FACTOR, pending.firstFactor() + " + " + secondFactor.getAuthority());
         return Optional.of(signedIn);
     }
 

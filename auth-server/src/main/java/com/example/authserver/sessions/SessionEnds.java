@@ -1,5 +1,8 @@
 package com.example.authserver.sessions;
 
+import com.example.authserver.audit.AuditEvent;
+import com.example.authserver.audit.AuditEventType;
+import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.security.OtherSessionsEnded;
 import com.example.authserver.system.IssuerProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,11 +32,15 @@ public class SessionEnds {
 
     private final OAuth2AuthorizationService authorizations;
 
+    private final AuditTrail audit;
+
     SessionEnds(
             SessionClients sessionClients,
             ApplicationEventPublisher events,
             IssuerProperties issuer,
-            OAuth2AuthorizationService authorizations) {
+            OAuth2AuthorizationService authorizations,
+            AuditTrail audit) {
+        this.audit = audit;
         this.authorizations = authorizations;
         this.sessionClients = sessionClients;
         this.events = events;
@@ -85,6 +92,11 @@ public class SessionEnds {
                 .toList();
         sessionClients.forget(sid);
         events.publishEvent(new SessionEnded(sid, userId, clients, issuer(request)));
+        boolean own =
+                SessionSid.of(request.getSession(false)).filter(sid::equals).isPresent();
+        audit.record(AuditEvent.of(own ? AuditEventType.SIGNED_OUT : AuditEventType.SESSION_ENDED)
+                .user(userId, null)
+                .detail(clients.isEmpty() ? null : clients.size() + " application(s) told"));
     }
 
     /** As the framework resolves it: the configured issuer, else the URL the request came to, without its path. */

@@ -2,6 +2,7 @@ package com.example.authserver.twofactor;
 
 import com.example.authserver.passkeys.Passkeys;
 import com.example.authserver.security.PendingSignIn;
+import com.example.authserver.security.SignInEvents;
 import com.example.authserver.security.SignedInUsers;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,9 +39,17 @@ class TwoFactorSignInController {
 
     private final Clock clock;
 
+    private final SignInEvents signInEvents;
+
     private final AuthenticationSuccessHandler continueSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    TwoFactorSignInController(TwoFactor twoFactor, SignedInUsers signedInUsers, Passkeys passkeys, Clock clock) {
+    TwoFactorSignInController(
+            TwoFactor twoFactor,
+            SignedInUsers signedInUsers,
+            Passkeys passkeys,
+            Clock clock,
+            SignInEvents signInEvents) {
+        this.signInEvents = signInEvents;
         this.twoFactor = twoFactor;
         this.signedInUsers = signedInUsers;
         this.passkeys = passkeys;
@@ -72,6 +81,7 @@ class TwoFactorSignInController {
         String userId = pending.get().userId();
         TwoFactor.Outcome outcome = twoFactor.verify(userId, code);
         if (outcome == TwoFactor.Outcome.FAILED) {
+            signInEvents.failed(userId, SignInEvents.SECOND_FACTOR, "wrong code");
             model.addAttribute(
                     "codeError",
                     code == null || code.isBlank() ? "twoFactor.signIn.codeMissing" : "twoFactor.signIn.codeWrong");

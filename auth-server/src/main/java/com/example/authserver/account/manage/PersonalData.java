@@ -1,5 +1,6 @@
 package com.example.authserver.account.manage;
 
+import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.authorization.UserGrants;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
@@ -31,7 +32,13 @@ class PersonalData {
 
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
-    PersonalData(UserManager userManager, UserGrants grants, JdbcOperations jdbc) {
+    /** The latest audit events of the user the download holds (the trail's largest page). */
+    static final int ACTIVITY_LIMIT = 500;
+
+    private final AuditTrail audit;
+
+    PersonalData(UserManager userManager, UserGrants grants, JdbcOperations jdbc, AuditTrail audit) {
+        this.audit = audit;
         this.userManager = userManager;
         this.grants = grants;
         this.jdbc = jdbc;
@@ -72,6 +79,21 @@ class PersonalData {
                 grants.grantsOf(userId).stream()
                         .map(grant -> Map.of(
                                 "clientId", grant.clientId(), "name", grant.clientName(), "scopes", grant.scopes()))
+                        .toList());
+        // what the audit trail keeps about the user (within its retention): where and when they signed in
+        document.put(
+                "securityActivity",
+                audit.recentFor(userId, ACTIVITY_LIMIT).stream()
+                        .map(event -> {
+                            Map<String, Object> shown = new LinkedHashMap<>();
+                            shown.put("time", event.time().toString());
+                            shown.put("event", event.type().name());
+                            shown.put("method", event.method());
+                            shown.put("client", event.clientId());
+                            shown.put("address", event.ipAddress());
+                            shown.put("by", event.actor());
+                            return shown;
+                        })
                         .toList());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     }

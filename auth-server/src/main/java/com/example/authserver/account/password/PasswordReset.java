@@ -4,6 +4,9 @@ import com.example.authserver.account.AccountEmails;
 import com.example.authserver.account.AccountTokens;
 import com.example.authserver.account.AccountTokens.Purpose;
 import com.example.authserver.account.confirmation.UnprovenCredentials;
+import com.example.authserver.audit.AuditEvent;
+import com.example.authserver.audit.AuditEventType;
+import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.mail.AccountMail;
 import com.example.authserver.mail.LinkBase;
@@ -28,12 +31,16 @@ public class PasswordReset {
 
     private final UnprovenCredentials unprovenCredentials;
 
+    private final AuditTrail audit;
+
     PasswordReset(
             UserManager userManager,
             AccountTokens tokens,
             AccountEmails emails,
             AccountMail mail,
-            UnprovenCredentials unprovenCredentials) {
+            UnprovenCredentials unprovenCredentials,
+            AuditTrail audit) {
+        this.audit = audit;
         this.userManager = userManager;
         this.tokens = tokens;
         this.emails = emails;
@@ -59,6 +66,10 @@ public class PasswordReset {
                 .map(user -> {
                     userManager.resetPassword(user, newPassword);
                     unprovenCredentials.addressProven(user.getId(), true);
+                    audit.record(AuditEvent.of(AuditEventType.PASSWORD_RESET)
+                            .user(user)
+                            .actor(user.getUserName())
+                            .method("reset link"));
                     return true;
                 })
                 .orElse(false);

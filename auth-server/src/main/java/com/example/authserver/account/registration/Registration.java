@@ -1,6 +1,9 @@
 package com.example.authserver.account.registration;
 
 import com.example.authserver.account.AccountEmails;
+import com.example.authserver.audit.AuditEvent;
+import com.example.authserver.audit.AuditEventType;
+import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.IdentityException;
 import com.example.authserver.identity.IdentityProperties;
@@ -49,13 +52,17 @@ public class Registration {
 
     private final AccountMail mail;
 
+    private final AuditTrail audit;
+
     Registration(
             UserManager userManager,
             UserLogins userLogins,
             IdentityProperties identity,
             IssuerProperties issuer,
             AccountEmails emails,
-            AccountMail mail) {
+            AccountMail mail,
+            AuditTrail audit) {
+        this.audit = audit;
         this.userManager = userManager;
         this.userLogins = userLogins;
         this.identity = identity;
@@ -108,6 +115,11 @@ public class Registration {
         }
         try {
             ApplicationUser created = create.get();
+            audit.record(AuditEvent.of(AuditEventType.ACCOUNT_REGISTERED)
+                    .user(created)
+                    .actor(created.getUserName())
+                    .method(provider == null ? "password" : "external")
+                    .detail(provider));
             mail.sendLater(() -> Optional.of(emails.confirmation(created, links)));
             return Outcome.EMAIL_SENT;
         } catch (DataIntegrityViolationException | IdentityException ex) {

@@ -72,6 +72,8 @@ class PersonalDataTests {
         assertThat(data.get("allowedApplications").get(0).get("clientId").asString())
                 .isEqualTo("interactive");
         assertThat(data.get("storedSecrets").toString()).contains("AuthenticatorKey", "RecoveryCodes");
+        assertThat(data.get("securityActivity").get(0).get("event").asString()).isEqualTo("TWO_FACTOR_ENABLED");
+        assertThat(data.get("securityActivity").toString()).contains("SIGN_IN_SUCCEEDED", "127.0.0.1");
         String stored = userManager.findById(user.getId()).orElseThrow().getPasswordHash();
         assertThat(download.body())
                 .doesNotContain("passwordHash")
