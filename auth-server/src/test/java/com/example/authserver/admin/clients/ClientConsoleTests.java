@@ -149,6 +149,36 @@ class ClientConsoleTests {
     }
 
     @Test
+    void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
+        String id = clients.findByClientId(OidcClient.M2M).getId();
+
+        assertThat(admin.post("/admin/clients/" + id + "/secret", List.of(Map.entry("overlapDays", "0")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(server.m2mClient().clientCredentials("scope1").indicatesSuccess())
+                .isTrue();
+    }
+
+    @Test
+    void aPublicClientGetsNoSecretAndAlwaysPkce() {
+        String clientId = uniqueClientId();
+        Page created = create(admin, clientId, Map.of("publicClient", "true", "requirePkce", "false"));
+        assertThat(created.document().select("p.field-error").text()).contains("must use PKCE");
+
+        Page saved = create(admin, clientId, Map.of("publicClient", "true"));
+
+        assertThat(saved.location()).contains("?created");
+        RegisteredClient client = clients.findByClientId(clientId);
+        assertThat(client.getClientSecret()).isNull();
+        assertThat(client.getClientSettings().isRequireProofKey()).isTrue();
+        String path = "/admin/clients/" + client.getId();
+        assertThat(admin.get(path).document().select("form[action$=/secret]")).isEmpty();
+        assertThat(ConsoleSignIn.post(admin, path + "/secret", Map.of("overlapDays", "1"))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aTakenClientIdIsRefusedOnTheForm() {
         Page refused = create(admin, OidcClient.M2M, Map.of());
 

@@ -2,7 +2,9 @@ package com.example.authserver.admin.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.FieldError;
@@ -35,6 +37,18 @@ class ClientFormRulesTests {
             form.setPostLogoutRedirectUris(uri);
             assertThat(problems(form, true)).as(uri).singleElement().asString().startsWith("postLogoutRedirectUris");
         }
+    }
+
+    @Test
+    void atMostTenUrisAreAccepted() {
+        ClientForm form = form("authorization_code");
+        form.setRedirectUris(String.join(
+                "\n",
+                Collections.nCopies(11, "https://a.example.com/").stream()
+                        .map(uri -> uri + UUID.randomUUID())
+                        .toList()));
+
+        assertThat(problems(form, true)).containsExactly("redirectUris admin.clients.error.uris.tooMany");
     }
 
     @Test

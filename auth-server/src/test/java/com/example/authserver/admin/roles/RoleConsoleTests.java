@@ -108,6 +108,8 @@ class RoleConsoleTests {
         assertThat(duplicate.document().selectFirst("input#name").val()).isEqualTo(" " + name.toUpperCase() + " ");
         Page blank = ConsoleSignIn.post(admin, "/admin/roles", Map.of("name", "   "));
         assertThat(blank.document().selectFirst("#name-error").text()).contains("1 to 100 characters");
+        Page huge = ConsoleSignIn.post(admin, "/admin/roles", Map.of("name", "r".repeat(5000)));
+        assertThat(huge.document().selectFirst("#name-error").text()).contains("1 to 100 characters");
         Page admins = ConsoleSignIn.post(admin, "/admin/roles", Map.of("name", "ADMIN"));
         assertThat(admins.document().selectFirst("#name-error").text()).contains("exists already");
         assertThat(events(AuditEventType.ROLE_CREATED, name)).hasSize(1);
