@@ -57,8 +57,22 @@ public class AccountEmails {
 
     /** The link that lets the user choose a new password. */
     public AccountEmail passwordReset(ApplicationUser user, LinkBase links) {
-        String link = links.page(AccountPages.RESET_PASSWORD, tokens.issue(user, Purpose.PASSWORD_RESET));
-        return linkEmail(user.getEmail(), user, links, LinkEmail.RESET, link, properties.getResetLinkLifetime());
+        return linkEmail(
+                user.getEmail(),
+                user,
+                links,
+                LinkEmail.RESET,
+                passwordLink(user, links),
+                properties.getResetLinkLifetime());
+    }
+
+    /**
+     * The password reset link itself, without an email: for an administrator to hand over (the {@code admin create}
+     * command prints it). It works once, for {@code authforge.account.reset-link-lifetime}, and ends the user's previous
+     * reset link.
+     */
+    public String passwordLink(ApplicationUser user, LinkBase links) {
+        return links.page(AccountPages.RESET_PASSWORD, tokens.issue(user, Purpose.PASSWORD_RESET));
     }
 
     /** To the new address: the link that makes it the user's email address. */

@@ -1,6 +1,7 @@
 package com.example.authserver.ciba;
 
 import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.UserManager;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -137,7 +138,9 @@ class CibaTokens {
                 .orElseThrow(() -> new OAuth2AuthenticationException(
                         new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The user no longer exists.", null)));
         List<GrantedAuthority> authorities = new ArrayList<>();
-        userManager.getRoleNames(user).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        userManager
+                .getRoleNames(user)
+                .forEach(role -> authorities.add(new SimpleGrantedAuthority(IdentityRole.authority(role))));
         if (request.userStamp() != null) {
             authorities.add(new SimpleGrantedAuthority(request.userStamp()));
         }

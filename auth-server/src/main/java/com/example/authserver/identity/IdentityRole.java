@@ -13,10 +13,14 @@ import java.util.UUID;
 public class IdentityRole {
 
     /**
-     * The normalized name of this server's administrator role ({@code hasRole("ADMIN")} in security/ApplicationSecurity
-     * and registration/RegistrationAdminController): an import never lets a source role join it unasked.
+     * The normalized name of this server's administrator role, named {@link #ADMIN_NAME}: {@code hasRole("ADMIN")} in
+     * security/ApplicationSecurity, registration/RegistrationAdminController and the admin console (roles become
+     * authorities by their normalized names, {@link #authority}); an import never lets a source role join it unasked.
      */
     public static final String ADMIN = "ADMIN";
+
+    /** The administrator role's name, as it is created (seed/SeedUsers, the {@code admin create} command). */
+    public static final String ADMIN_NAME = "admin";
 
     @Id
     @Column(length = 36)
@@ -40,6 +44,14 @@ public class IdentityRole {
     IdentityRole(String id, String name) {
         this(name);
         this.id = id;
+    }
+
+    /**
+     * The Spring Security authority of the role named {@code roleName}: {@code ROLE_} and its normalized name, so a
+     * role named {@code admin} (or {@code Admin}) passes {@code hasRole("ADMIN")}, as lookups by name ignore case.
+     */
+    public static String authority(String roleName) {
+        return "ROLE_" + LookupNormalizer.normalizeName(roleName);
     }
 
     public String getId() {

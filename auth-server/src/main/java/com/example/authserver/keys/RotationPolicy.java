@@ -77,6 +77,35 @@ class RotationPolicy {
         return Optional.of(earliest.isAfter(rotation) ? earliest : rotation);
     }
 
+    /**
+     * When a key created at {@code now} by "rotate now" (the admin console) should start signing, if one may be
+     * created: the rotation is due now, and the new key is published for the propagation time before it signs, like
+     * every key, so that clients holding a cached JWKS can verify its tokens. Empty while a successor is already
+     * published and waiting: it became due the same way and signs first; a key cannot sign sooner than the propagation
+     * time after it was published, so that one is never brought forward either.
+     */
+    Optional<Instant> manualKeyActivation(List<SigningKey> keys, Instant now) {
+        Optional<SigningKey> signing = signingKey(keys, now);
+        if (signing.isPresent() && signing.get().generation() != keys.get(0).generation()) {
+            return Optional.empty();
+        }
+        return Optional.of(now.plus(properties.getPropagationTime()));
+    }
+
+    /** When the key stops signing: its successor's activation, else its own activation plus the rotation interval. */
+    Instant retirement(List<SigningKey> keys, SigningKey key) {
+        return keys.stream()
+                .filter(newer -> newer.generation() > key.generation())
+                .map(SigningKey::activatesAt)
+                .min(Instant::compareTo)
+                .orElse(key.activatesAt().plus(properties.getRotationInterval()));
+    }
+
+    /** When the key is deleted: the retention time after it stopped signing. */
+    Instant removal(List<SigningKey> keys, SigningKey key) {
+        return retirement(keys, key).plus(properties.getRetentionTime());
+    }
+
     /** A key is expired once a newer key has signed for longer than the retention time. */
     private boolean isExpired(List<SigningKey> keys, SigningKey key, Instant now) {
         return keys.stream()

@@ -78,21 +78,45 @@ class SigningKeyRing implements SmartLifecycle, SchedulingConfigurer {
         List<SigningKey> loaded = store.findAll();
         Optional<Instant> activation = policy.nextKeyActivation(loaded, now);
         if (activation.isPresent()) {
-            long generation = loaded.isEmpty() ? 1 : loaded.get(0).generation() + 1;
-            String kid = UUID.randomUUID().toString();
-            KeyAlgorithm algorithm = properties.getAlgorithm();
-            SigningKey key = new SigningKey(kid, generation, algorithm, algorithm.generate(kid), now, activation.get());
-            if (store.insertIfGenerationFree(key)) {
-                log.info(
-                        "Created signing key {} ({}), published now, signing from {}",
-                        kid,
-                        algorithm,
-                        activation.get());
-            } else {
-                log.info("Another instance created signing key generation {} first; using that one", generation);
-            }
+            create(loaded, now, activation.get());
             loaded = store.findAll();
         }
+        deleteExpiredAndHold(loaded, now);
+    }
+
+    /**
+     * "Rotate now" (the admin console): publishes a new key that signs once the propagation time has passed
+     * ({@link RotationPolicy#manualKeyActivation}), unless a successor is already waiting. The new key, or the one that
+     * was waiting or that another instance created at the same moment; empty if none could be made.
+     */
+    synchronized Optional<SigningKey> rotateNow() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<SigningKey> loaded = store.findAll();
+        Optional<Instant> activation = policy.manualKeyActivation(loaded, now);
+        if (activation.isPresent()) {
+            create(loaded, now, activation.get());
+            loaded = store.findAll();
+        }
+        deleteExpiredAndHold(loaded, now);
+        return loaded.isEmpty() || !loaded.get(0).activatesAt().isAfter(now)
+                ? Optional.empty()
+                : Optional.of(loaded.get(0));
+    }
+
+    private void create(List<SigningKey> loaded, Instant now, Instant activation) {
+        long generation = loaded.isEmpty() ? 1 : loaded.get(0).generation() + 1;
+        String kid = UUID.randomUUID().toString();
+        KeyAlgorithm algorithm = properties.getAlgorithm();
+        SigningKey key = new SigningKey(kid, generation, algorithm, algorithm.generate(kid), now, activation);
+        if (store.insertIfGenerationFree(key)) {
+            log.info("Created signing key {} ({}), published now, signing from {}", kid, algorithm, activation);
+        } else {
+            log.info("Another instance created signing key generation {} first; using that one", generation);
+        }
+    }
+
+    /** Deletes the keys whose retention time is over, and holds the others for signing and the JWKS. */
+    private void deleteExpiredAndHold(List<SigningKey> loaded, Instant now) {
         for (SigningKey expired : policy.expired(loaded, now)) {
             store.delete(expired.kid());
             log.info("Deleted signing key {}: its retention time is over", expired.kid());

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The administrators' API for registration, for users with the role {@code ADMIN} (as {@code /actuator/metrics}),
+ * The administrators' API for registration, for users with the role {@code admin} (as {@code /actuator/metrics}),
  * signed in on this server: issue an initial access token, list the clients that registered themselves, delete one.
  * JSON only: POST takes {@code application/json} and the others are GET and DELETE, none of which a page on another
  * site can send with the administrator's cookie (no CORS here), so CSRF tokens are not asked for.

@@ -25,6 +25,15 @@ public interface ApplicationChainContribution {
         return List.of();
     }
 
+    /**
+     * Whether signing in again ({@link RecentSignIn#PAGE}) may send the user back to this page (a path, no host): the
+     * pages that ask for a recent sign-in before they open (the admin console), besides those of
+     * {@link #recentSignInRequired()}.
+     */
+    default boolean returnsAfterSignInAgain(String page) {
+        return false;
+    }
+
     /** Anything else the feature adds to the chain: a sign-in method, a filter. */
     default void configure(HttpSecurity http) throws Exception {}
 }

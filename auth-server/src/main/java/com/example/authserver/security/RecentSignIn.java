@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -129,18 +130,26 @@ public class RecentSignIn {
 
     /** Whether the user's latest sign-in factor is recent enough for a guarded change. */
     boolean isRecent(Authentication signedIn) {
+        return isRecent(signedIn, properties.getRecentSignIn());
+    }
+
+    /** Whether the user's latest sign-in factor is at most {@code limit} old (a feature's own limit). */
+    public boolean isRecent(Authentication signedIn, Duration limit) {
         return lastFactorAt(signedIn)
-                .map(at -> !at.plus(properties.getRecentSignIn()).isBefore(clock.instant()))
+                .map(at -> !at.plus(limit).isBefore(clock.instant()))
                 .orElse(false);
     }
 
-    /** Where signing in again sends the user back to: the page of a guarded change, else the manage page. */
+    /**
+     * Where signing in again sends the user back to: the page of a guarded change, or a page a feature names
+     * ({@link ApplicationChainContribution#returnsAfterSignInAgain}), else the manage page.
+     */
     public String returnTo(String page) {
-        return page != null
-                        && guarded().values().stream()
+        boolean known = page != null
+                && (guarded().values().stream()
                                 .anyMatch(guard -> guard.returnTo().equals(page))
-                ? page
-                : DEFAULT_RETURN;
+                        || contributions.orderedStream().anyMatch(feature -> feature.returnsAfterSignInAgain(page)));
+        return known ? page : DEFAULT_RETURN;
     }
 
     private Map<String, Guarded> guarded() {

@@ -2,6 +2,7 @@ package com.example.authserver.security;
 
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.IdentityProperties;
+import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.SecurityStamp;
 import com.example.authserver.identity.UserLogins;
 import com.example.authserver.identity.UserManager;
@@ -97,7 +98,9 @@ public class SignedInUsers {
     /** As {@link #authenticationFor}, for a user just read from the store. */
     private Authentication authenticationOf(ApplicationUser current, Collection<? extends GrantedAuthority> factors) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        userManager.getRoleNames(current).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        userManager
+                .getRoleNames(current)
+                .forEach(role -> authorities.add(new SimpleGrantedAuthority(IdentityRole.authority(role))));
         authorities.addAll(factors);
         authorities.add(SecurityStamp.authority(current));
         User principal = new User(current.getId(), "", authorities);

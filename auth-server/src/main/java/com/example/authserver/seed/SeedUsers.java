@@ -1,6 +1,9 @@
 package com.example.authserver.seed;
 
 import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.IdentityRole;
+import com.example.authserver.identity.LookupNormalizer;
+import com.example.authserver.identity.RoleManager;
 import com.example.authserver.identity.UserManager;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * THE development users, keyed by user name: created at the first start; at later starts their
- * profile properties and claims are brought back to what is written here, so a second start with
- * the same list changes nothing. Never runs with the {@code prod} profile.
+ * profile properties, claims and roles are brought back to what is written here, so a second start with
+ * the same list changes nothing. {@code admin} has the administrator role ({@link IdentityRole#ADMIN_NAME}: the
+ * admin console, the actuator). Never runs with the {@code prod} profile: production's first administrator comes from
+ * the {@code admin create} command (admin/AdminCommandLine).
  */
 @Component
 @Profile("!prod")
@@ -23,7 +28,12 @@ class SeedUsers implements Seeder {
 
     static final String PASSWORD = "Pass123$";
 
-    record SeedUser(String userName, String email, Consumer<ApplicationUser> profile, Map<String, String> claims) {}
+    record SeedUser(
+            String userName,
+            String email,
+            Consumer<ApplicationUser> profile,
+            Map<String, String> claims,
+            Set<String> roles) {}
 
     static final List<SeedUser> USERS = List.of(
             new SeedUser(
@@ -33,7 +43,8 @@ class SeedUsers implements Seeder {
                         user.setGivenName("Alice");
                         user.setFamilyName("Smith");
                     },
-                    Map.of("name", "Alice Smith", "website", "http://alice.example.com")),
+                    Map.of("name", "Alice Smith", "website", "http://alice.example.com"),
+                    Set.of()),
             new SeedUser(
                     "bob",
                     "BobSmith@example.com",
@@ -41,14 +52,27 @@ class SeedUsers implements Seeder {
                         user.setGivenName("Bob");
                         user.setFamilyName("Smith");
                     },
-                    Map.of("name", "Bob Smith", "website", "http://bob.example.com", "location", "somewhere")));
+                    Map.of("name", "Bob Smith", "website", "http://bob.example.com", "location", "somewhere"),
+                    Set.of()),
+            new SeedUser(
+                    "admin",
+                    "admin@example.com",
+                    user -> {
+                        user.setGivenName("Admin");
+                        user.setFamilyName("User");
+                    },
+                    Map.of("name", "Admin User"),
+                    Set.of(IdentityRole.ADMIN_NAME)));
 
     private static final Logger log = LoggerFactory.getLogger(SeedUsers.class);
 
     private final UserManager userManager;
 
-    SeedUsers(UserManager userManager) {
+    private final RoleManager roleManager;
+
+    SeedUsers(UserManager userManager, RoleManager roleManager) {
         this.userManager = userManager;
+        this.roleManager = roleManager;
     }
 
     @Override
@@ -63,6 +87,7 @@ class SeedUsers implements Seeder {
                 user = userManager.update(user);
             }
             addMissingClaims(user, seed.claims());
+            addMissingRoles(user, seed.roles());
         }
         log.info(
                 "Development users: {} (password in the README)",
@@ -76,6 +101,19 @@ class SeedUsers implements Seeder {
         user.setEmailConfirmed(true);
         seed.profile().accept(user);
         return userManager.create(user, PASSWORD);
+    }
+
+    private void addMissingRoles(ApplicationUser user, Set<String> roles) {
+        Set<String> held = userManager.getRoleNames(user).stream()
+                .map(LookupNormalizer::normalizeName)
+                .collect(Collectors.toSet());
+        roles.stream()
+                .sorted()
+                .filter(role -> !held.contains(LookupNormalizer.normalizeName(role)))
+                .forEach(role -> {
+                    roleManager.findOrCreate(role);
+                    userManager.addToRole(user, role);
+                });
     }
 
     private void addMissingClaims(ApplicationUser user, Map<String, String> claims) {

@@ -123,6 +123,32 @@ class RotationPolicyTests {
         return new RotationPolicy(properties);
     }
 
+    @Test
+    void rotateNowPublishesAKeyThatSignsAfterThePropagationTimeUnlessOneIsWaiting() {
+        SigningKey a = key(1, KeyAlgorithm.RS256, T0);
+        Instant day10 = T0.plus(days(10));
+
+        assertThat(policy().manualKeyActivation(List.of(a), day10)).contains(day10.plus(days(14)));
+        SigningKey b = key(2, KeyAlgorithm.RS256, day10.plus(days(14)));
+        assertThat(policy().manualKeyActivation(List.of(b, a), day10.plus(days(1))))
+                .as("b is waiting and is never brought forward")
+                .isEmpty();
+        assertThat(policy().manualKeyActivation(List.of(b, a), day10.plus(days(14))))
+                .as("once b signs, the next rotation may start")
+                .contains(day10.plus(days(28)));
+    }
+
+    @Test
+    void aKeyStopsSigningWhenItsSuccessorStartsOrAtItsScheduledRotation() {
+        SigningKey a = key(1, KeyAlgorithm.RS256, T0);
+        SigningKey b = key(2, KeyAlgorithm.RS256, T0.plus(days(30)));
+
+        assertThat(policy().retirement(List.of(a), a)).isEqualTo(T0.plus(days(90)));
+        assertThat(policy().retirement(List.of(b, a), a)).isEqualTo(T0.plus(days(30)));
+        assertThat(policy().removal(List.of(b, a), a)).isEqualTo(T0.plus(days(44)));
+        assertThat(policy().retirement(List.of(b, a), b)).isEqualTo(T0.plus(days(120)));
+    }
+
     static SigningKey key(long generation, KeyAlgorithm algorithm, Instant activatesAt) {
         return new SigningKey("key-" + generation, generation, algorithm, ANY_KEY, activatesAt, activatesAt);
     }

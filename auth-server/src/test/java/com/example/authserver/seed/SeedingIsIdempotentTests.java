@@ -56,6 +56,17 @@ class SeedingIsIdempotentTests {
     }
 
     @Test
+    void theDevelopmentAdministratorHasTheAdminRoleAndNobodyElse() {
+        ApplicationUser admin = userManager.findByName("admin").orElseThrow();
+
+        assertThat(admin.getEmail()).isEqualTo("admin@example.com");
+        assertThat(admin.isEmailConfirmed()).isTrue();
+        assertThat(userManager.getRoleNames(admin)).containsExactly("admin");
+        assertThat(userManager.getRoleNames(userManager.findByName("alice").orElseThrow()))
+                .isEmpty();
+    }
+
+    @Test
     void clientSecretsAreStoredHashed() {
         // the development clients that have a secret only: tests register clients of their own in the shared database
         List<String> secrets = jdbc.queryForList(
@@ -76,11 +87,15 @@ class SeedingIsIdempotentTests {
 
     private String snapshot() {
         return jdbc.queryForList(
-                                "select id, user_name, concurrency_stamp from users where user_name in ('alice', 'bob') "
-                                        + "order by user_name")
+                                "select id, user_name, concurrency_stamp from users where user_name in ('alice', 'bob', "
+                                        + "'admin') order by user_name")
                         .toString()
                 + jdbc.queryForList("select user_id, claim_type, claim_value from user_claims where user_id in "
-                                + "(select id from users where user_name in ('alice', 'bob')) order by id")
+                                + "(select id from users where user_name in ('alice', 'bob', 'admin')) order by id")
+                        .toString()
+                + jdbc.queryForList("select user_id, role_id from user_roles where user_id in "
+                                + "(select id from users where user_name in ('alice', 'bob', 'admin'))"
+                                + " order by user_id, role_id")
                         .toString()
                 + jdbc.queryForList("select id, client_id, client_secret, redirect_uris, scopes from "
                                 + "oauth2_registered_client order by client_id")

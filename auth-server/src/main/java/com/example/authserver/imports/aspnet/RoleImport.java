@@ -93,7 +93,7 @@ class RoleImport {
             return "the role with this id here is named '" + here.get().getName() + "'";
         }
         if (IdentityRole.ADMIN.equals(normalized)) {
-            return IdentityRole.ADMIN + " is this server's administrator role: " + allow;
+            return IdentityRole.ADMIN_NAME + " is this server's administrator role: " + allow;
         }
         boolean importedHere = last.isPresent() && last.get().targetId().equals(source.id());
         if (here.isPresent() && !importedHere) {

@@ -28,7 +28,7 @@ import org.springframework.core.io.ClassPathResource;
  * project's own {@code ApplicationUser}, for example {@code FirstName}) become which property of this server's
  * {@link ApplicationUser} ({@code FirstName=givenName}), and which external login provider names of .NET become which
  * provider registration ids here ({@code login-provider.Google=google}), and which source roles join which local
- * role ({@code role.Admin=ADMIN}). The default, commented, is
+ * role ({@code role.Admin=admin}). The default, commented, is
  * {@code imports/aspnet-identity-mapping.properties} on the classpath; {@code --mapping=path} gives another. A
  * property that ApplicationUser does not have, or one of the standard columns the import maps itself, fails the
  * import naming it; so does a column AspNetUsers does not have (checked against the source, see SourceReader).
@@ -114,7 +114,7 @@ final class UserMapping {
 
     /**
      * The local role a source role joins by an explicit {@code role.<source name>=<local name>} line, if any: the
-     * only way a source role joins this server's ADMIN role or a role made here (see RoleImport).
+     * only way a source role joins this server's {@code admin} role or a role made here (see RoleImport).
      */
     Optional<String> role(String sourceName) {
         return Optional.ofNullable(roles.get(sourceName));

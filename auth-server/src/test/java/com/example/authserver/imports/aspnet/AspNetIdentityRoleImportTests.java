@@ -28,11 +28,11 @@ class AspNetIdentityRoleImportTests extends SqliteSourceTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out())
-                .contains("failed  role " + adminId + " (Admin): ADMIN is this server's administrator role: only a"
+                .contains("failed  role " + adminId + " (Admin): admin is this server's administrator role: only a"
                         + " line role.Admin=<local role> in the mapping file lets a source role join it");
         assertThat(run.out().lines().filter(line -> line.contains(adminId))).hasSize(1);
-        assertThat(roles(data.v2Id)).doesNotContain("ADMIN", "Admin");
-        assertThat(roles(data.v3Id)).doesNotContain("ADMIN", "Admin").contains(data.admins, data.editors);
+        assertThat(roles(data.v2Id)).doesNotContain("admin", "ADMIN", "Admin");
+        assertThat(roles(data.v3Id)).doesNotContain("admin", "ADMIN", "Admin").contains(data.admins, data.editors);
     }
 
     @Test
@@ -77,12 +77,12 @@ class AspNetIdentityRoleImportTests extends SqliteSourceTest {
     @Test
     void aMappingLineLetsASourceRoleJoinALocalRole() throws Exception {
         sourceRole("Admin", data.v2Id);
-        Path mapping = Files.writeString(folder.resolve("mapping.properties"), "role.Admin=ADMIN\n");
+        Path mapping = Files.writeString(folder.resolve("mapping.properties"), "role.Admin=admin\n");
 
         ImportRun run = ImportRun.of(importer, source, "--mapping=" + mapping);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(roles(data.v2Id)).contains("ADMIN");
+        assertThat(roles(data.v2Id)).contains("admin");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package com.example.authserver.admin;
+
+import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.IdentityRole;
+import com.example.authserver.identity.RoleManager;
+import com.example.authserver.identity.UserManager;
+import com.example.authserver.support.Browser;
+import com.example.authserver.support.TestServer;
+import com.example.authserver.support.TestUsers;
+
+/** Test administrators: a new user of the role {@code admin}, and a browser signed in as one. */
+public final class Administrators {
+
+    private Administrators() {}
+
+    /** A new user (password {@link TestUsers#PASSWORD}) with the administrator role. */
+    public static ApplicationUser create(TestUsers testUsers, RoleManager roles, UserManager users) {
+        ApplicationUser admin = testUsers.create("admin");
+        roles.findOrCreate(IdentityRole.ADMIN_NAME);
+        users.addToRole(admin, IdentityRole.ADMIN_NAME);
+        return admin;
+    }
+
+    /** A browser signed in as a new administrator. */
+    public static Browser signedIn(TestServer server, TestUsers testUsers, RoleManager roles, UserManager users) {
+        Browser browser = server.browser();
+        browser.signIn(create(testUsers, roles, users).getUserName(), TestUsers.PASSWORD);
+        return browser;
+    }
+}
