@@ -54,7 +54,8 @@ class ArchitectureTests {
             "resources",
             "imports",
             "administration",
-            "admin");
+            "admin",
+            "scim");
 
     /** What the sign-in code and the features use: users, claims, stores, clients, keys. */
     static final String[] STORES = packages("identity", "claims", "authorization", "clients", "keys", "seed", "audit");

@@ -56,6 +56,8 @@ public final class Clients {
 
     static final String PAR_DEVELOPMENT_SECRET = "C3D2E1F0-A9B8-4C7D-8E6F-5A4B3C2D1E0F";
 
+    static final String SCIM_DEVELOPMENT_SECRET = "5E4D3C2B-1A09-4F8E-9D7C-6B5A49382716";
+
     /** {@code requests/RequestSettings.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS} (this package may not depend on it). */
     private static final String REQUIRE_PUSHED_AUTHORIZATION_REQUESTS =
             "settings.client.require-pushed-authorization-requests";
@@ -137,6 +139,7 @@ public final class Clients {
         clients.add(device());
         clients.add(ciba(hashing));
         clients.add(pushedRequests(hashing));
+        clients.add(scim(hashing));
         return clients;
     }
 
@@ -265,6 +268,26 @@ public final class Clients {
             settings.setting(REQUEST_OBJECT_JWKS, properties.getInteractive().getJwks());
         }
         return settings.build();
+    }
+
+    /**
+     * A provisioning system (an HR directory, Entra ID, Okta) calling the SCIM endpoints ({@code scim/}) with its own
+     * client-credentials token: scope {@code scim} creates, changes and removes users and role memberships, but not
+     * administrators (that takes scope {@code admin}).
+     */
+    private static RegisteredClient scim(ClientSecretHashing hashing) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId("scim.client")
+                .clientName("SCIM provisioning client")
+                .clientSecret(hashing.encode(SCIM_DEVELOPMENT_SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("scim")
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .build())
+                .build();
     }
 
     /** A web application that must push its authorization requests first (RFC 9126, {@code requests/}). */

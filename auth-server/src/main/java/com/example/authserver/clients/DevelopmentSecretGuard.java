@@ -20,7 +20,8 @@ class DevelopmentSecretGuard implements ProductionCheck {
             "exchange.client", Clients.EXCHANGE_DEVELOPMENT_SECRET,
             "legacy.client", Clients.LEGACY_DEVELOPMENT_SECRET,
             "ciba.client", Clients.CIBA_DEVELOPMENT_SECRET,
-            "par.client", Clients.PAR_DEVELOPMENT_SECRET));
+            "par.client", Clients.PAR_DEVELOPMENT_SECRET,
+            "scim.client", Clients.SCIM_DEVELOPMENT_SECRET));
 
     private final RegisteredClientRepository repository;
 

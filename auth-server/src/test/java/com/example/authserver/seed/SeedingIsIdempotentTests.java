@@ -72,17 +72,18 @@ class SeedingIsIdempotentTests {
         List<String> secrets = jdbc.queryForList(
                 "select client_secret from oauth2_registered_client"
                         + " where client_id in ('m2m.client', 'interactive', 'exchange.client', 'ciba.client',"
-                        + " 'par.client')",
+                        + " 'par.client', 'scim.client')",
                 String.class);
 
         assertThat(secrets)
-                .hasSize(5)
+                .hasSize(6)
                 .allSatisfy(secret -> assertThat(secret).startsWith("{sha256}"))
                 .noneMatch(secret -> secret.contains("511536EF")
                         || secret.contains("49C1A7E1")
                         || secret.contains("4A5F0F5E")
                         || secret.contains("8B0C5E1D")
-                        || secret.contains("C3D2E1F0"));
+                        || secret.contains("C3D2E1F0")
+                        || secret.contains("5E4D3C2B"));
     }
 
     private String snapshot() {

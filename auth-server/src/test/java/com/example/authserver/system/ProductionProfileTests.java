@@ -46,7 +46,8 @@ class ProductionProfileTests {
                 .contains("the secret of client 'interactive'")
                 .contains("the secret of client 'exchange.client'")
                 .contains("the secret of client 'ciba.client'")
-                .contains("the secret of client 'par.client'");
+                .contains("the secret of client 'par.client'")
+                .contains("the secret of client 'scim.client'");
         if ("h2".equals(TestDatabase.projectVendor())) {
             assertThat(output).contains("spring.datasource.url (SPRING_DATASOURCE_URL): H2 is for development");
         }
