@@ -65,4 +65,15 @@ public class IdentityRole {
     public String getNormalizedName() {
         return normalizedName;
     }
+
+    /** Incremented by every update: a change made from an older read fails (optimistic lock). */
+    public long getConcurrencyStamp() {
+        return concurrencyStamp;
+    }
+
+    /** Members keep the role: they hold it by id. */
+    void rename(String newName) {
+        this.name = newName;
+        this.normalizedName = LookupNormalizer.normalizeName(newName);
+    }
 }

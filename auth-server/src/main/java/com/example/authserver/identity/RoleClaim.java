@@ -29,6 +29,10 @@ public class RoleClaim {
         this.claimValue = claimValue;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public String getRoleId() {
         return roleId;
     }

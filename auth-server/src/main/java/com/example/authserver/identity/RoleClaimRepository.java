@@ -8,5 +8,7 @@ interface RoleClaimRepository extends JpaRepository<RoleClaim, Long> {
 
     List<RoleClaim> findByRoleIdInOrderById(Collection<String> roleIds);
 
+    List<RoleClaim> findByRoleIdOrderById(String roleId);
+
     boolean existsByRoleIdAndClaimTypeAndClaimValue(String roleId, String claimType, String claimValue);
 }

@@ -1,6 +1,6 @@
 package com.example.authserver.registration;
 
-import com.example.authserver.clients.ClientSecretHashing;
+import com.example.authserver.clients.ClientDeletion;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
@@ -41,14 +39,14 @@ class ClientRegistrations {
 
     private final JdbcClient jdbc;
 
-    private final ClientSecretHashing hashing;
-
     private final Clock clock;
 
-    ClientRegistrations(RegisteredClientRepository clients, JdbcClient jdbc, ClientSecretHashing hashing, Clock clock) {
+    private final ClientDeletion deletion;
+
+    ClientRegistrations(RegisteredClientRepository clients, JdbcClient jdbc, ClientDeletion deletion, Clock clock) {
         this.clients = clients;
         this.jdbc = jdbc;
-        this.hashing = hashing;
+        this.deletion = deletion;
         this.clock = clock;
     }
 
@@ -110,34 +108,8 @@ class ClientRegistrations {
                 .toList();
     }
 
-    /**
-     * Deletes the client, its grants and consents (its row here goes with the client). It is first saved without any
-     * way to authenticate: saving is what empties the client cache (clients/CachedRegisteredClients), so this instance
-     * forgets it at once; other instances forget it within their cache's time to live.
-     */
-    @Transactional
+    /** Deletes the client, its grants and consents (its row here goes with the client): {@link ClientDeletion}. */
     public void delete(RegisteredClient client) {
-        clients.save(RegisteredClient.from(client)
-                .clientSecret(hashing.encode(RegistrationTokens.generate()))
-                .clientAuthenticationMethods(methods -> {
-                    methods.clear();
-                    methods.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
-                })
-                .authorizationGrantTypes(grants -> {
-                    grants.clear();
-                    grants.add(AuthorizationGrantType.CLIENT_CREDENTIALS);
-                })
-                .redirectUris(uris -> uris.clear())
-                .scopes(scopes -> scopes.clear())
-                .build());
-        jdbc.sql("delete from oauth2_authorization where registered_client_id = ?")
-                .param(client.getId())
-                .update();
-        jdbc.sql("delete from oauth2_authorization_consent where registered_client_id = ?")
-                .param(client.getId())
-                .update();
-        jdbc.sql("delete from oauth2_registered_client where id = ?")
-                .param(client.getId())
-                .update();
+        deletion.delete(client);
     }
 }

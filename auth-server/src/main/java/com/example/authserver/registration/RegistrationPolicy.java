@@ -1,12 +1,10 @@
 package com.example.authserver.registration;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import com.example.authserver.clients.RedirectUriRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,8 +43,6 @@ final class RegistrationPolicy {
     private static final int MAX_REDIRECT_URIS_LENGTH = 1000;
 
     private static final int MAX_NAME_LENGTH = 100;
-
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
     /** Metadata this server would have to act on but does not support: refused rather than silently ignored. */
     private static final List<String> UNSUPPORTED = List.of("jwks", "jwks_uri", "software_statement");
@@ -124,34 +120,15 @@ final class RegistrationPolicy {
         return new ClientMetadata(name(request), List.copyOf(redirectUris), grantTypes, responseTypes, method, scopes);
     }
 
-    /** https anywhere, http on loopback only (RFC 8252 §7.3, §8.3); nothing a browser would run or guess at. */
+    /** The redirect URI rule every client here follows ({@link RedirectUriRules}). */
     static void checkRedirectUri(String value) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException notAUri) {
-            throw RegistrationError.redirectUri("not a URI: " + abbreviate(value));
-        }
-        if (!uri.isAbsolute() || uri.getScheme() == null || uri.getRawAuthority() == null) {
-            throw RegistrationError.redirectUri("redirect URIs must be absolute https or loopback http URLs");
-        }
-        if (uri.getRawFragment() != null || value.contains("#")) {
-            throw RegistrationError.redirectUri("redirect URIs must not have a fragment");
-        }
-        if (value.contains("*") || value.contains(",")) {
-            throw RegistrationError.redirectUri("redirect URIs must not have wildcards or commas");
-        }
-        if (uri.getRawUserInfo() != null || uri.getHost() == null) {
-            throw RegistrationError.redirectUri("redirect URIs need a host and no user info");
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean https = scheme.equals("https");
-        boolean loopback = scheme.equals("http") && LOOPBACK_HOSTS.contains(host);
-        if (!https && !loopback) {
-            throw RegistrationError.redirectUri(
-                    "redirect URIs must be https, or http on 127.0.0.1, [::1] or " + "localhost: " + abbreviate(value));
-        }
+        RedirectUriRules.problem(value).ifPresent(problem -> {
+            String description = problem.description();
+            if (problem == RedirectUriRules.Problem.NOT_A_URI || problem == RedirectUriRules.Problem.SCHEME) {
+                description += ": " + abbreviate(value);
+            }
+            throw RegistrationError.redirectUri(description);
+        });
     }
 
     private static Set<String> scopes(Map<String, Object> request, Set<String> allowedScopes) {

@@ -5,6 +5,7 @@ import com.example.authserver.authorization.RefreshTokenReplay;
 import com.example.authserver.authorization.RememberedConsentService;
 import com.example.authserver.claims.TokenClaims;
 import com.example.authserver.clients.ClientSecretHashing;
+import com.example.authserver.clients.ClientSecretRotation;
 import com.example.authserver.clients.Clients;
 import com.example.authserver.keys.SigningAlgorithms;
 import com.example.authserver.system.IssuerProperties;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -27,6 +29,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
@@ -69,7 +72,9 @@ class AuthorizationServerSecurity {
             SignedInUsers signedInUsers,
             RefreshTokenReplay refreshTokenReplay,
             AuthorizationServerSettings settings,
+            RegisteredClientRepository registeredClients,
             OAuth2AuthorizationService authorizations,
+            ClientSecretRotation rotation,
             AuditTrail audit,
             List<ProtocolContribution> contributions)
             throws Exception {
@@ -81,10 +86,10 @@ class AuthorizationServerSecurity {
             // this server's own protected-resource metadata (RFC 9728), which its bearer challenges link to
             http.securityMatchers(matchers -> matchers.requestMatchers(
                     PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, PROTECTED_RESOURCE_METADATA)));
-            server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
-                    .filter(ClientSecretAuthenticationProvider.class::isInstance)
-                    .map(ClientSecretAuthenticationProvider.class::cast)
-                    .forEach(provider -> provider.setPasswordEncoder(clientSecrets.passwordEncoder()))));
+            server.clientAuthentication(clients -> clients.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> provider instanceof ClientSecretAuthenticationProvider secret
+                            ? withPreviousSecrets(secret, clientSecrets, registeredClients, authorizations, rotation)
+                            : provider)));
             server.authorizationEndpoint(authorize -> authorize
                     .consentPage(CONSENT_PAGE)
                     .authorizationResponseHandler(AuthorizationResponses.success())
@@ -146,6 +151,21 @@ class AuthorizationServerSecurity {
                         .jwt(Customizer.withDefaults()));
         SecurityHeaders.apply(http);
         return http.build();
+    }
+
+    /**
+     * The framework's client secret check with this server's hashing ({@link ClientSecretHashing}), accepting a
+     * rotated-out secret while its overlap lasts ({@link PreviousSecretAuthentication}).
+     */
+    private static AuthenticationProvider withPreviousSecrets(
+            ClientSecretAuthenticationProvider provider,
+            ClientSecretHashing clientSecrets,
+            RegisteredClientRepository registeredClients,
+            OAuth2AuthorizationService authorizations,
+            ClientSecretRotation rotation) {
+        provider.setPasswordEncoder(clientSecrets.passwordEncoder());
+        return new PreviousSecretAuthentication(
+                provider, registeredClients, authorizations, clientSecrets.passwordEncoder(), rotation);
     }
 
     /** {@code scopes_supported} of both discovery documents: the identity scopes, then the APIs' scopes. */
