@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -59,12 +61,17 @@ class AdminAccessFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
+        boolean api = AdminPages.isApi(path);
         if (!signedInUsers.isCurrent(signedIn)) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
             }
             SecurityContextHolder.clearContext();
+            if (api) {
+                refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "signed_out", "The session has ended.");
+                return;
+            }
             response.sendRedirect(request.getContextPath() + SignedInUsers.LOGIN_PAGE);
             return;
         }
@@ -73,10 +80,26 @@ class AdminAccessFilter extends OncePerRequestFilter {
             return;
         }
         if (properties.isRequireSecondFactor() && !hasSecondFactor(signedIn)) {
+            if (api) {
+                refuse(
+                        response,
+                        HttpServletResponse.SC_FORBIDDEN,
+                        "second_factor_required",
+                        "Sign in with a second factor.");
+                return;
+            }
             response.sendRedirect(request.getContextPath() + AdminPages.SECOND_FACTOR);
             return;
         }
         if (!recentSignIn.isRecent(signedIn, properties.getRecentSignIn())) {
+            if (api) {
+                refuse(
+                        response,
+                        HttpServletResponse.SC_UNAUTHORIZED,
+                        "reauthentication_required",
+                        "Sign in again at " + RecentSignIn.PAGE + ".");
+                return;
+            }
             // a GET comes back to its page; a change is not replayed: back to the console's home page
             String back = HttpMethod.GET.matches(request.getMethod()) && AdminPages.isReturnPage(path)
                     ? path
@@ -86,6 +109,15 @@ class AdminAccessFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A refusal of the JSON API, in its own error format (registration/RegistrationAdminController). */
+    private static void refuse(HttpServletResponse response, int status, String error, String description)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.getWriter().write("{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
     }
 
     /** Whether the sign-in included a second factor: an authenticator code or a passkey. */

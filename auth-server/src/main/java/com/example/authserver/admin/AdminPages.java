@@ -35,11 +35,17 @@ public class AdminPages implements ApplicationChainContribution {
         this.filter = new AdminAccessFilter(signedInUsers, recentSignIn, properties);
     }
 
-    /** True for the console's paths: {@code /admin} and below, except the registration API. */
+    /**
+     * True for every path under {@code /admin}: the console's pages and the registration API alike need a recent
+     * sign-in and, where required, a second factor (the API can mint clients, so it is no weaker a way in).
+     */
     static boolean isConsole(String path) {
-        return (path.equals(HOME) || path.startsWith(HOME + "/"))
-                && !path.equals(REGISTRATION_API)
-                && !path.startsWith(REGISTRATION_API + "/");
+        return path.equals(HOME) || path.startsWith(HOME + "/");
+    }
+
+    /** The registration API (JSON, registration/RegistrationAdminController): refused in JSON, not redirected. */
+    static boolean isApi(String path) {
+        return path.equals(REGISTRATION_API) || path.startsWith(REGISTRATION_API + "/");
     }
 
     @Override
@@ -54,7 +60,7 @@ public class AdminPages implements ApplicationChainContribution {
     }
 
     static boolean isReturnPage(String page) {
-        return page != null && RETURN_PAGE.matcher(page).matches() && isConsole(page);
+        return page != null && RETURN_PAGE.matcher(page).matches() && isConsole(page) && !isApi(page);
     }
 
     /** After the role check: only administrators meet the recent sign-in and second factor rules. */

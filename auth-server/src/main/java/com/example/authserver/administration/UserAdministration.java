@@ -169,7 +169,7 @@ public class UserAdministration {
 
     private void requireNotLastAdministrator(ApplicationUser user) {
         boolean administrator = normalized(userManager.getRoleNames(user)).contains(IdentityRole.ADMIN);
-        if (administrator && user.isEnabled() && userManager.countEnabledInRole(IdentityRole.ADMIN) <= 1) {
+        if (administrator && user.isEnabled() && userManager.lockEnabledInRole(IdentityRole.ADMIN) <= 1) {
             throw new IdentityException(
                     "LastAdministrator", "This is the last enabled administrator: add another one first.");
         }

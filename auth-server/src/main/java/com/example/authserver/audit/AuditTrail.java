@@ -173,7 +173,7 @@ public class AuditTrail {
             message.append(' ')
                     .append(key)
                     .append("=\"")
-                    .append(printable.replace("\"", "\\\""))
+                    .append(printable.replace("\\", "\\\\").replace("\"", "\\\""))
                     .append('"');
         }
     }

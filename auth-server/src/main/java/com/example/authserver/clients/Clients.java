@@ -23,6 +23,13 @@ import org.springframework.util.StringUtils;
  */
 public final class Clients {
 
+    /**
+     * Scopes that administer this server (SCIM provisioning, {@code scim/}): only for clients an administrator
+     * configures or creates in the console, never named on an initial access token nor given to a client that
+     * registered itself.
+     */
+    public static final Set<String> ADMINISTRATION_SCOPES = Set.of("scim", "admin");
+
     /** Scopes that release claims about the user. Which claims: {@code claims/ClaimsMapping}. */
     public static final List<String> IDENTITY_SCOPES = List.of("openid", "profile", "email");
 

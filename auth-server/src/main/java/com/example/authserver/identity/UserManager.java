@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -335,6 +336,8 @@ public class UserManager {
         ApplicationUser current = users.findById(user.getId()).orElseThrow();
         String normalized = LookupNormalizer.normalizeName(roleName);
         if (current.getRoles().removeIf(role -> role.getNormalizedName().equals(normalized))) {
+            // a role taken away ends the sessions signed in with it (their authorities were read at sign-in)
+            current.renewSecurityStamp();
             users.saveAndFlush(current);
         }
     }
@@ -371,10 +374,22 @@ public class UserManager {
         });
     }
 
-    /** How many enabled users hold the role (for example, whether removing one would leave no administrator). */
+    /** How many enabled users hold the role (is there an administrator yet?). */
     @Transactional(readOnly = true)
     public long countEnabledInRole(String roleName) {
         return users.countEnabledInRole(LookupNormalizer.normalizeName(roleName));
+    }
+
+    /**
+     * How many enabled users hold the role (whether removing one would leave no administrator), with the role's row
+     * and theirs locked until the caller's transaction ends: two administrators disabling each other at once cannot
+     * both see the other one left.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long lockEnabledInRole(String roleName) {
+        String normalized = LookupNormalizer.normalizeName(roleName);
+        users.lockRole(normalized);
+        return users.lockEnabledInRole(normalized).size();
     }
 
     /** True if the user may hold a session or tokens right now: enabled and not locked out. */

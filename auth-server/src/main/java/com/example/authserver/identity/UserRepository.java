@@ -37,4 +37,18 @@ interface UserRepository extends JpaRepository<ApplicationUser, String> {
 
     @Query("select count(u) from ApplicationUser u join u.roles r where r.normalizedName = :role and u.enabled = true")
     long countEnabledInRole(String role);
+
+    /** Locks the role's row: changes that could each take away the role's last member wait for one another. */
+    @Query(value = "select id from roles where normalized_name = :role for update", nativeQuery = true)
+    List<String> lockRole(String role);
+
+    /**
+     * The enabled members of the role, their rows locked: a locking read sees the latest committed rows on every
+     * vendor (MySQL's repeatable read included), so a change the other transaction just made is counted.
+     */
+    @Query(
+            value = "select u.id from users u where u.enabled = true and u.id in (select ur.user_id from user_roles ur"
+                    + " join roles r on r.id = ur.role_id where r.normalized_name = :role) for update",
+            nativeQuery = true)
+    List<String> lockEnabledInRole(String role);
 }

@@ -1,5 +1,6 @@
 package com.example.authserver.registration;
 
+import com.example.authserver.clients.Clients;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,10 @@ class InitialAccessTokens {
      * have {@code scopes}. Forgets the tokens that expired.
      */
     Issued issue(String description, int uses, Duration lifetime, Set<String> scopes) {
+        if (scopes.stream().anyMatch(Clients.ADMINISTRATION_SCOPES::contains)) {
+            // a client that registers itself never administers the server, whoever handed out the token
+            throw new IllegalArgumentException("scim and admin are for clients made in the admin console");
+        }
         if (uses < 1 || lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("an initial access token needs at least one use and a lifetime");
         }

@@ -44,7 +44,13 @@ class InitialTokenCommand implements ApplicationRunner {
         if (!arguments.containsOption(OPTION)) {
             return;
         }
-        issue(arguments, System.out);
+        try {
+            issue(arguments, System.out);
+        } catch (IllegalArgumentException refused) {
+            System.err.println("No initial access token: " + refused.getMessage());
+            System.exit(SpringApplication.exit(context, () -> 1));
+            return;
+        }
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 

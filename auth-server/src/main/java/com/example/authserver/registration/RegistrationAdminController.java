@@ -100,7 +100,13 @@ class RegistrationAdminController implements ApplicationChainContribution {
             return ResponseEntity.badRequest()
                     .body(Map.of("error", "invalid_scope", "error_description", "scopes as RFC 6749 §3.3 writes them"));
         }
-        InitialAccessTokens.Issued issued = initialTokens.issue(request.description(), uses, lifetime, scopes);
+        InitialAccessTokens.Issued issued;
+        try {
+            issued = initialTokens.issue(request.description(), uses, lifetime, scopes);
+        } catch (IllegalArgumentException refused) {
+            return ResponseEntity.badRequest()
+                    .body(Map.of("error", "invalid_scope", "error_description", refused.getMessage()));
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Cache-Control", "no-store")
                 .body(describe(issued));

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /scim/v2/Groups}: the roles, their members changed by PATCH or PUT. No DELETE (405): a role is removed in
- * the admin console, where its claims and clients are seen too.
+ * {@code /scim/v2/Groups}: the roles, their members changed by PATCH or PUT, deleted by DELETE (except the
+ * administrator role).
  */
 @RestController
 @RequestMapping(ScimProtocol.BASE + "/Groups")
@@ -111,6 +112,16 @@ class GroupsController {
         groups.replace(id, resource, ifMatch, ScimCaller.of(request), base);
         ObjectNode group = groups.render(groups.find(id), base);
         return ScimRequests.resource(HttpStatus.OK, group, group);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            HttpServletRequest request)
+            throws ScimException {
+        groups.delete(id, ifMatch, ScimCaller.of(request), ScimRequests.base(request));
+        return ResponseEntity.noContent().build();
     }
 
     @PatchMapping("/{id}")

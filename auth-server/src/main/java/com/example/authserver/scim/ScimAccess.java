@@ -1,5 +1,7 @@
 package com.example.authserver.scim;
 
+import com.example.authserver.clients.Clients;
+import com.example.authserver.clients.SelfRegisteredClients;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.LookupNormalizer;
@@ -18,6 +20,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,13 +34,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ScimAccess extends OncePerRequestFilter {
 
-    static final Set<String> SCOPES = Set.of("scim", "admin");
+    static final Set<String> SCOPES = Clients.ADMINISTRATION_SCOPES;
 
     private final RequestMatcher endpoints;
 
     private final UserManager users;
 
-    ScimAccess(RequestMatcher endpoints, UserManager users) {
+    private final RegisteredClientRepository clients;
+
+    ScimAccess(RequestMatcher endpoints, UserManager users, RegisteredClientRepository clients) {
+        this.clients = clients;
         this.endpoints = endpoints;
         this.users = users;
     }
@@ -58,6 +65,12 @@ final class ScimAccess extends OncePerRequestFilter {
         String clientId = string(claims.get("client_id"));
         if (clientId == null || !forThisServer(claims.get("aud"), clientId)) {
             refuse(response, 401, "invalid_token", "The access token is meant for another resource.");
+            return;
+        }
+        RegisteredClient client = clients.findByClientId(clientId);
+        if (client == null || SelfRegisteredClients.isSelfRegistered(client)) {
+            // whatever its scopes say: a client that registered itself never administers the server
+            refuse(response, 403, "insufficient_scope", "This client may not use SCIM.");
             return;
         }
         Set<String> scopes = scopes(token.getAuthorities());

@@ -1,10 +1,9 @@
 package com.example.authserver.scim;
 
+import com.example.authserver.administration.RoleAdministration;
 import com.example.authserver.administration.UserAdministration;
-import com.example.authserver.audit.AuditEvent;
-import com.example.authserver.audit.AuditEventType;
-import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.IdentityException;
 import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.LookupNormalizer;
 import com.example.authserver.identity.RoleManager;
@@ -48,7 +47,7 @@ class ScimGroups {
 
     private final UserQueries userQueries;
 
-    private final AuditTrail audit;
+    private final RoleAdministration roleAdministration;
 
     ScimGroups(
             RoleManager roles,
@@ -56,13 +55,13 @@ class ScimGroups {
             UserAdministration administration,
             GroupQueries groups,
             UserQueries userQueries,
-            AuditTrail audit) {
+            RoleAdministration roleAdministration) {
         this.roles = roles;
         this.users = users;
         this.administration = administration;
         this.groups = groups;
         this.userQueries = userQueries;
-        this.audit = audit;
+        this.roleAdministration = roleAdministration;
     }
 
     IdentityRole find(String id) throws ResourceNotFoundException {
@@ -95,10 +94,14 @@ class ScimGroups {
         Set<String> members = memberIds(body.get("members"));
         requireAllowed(LookupNormalizer.normalizeName(name), caller);
         requireUsers(members);
-        IdentityRole role = roles.findOrCreate(name);
-        audit.record(AuditEvent.of(AuditEventType.ROLE_CREATED)
-                .method(UserAdministration.SCIM)
-                .detail(role.getName()));
+        IdentityRole role;
+        try {
+            role = roleAdministration.create(name, UserAdministration.SCIM);
+        } catch (IdentityException refused) { // a name the role store refuses, or one taken a moment ago
+            throw "DuplicateRoleName".equals(refused.getCode())
+                    ? ResourceConflictException.uniqueness(refused.getMessage())
+                    : BadRequestException.invalidValue(refused.getMessage());
+        }
         for (String member : members) {
             change(member, role, true);
         }
@@ -210,6 +213,16 @@ class ScimGroups {
                 : names.removeIf(name -> LookupNormalizer.normalizeName(name).equals(role.getNormalizedName()));
         if (changed) {
             administration.setRoles(userId, names, UserAdministration.SCIM);
+        }
+    }
+
+    /** Deletes the role (its members lose it); the administrator role stays ({@code mutability}). */
+    void delete(String id, String ifMatch, ScimCaller caller, String base) throws ScimException {
+        IdentityRole role = changeable(id, ifMatch, caller, base);
+        try {
+            roleAdministration.delete(role, UserAdministration.SCIM);
+        } catch (IdentityException refused) {
+            throw BadRequestException.mutability(refused.getMessage());
         }
     }
 

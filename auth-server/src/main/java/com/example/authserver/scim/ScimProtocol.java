@@ -4,6 +4,7 @@ import com.example.authserver.identity.UserManager;
 import com.example.authserver.security.ProtocolContribution;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -27,8 +28,11 @@ class ScimProtocol implements ProtocolContribution {
 
     private final UserManager users;
 
-    ScimProtocol(UserManager users) {
+    private final RegisteredClientRepository clients;
+
+    ScimProtocol(UserManager users, RegisteredClientRepository clients) {
         this.users = users;
+        this.clients = clients;
     }
 
     @Override
@@ -39,6 +43,6 @@ class ScimProtocol implements ProtocolContribution {
         http.exceptionHandling(exceptions ->
                 exceptions.defaultAuthenticationEntryPointFor(new BearerTokenAuthenticationEntryPoint(), ENDPOINTS));
         http.addFilterBefore(new ScimErrorBodies(ENDPOINTS), SecurityContextHolderFilter.class);
-        http.addFilterAfter(new ScimAccess(ENDPOINTS, users), AuthorizationFilter.class);
+        http.addFilterAfter(new ScimAccess(ENDPOINTS, users, clients), AuthorizationFilter.class);
     }
 }

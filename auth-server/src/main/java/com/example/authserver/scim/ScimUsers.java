@@ -18,6 +18,7 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * SCIM's user operations on the store: reads through {@link UserQueries}, every change through {@link
@@ -70,6 +71,7 @@ class ScimUsers {
                 .toList();
     }
 
+    @Transactional(rollbackFor = Exception.class) // all of the request or nothing
     ApplicationUser create(ObjectNode body) throws ScimException {
         ApplicationUser user = new ApplicationUser();
         UserResources.Requested requested = resources.apply(body, user);
@@ -82,6 +84,7 @@ class ScimUsers {
         return find(created.getId());
     }
 
+    @Transactional(rollbackFor = Exception.class) // all of the request or nothing
     ApplicationUser replace(String id, ObjectNode body, String ifMatch, ScimCaller caller) throws ScimException {
         ApplicationUser user = changeable(id, ifMatch, caller);
         JsonNode claimedId = body.get("id");
@@ -91,6 +94,7 @@ class ScimUsers {
         return store(user, resources.apply(body, user));
     }
 
+    @Transactional(rollbackFor = Exception.class) // all of the request or nothing
     ApplicationUser patch(String id, PatchRequest patch, String ifMatch, ScimCaller caller, String base)
             throws ScimException {
         ApplicationUser user = changeable(id, ifMatch, caller);
@@ -116,6 +120,7 @@ class ScimUsers {
         return store(user, resources.apply(after, user));
     }
 
+    @Transactional(rollbackFor = Exception.class) // all of the request or nothing
     void delete(String id, String ifMatch, ScimCaller caller) throws ScimException {
         changeable(id, ifMatch, caller);
         administration.delete(id, UserAdministration.SCIM);

@@ -49,7 +49,7 @@ public class SignInEvents {
                 AuditEvent.of(AuditEventType.SIGN_IN_FAILED).method(method).detail(reason);
         audit.record(
                 userOrNull == null
-                        ? event.user(null, typedLogin).actor(typedLogin)
+                        ? event.user(null, typedLogin) // no actor: the name is the visitor's claim, nobody's identity
                         : event.user(userOrNull).actor(userOrNull.getUserName()));
     }
 

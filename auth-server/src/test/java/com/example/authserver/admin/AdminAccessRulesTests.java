@@ -17,11 +17,19 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 class AdminAccessRulesTests {
 
     @Test
-    void theConsoleIsAllOfAdminButTheRegistrationApi() {
-        assertThat(Stream.of("/admin", "/admin/", "/admin/keys", "/admin/users/42/roles"))
+    void theRulesCoverAllOfAdminTheRegistrationApiIncluded() {
+        assertThat(Stream.of(
+                        "/admin",
+                        "/admin/",
+                        "/admin/keys",
+                        "/admin/users/42/roles",
+                        "/admin/registration",
+                        "/admin/registration/clients"))
                 .allMatch(AdminPages::isConsole);
-        assertThat(Stream.of("/administrator", "/admins", "/admin/registration", "/admin/registration/clients", "/"))
-                .noneMatch(AdminPages::isConsole);
+        assertThat(Stream.of("/administrator", "/admins", "/")).noneMatch(AdminPages::isConsole);
+        assertThat(Stream.of("/admin/registration", "/admin/registration/initial-tokens"))
+                .allMatch(AdminPages::isApi);
+        assertThat(Stream.of("/admin", "/admin/registrations", "/admin/users")).noneMatch(AdminPages::isApi);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.example.authserver.audit.AuditEvent;
 import com.example.authserver.audit.AuditEventType;
 import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.identity.ApplicationUser;
+import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.RoleManager;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.AuthenticatorApp;
@@ -98,6 +99,42 @@ class AdminAccessTests {
         assertThat(answer.status()).isEqualTo(302);
         assertThat(answer.location()).endsWith("/login");
         assertThat(browser.get("/admin").location()).as("signed out").endsWith("/login");
+    }
+
+    @Test
+    void anAdministratorWhoseRoleIsTakenAwayIsOutAtTheNextConsoleRequest() {
+        ApplicationUser admin = Administrators.create(testUsers, roleManager, userManager);
+        Browser browser = server.browser();
+        browser.signIn(admin.getUserName(), TestUsers.PASSWORD);
+        assertThat(browser.get("/admin").status()).isEqualTo(200);
+
+        userManager.removeFromRole(admin, IdentityRole.ADMIN_NAME);
+
+        assertThat(browser.get("/admin").location()).endsWith("/login");
+        assertThat(browser.api("POST", "/admin/registration/initial-tokens", "{}")
+                        .status())
+                .isIn(302, 401, 403);
+    }
+
+    @Test
+    void theRegistrationApiNeedsARecentSignInAndTheSecondFactorAsThePagesDo() {
+        ApplicationUser admin = Administrators.create(testUsers, roleManager, userManager);
+        Browser browser = server.browser();
+        browser.signIn(admin.getUserName(), TestUsers.PASSWORD);
+        String tokens = "/admin/registration/initial-tokens";
+
+        properties.setRequireSecondFactor(true);
+        Page withoutSecondFactor = browser.api("POST", tokens, "{\"description\": \"x\"}");
+        assertThat(withoutSecondFactor.status()).isEqualTo(403);
+        assertThat(withoutSecondFactor.body()).contains("second_factor_required");
+        properties.setRequireSecondFactor(false);
+
+        clock.advance(properties.getRecentSignIn().plus(Duration.ofMinutes(1)));
+        Page old = browser.api("POST", tokens, "{\"description\": \"x\"}");
+        assertThat(old.status()).isEqualTo(401);
+        assertThat(old.body()).contains("reauthentication_required");
+        assertThat(browser.api("GET", "/admin/registration/clients", null).status())
+                .isEqualTo(401);
     }
 
     @Test

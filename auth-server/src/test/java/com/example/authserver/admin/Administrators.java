@@ -7,6 +7,9 @@ import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.Browser;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Test administrators: a new user of the role {@code admin}, and a browser signed in as one. */
 public final class Administrators {
@@ -19,6 +22,21 @@ public final class Administrators {
         roles.findOrCreate(IdentityRole.ADMIN_NAME);
         users.addToRole(admin, IdentityRole.ADMIN_NAME);
         return admin;
+    }
+
+    /** The CSRF token of the browser's session, as any form of the account pages carries it. */
+    public static String csrf(Browser browser) {
+        return browser.navigate("/account/profile")
+                .document()
+                .selectFirst("input[name=_csrf]")
+                .val();
+    }
+
+    /** A form POST with the session's CSRF token. */
+    public static Browser.Page post(Browser browser, String path, Map<String, String> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields.entrySet());
+        all.add(Map.entry("_csrf", csrf(browser)));
+        return browser.post(path, all);
     }
 
     /** A browser signed in as a new administrator. */

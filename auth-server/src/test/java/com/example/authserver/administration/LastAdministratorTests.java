@@ -32,7 +32,7 @@ class LastAdministratorTests {
         lastAdmin.setUserName("root");
         when(userManager.findById(lastAdmin.getId())).thenReturn(Optional.of(lastAdmin));
         when(userManager.getRoleNames(any())).thenReturn(Set.of("admin"));
-        when(userManager.countEnabledInRole(IdentityRole.ADMIN)).thenReturn(1L);
+        when(userManager.lockEnabledInRole(IdentityRole.ADMIN)).thenReturn(1L);
     }
 
     @Test
@@ -59,7 +59,7 @@ class LastAdministratorTests {
 
     @Test
     void anAdministratorCanGoWhenAnotherRemains() {
-        when(userManager.countEnabledInRole(IdentityRole.ADMIN)).thenReturn(2L);
+        when(userManager.lockEnabledInRole(IdentityRole.ADMIN)).thenReturn(2L);
 
         administration.delete(lastAdmin.getId(), "console");
 

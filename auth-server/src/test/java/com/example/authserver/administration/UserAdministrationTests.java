@@ -8,6 +8,7 @@ import com.example.authserver.audit.AuditEventType;
 import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.IdentityException;
+import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.PasswordCheckResult;
 import com.example.authserver.identity.RoleManager;
 import com.example.authserver.identity.UserManager;
@@ -92,6 +93,23 @@ class UserAdministrationTests {
         assertThat(userManager.isActive(userManager.findById(user.getId()).orElseThrow()))
                 .isTrue();
         assertThat(audit.recentFor(user.getId(), 1).get(0).type()).isEqualTo(AuditEventType.USER_ENABLED);
+    }
+
+    @Test
+    void anAdministratorCanBeDisabledWhileAnotherRemains() {
+        ApplicationUser first = users.create("admin-first");
+        ApplicationUser second = users.create("admin-second");
+        roleManager.findOrCreate(IdentityRole.ADMIN_NAME);
+        administration.setRoles(first.getId(), Set.of(IdentityRole.ADMIN_NAME), UserAdministration.CONSOLE);
+        administration.setRoles(second.getId(), Set.of(IdentityRole.ADMIN_NAME), UserAdministration.CONSOLE);
+
+        // counts the enabled administrators with their rows locked (a query each database must accept)
+        administration.setActive(first.getId(), false, UserAdministration.SCIM);
+
+        assertThat(userManager.findById(first.getId()).orElseThrow().isEnabled())
+                .isFalse();
+        administration.delete(first.getId(), UserAdministration.CONSOLE);
+        assertThat(userManager.findById(first.getId())).isEmpty();
     }
 
     @Test

@@ -271,6 +271,13 @@ class ClientRegistrationFlowTests {
                         .status())
                 .as("a scope with a space would become two")
                 .isEqualTo(400);
+        assertThat(admin.api("POST", "/admin/registration/initial-tokens", "{\"scopes\": [\"admin\"]}")
+                        .body())
+                .as("a client that registers itself never administers the server")
+                .contains("invalid_scope");
+        assertThat(admin.api("POST", "/admin/registration/initial-tokens", "{\"scopes\": [\"scim\"]}")
+                        .status())
+                .isEqualTo(400);
         assertThat(admin.api("POST", "/admin/registration/initial-tokens", "{\"uses\": 0}")
                         .status())
                 .isEqualTo(400);

@@ -214,7 +214,8 @@ class ScimAccessTests {
         error(call("POST", "/Users", token, null, "{}"), 415);
         error(call("GET", "/Nothing", token), 404);
         error(call("GET", "/Users/" + "no-such-user", token), 404);
-        error(call("DELETE", "/Groups/some-id", token), 405);
+        error(call("DELETE", "/Groups/some-id", token), 404);
+        error(call("DELETE", "/Groups", token), 405);
         assertThat(error(call("PATCH", "/Users/x", token, "application/scim+json", "{\"Operations\": 3}"), 400)
                         .path("scimType")
                         .asText())

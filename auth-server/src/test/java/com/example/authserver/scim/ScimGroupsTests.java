@@ -3,6 +3,8 @@ package com.example.authserver.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.authserver.audit.AuditEventType;
+import com.example.authserver.audit.AuditQuery;
 import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.RoleManager;
@@ -122,6 +124,13 @@ class ScimGroupsTests {
                 .satisfies(thrown -> assertThat(status(thrown)).isEqualTo(412));
         assertThatThrownBy(() -> scim.create("Groups", new GroupResource().setDisplayName(name)))
                 .satisfies(thrown -> assertThat(status(thrown)).isEqualTo(409));
+
+        scim.delete("Groups", group.getId());
+        assertThat(roleManager.findByName(name)).isEmpty();
+        assertThat(userManager.getRoleNames(ben)).doesNotContain(name);
+        assertThat(audit.search(new AuditQuery(null, null, AuditEventType.ROLE_DELETED, null, null), 0, 50)
+                        .events())
+                .anySatisfy(event -> assertThat(event.detail()).isEqualTo("role " + name));
     }
 
     @Test
@@ -134,6 +143,8 @@ class ScimGroupsTests {
                         .invoke(GroupResource.class))
                 .satisfies(thrown -> assertThat(status(thrown)).isEqualTo(403));
         assertThat(userManager.getRoleNames(user)).isEmpty();
+        assertThatThrownBy(() -> scim.delete("Groups", adminId))
+                .satisfies(thrown -> assertThat(status(thrown)).isEqualTo(403));
     }
 
     @Test

@@ -52,6 +52,9 @@ class SignInEventsTests {
                 .singleElement()
                 .satisfies(event -> {
                     assertThat(event.userId()).isNull();
+                    assertThat(event.actor())
+                            .as("a typed name is nobody's identity")
+                            .isNull();
                     assertThat(event.detail()).isEqualTo("unknown user");
                 });
     }

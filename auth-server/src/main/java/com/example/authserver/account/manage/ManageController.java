@@ -5,8 +5,6 @@ import com.example.authserver.audit.AuditTrail;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.passkeys.Passkeys;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +29,6 @@ class ManageController {
     /** How many of the latest events the page lists. */
     static final int ACTIVITY = 10;
 
-    private static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    /** One event as the page shows it; {@code by}: who made it, when not the user. */
-    record Activity(String when, String type, String method, String address, String by) {}
-
     ManageController(UserManager userManager, Passkeys passkeys, AuditTrail audit) {
         this.userManager = userManager;
         this.passkeys = passkeys;
@@ -53,12 +45,7 @@ class ManageController {
         model.addAttribute(
                 "activity",
                 audit.recentFor(user.getId(), ACTIVITY).stream()
-                        .map(event -> new Activity(
-                                SHOWN.format(event.time()),
-                                "audit.type." + event.type().name(),
-                                event.method(),
-                                event.ipAddress(),
-                                user.getUserName().equals(event.actor()) ? null : event.actor()))
+                        .map(event -> SecurityActivity.of(event, user.getUserName()))
                         .toList());
         return VIEW;
     }

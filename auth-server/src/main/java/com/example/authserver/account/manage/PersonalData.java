@@ -85,14 +85,15 @@ class PersonalData {
                 "securityActivity",
                 audit.recentFor(userId, ACTIVITY_LIMIT).stream()
                         .map(event -> {
-                            Map<String, Object> shown = new LinkedHashMap<>();
-                            shown.put("time", event.time().toString());
-                            shown.put("event", event.type().name());
-                            shown.put("method", event.method());
-                            shown.put("client", event.clientId());
-                            shown.put("address", event.ipAddress());
-                            shown.put("by", event.actor());
-                            return shown;
+                            SecurityActivity shown = SecurityActivity.of(event, user.getUserName());
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("time", event.time().toString());
+                            entry.put("event", event.type().name());
+                            entry.put("method", event.method());
+                            entry.put("client", event.clientId());
+                            entry.put("address", shown.address());
+                            entry.put("by", shown.by());
+                            return entry;
                         })
                         .toList());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);

@@ -1,5 +1,7 @@
 package com.example.authserver.admin.roles;
 
+import com.example.authserver.administration.RoleAdministration;
+import com.example.authserver.administration.UserAdministration;
 import com.example.authserver.identity.IdentityException;
 import com.example.authserver.identity.IdentityRole;
 import com.example.authserver.identity.RoleManager;
@@ -53,7 +55,7 @@ class RoleController {
             Model model) {
         IdentityRole role = found(id);
         try {
-            administration.rename(role, name, stamp);
+            administration.rename(role, name, stamp, UserAdministration.CONSOLE);
             return "redirect:" + RolesController.PATH + "/" + id + "?saved";
         } catch (IdentityException refused) {
             model.addAttribute("nameError", errorKey(refused));
@@ -71,7 +73,7 @@ class RoleController {
     String delete(@PathVariable String id, Model model) {
         IdentityRole role = found(id);
         try {
-            administration.delete(role);
+            administration.delete(role, UserAdministration.CONSOLE);
         } catch (IdentityException refused) {
             model.addAttribute("name", role.getName());
             model.addAttribute("deleteError", errorKey(refused));
@@ -95,7 +97,7 @@ class RoleController {
             model.addAttribute("claimError", problem);
             return page(role, 0, model);
         }
-        administration.addClaim(role, type.strip(), value.strip());
+        administration.addClaim(role, type.strip(), value.strip(), UserAdministration.CONSOLE);
         return "redirect:" + RolesController.PATH + "/" + id + "?claimAdded";
     }
 
@@ -108,7 +110,7 @@ class RoleController {
         } catch (NumberFormatException notAClaim) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        if (!administration.removeClaim(role, number)) {
+        if (!administration.removeClaim(role, number, UserAdministration.CONSOLE)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:" + RolesController.PATH + "/" + id + "?claimRemoved";

@@ -1,5 +1,7 @@
 package com.example.authserver.admin.roles;
 
+import com.example.authserver.administration.RoleAdministration;
+import com.example.authserver.administration.UserAdministration;
 import com.example.authserver.identity.IdentityException;
 import com.example.authserver.identity.RoleManager;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,7 +37,8 @@ class RolesController {
     @PostMapping(PATH)
     String create(@RequestParam(defaultValue = "") String name, Model model) {
         try {
-            return "redirect:" + PATH + "/" + administration.create(name).getId() + "?created";
+            return "redirect:" + PATH + "/"
+                    + administration.create(name, UserAdministration.CONSOLE).getId() + "?created";
         } catch (IdentityException refused) {
             return page(name, RoleController.errorKey(refused), model);
         } catch (DataIntegrityViolationException createdMeanwhile) {

@@ -2,6 +2,7 @@ package com.example.authserver.admin.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.authserver.admin.Administrators;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.RoleManager;
 import com.example.authserver.identity.UserManager;
@@ -9,8 +10,6 @@ import com.example.authserver.support.Browser;
 import com.example.authserver.support.Browser.Page;
 import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,10 +35,7 @@ public final class ConsoleSignIn {
 
     /** A new user with the {@code admin} role, signed in. */
     public Browser admin() {
-        ApplicationUser admin = users.create("console-admin");
-        roleManager.findOrCreate("admin");
-        userManager.addToRole(admin, "admin");
-        return signedIn(admin);
+        return signedIn(Administrators.create(users, roleManager, userManager));
     }
 
     /** A new user without any role (alice's kind), signed in. */
@@ -56,14 +52,11 @@ public final class ConsoleSignIn {
 
     /** The CSRF token of the session, read from a page the browser may open (its own account page). */
     public static String csrf(Browser browser) {
-        Page page = browser.navigate("/account/profile");
-        return page.document().selectFirst("input[name=_csrf]").val();
+        return Administrators.csrf(browser);
     }
 
     /** A form POST with the session's CSRF token. */
     public static Page post(Browser browser, String path, Map<String, String> fields) {
-        List<Map.Entry<String, String>> all = new ArrayList<>(fields.entrySet());
-        all.add(Map.entry("_csrf", csrf(browser)));
-        return browser.post(path, all);
+        return Administrators.post(browser, path, fields);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.authserver.admin.users;
 
+import com.example.authserver.admin.Administrators;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.RoleManager;
 import com.example.authserver.identity.UserManager;
@@ -16,10 +17,7 @@ final class ConsoleUsers {
 
     /** A new user with the administrator role. */
     static ApplicationUser admin(TestUsers testUsers, UserManager userManager, RoleManager roleManager) {
-        ApplicationUser admin = testUsers.create("console-admin");
-        roleManager.findOrCreate(ADMIN_ROLE);
-        userManager.addToRole(admin, ADMIN_ROLE);
-        return admin;
+        return Administrators.create(testUsers, roleManager, userManager);
     }
 
     static Browser signedIn(Browser browser, ApplicationUser user) {
@@ -29,10 +27,7 @@ final class ConsoleUsers {
 
     /** The CSRF token of the browser's session, as any form of the account pages carries it. */
     static String csrf(Browser browser) {
-        return browser.navigate("/account/profile")
-                .document()
-                .selectFirst("input[name=_csrf]")
-                .val();
+        return Administrators.csrf(browser);
     }
 
     static String page(ApplicationUser user) {
