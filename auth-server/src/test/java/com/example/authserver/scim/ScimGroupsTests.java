@@ -166,7 +166,7 @@ class ScimGroupsTests {
                 .containsExactly("User", "Group");
         assertThat(types.getResources().get(0).getSchemaExtensions())
                 .extracting(extension -> extension.getSchema().toString())
-                .containsExactly(ScimUsersTests.AUTHFORGE);
+                .containsExactlyElementsOf(ScimProtocolUnitTests.expectedExtensions());
         assertThat(scim.getResourceType("Group").getEndpoint().toString()).isEqualTo("/Groups");
 
         SchemaResource user = scim.getSchema("urn:ietf:params:scim:schemas:core:2.0:User");

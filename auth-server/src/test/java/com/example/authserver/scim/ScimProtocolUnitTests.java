@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import java.lang.reflect.Field;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The protocol pieces without a server: filter bounds, paths, paging, attribute selection, ETags, extensions. */
@@ -163,8 +167,21 @@ class ScimProtocolUnitTests {
                 .extracting(resource -> resource.getId())
                 .containsExactly(UserSchema.CORE, ExtensionProperty.AUTHFORGE_USER, ExtensionProperty.ENTERPRISE_USER);
         assertThat(new UserSchema().extensionSchemas())
-                .as("ApplicationUser as generated has no enterprise attribute")
-                .containsExactly(ExtensionProperty.AUTHFORGE_USER);
+                .as("the enterprise extension exactly when ApplicationUser has one of its attributes")
+                .containsExactlyElementsOf(expectedExtensions());
+    }
+
+    /**
+     * The extensions ApplicationUser as it stands should give: the enterprise one only once a team adds a property of
+     * that name (as the README's walkthrough adds {@code department}).
+     */
+    static List<String> expectedExtensions() {
+        boolean enterprise = Arrays.stream(ApplicationUser.class.getDeclaredFields())
+                .map(Field::getName)
+                .anyMatch(Set.of("employeeNumber", "costCenter", "organization", "division", "department")::contains);
+        return enterprise
+                ? List.of(ExtensionProperty.AUTHFORGE_USER, ExtensionProperty.ENTERPRISE_USER)
+                : List.of(ExtensionProperty.AUTHFORGE_USER);
     }
 
     @Test
