@@ -139,7 +139,7 @@ class UserAccessTests {
                 .as("one signed out (302), one still in (200)")
                 .isEqualTo(502);
 
-        Page none = click(ConsoleUsers.page(user), "#end-all-sessions");
+        Page none = click(ConsoleUsers.page(user), "[id=end-all-sessions]");
         assertThat(none.document().select("#sessions tbody tr")).isEmpty();
         assertThat(laptop.get("/account").status()).isEqualTo(302);
         assertThat(phone.get("/account").status()).isEqualTo(302);
