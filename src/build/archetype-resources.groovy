@@ -255,6 +255,87 @@ static void generate(Path server, Path output) {
     println "[archetype-resources] ${count} files from ${server} to ${output}"
 }
 
+// ------------------------------------------------------------------------------------------- the samples
+
+/** Where a file of samples/ goes in archetype-resources/samples/, or null if it stays behind. */
+static String sampleTarget(String rel) {
+    if (rel.split('/').any { it in LOCAL_ONLY } || rel.endsWith('.iml') || rel.endsWith('.log')) {
+        return null
+    }
+    def java = (rel =~ /^([^\/]+\/src\/(?:main|test)\/java\/)(.*)$/)
+    if (java.matches()) {
+        String module = rel.substring(0, rel.indexOf('/'))
+        String prefix = "${PACKAGE_PATH}/samples/${module}/"
+        if (!java.group(2).startsWith(prefix)) {
+            throw new TemplateProblem("samples/${rel}: the ${module} module's Java sources belong under ${prefix}")
+        }
+        return java.group(1) + java.group(2).substring(PACKAGE_PATH.length() + 1)
+    }
+    return rel
+}
+
+/** A sample module's pom (or the samples' aggregator): its coordinates become the project's. */
+static String samplePomTemplate(String where, String pom) {
+    if (!pom.contains('    <groupId>com.example</groupId>\n') || !pom.contains('    <version>0.1.0-SNAPSHOT</version>\n')
+            || !(pom =~ /(?m)^    <artifactId>auth-server-[a-z]+<\/artifactId>$/)) {
+        throw new TemplateProblem("${where}: the coordinates must read <groupId>com.example</groupId>, "
+            + '<artifactId>auth-server-<module></artifactId> and <version>0.1.0-SNAPSHOT</version>, 4 columns in')
+    }
+    return velocityTemplate(where, pom) { String line ->
+        if (line.startsWith('    <groupId>com.example</groupId>')) {
+            return line.replace('com.example', '${groupId}')
+        }
+        if (line.startsWith('    <version>0.1.0-SNAPSHOT</version>')) {
+            return line.replace('0.1.0-SNAPSHOT', '${version}')
+        }
+        if (line =~ /^    <artifactId>auth-server-[a-z]+<\/artifactId>/) {
+            return line.replace('auth-server-', '${artifactId}-')
+        }
+        return line.replace(PACKAGE, '${package}')
+    }
+}
+
+/**
+ * samples/ (the quickstart's API, web and console applications, and run.sh) goes to archetype-resources/samples/;
+ * the post-generate script makes it the project's root, with the server in server/, when samples=true.
+ */
+static int generateSamples(Path samples, Path output) {
+    if (!Files.isDirectory(samples)) {
+        return 0
+    }
+    List<Path> files = Files.walk(samples).withCloseable { it.filter { Files.isRegularFile(it) }.collect() }
+    int count = 0
+    files.each { Path file ->
+        String rel = samples.relativize(file).toString().replace('\\', '/')
+        String out = sampleTarget(rel)
+        if (out == null) {
+            return
+        }
+        Path destination = output.resolve('samples').resolve(out)
+        Files.createDirectories(destination.parent)
+        String where = "samples/${rel}"
+        String text = rel.endsWith('.java') || rel.endsWith('pom.xml') || rel == 'README.md'
+            ? file.toFile().getText('UTF-8') : null
+        if (rel.endsWith('.java')) {
+            destination.toFile().setText(javaTemplate(where, text), 'UTF-8')
+        } else if (rel.endsWith('pom.xml')) {
+            destination.toFile().setText(samplePomTemplate(where, text), 'UTF-8')
+        } else if (rel == 'README.md') {
+            if (!text.startsWith('# auth-server\n')) {
+                throw new TemplateProblem("${where}: the title must read '# auth-server' (it becomes the artifactId)")
+            }
+            destination.toFile().setText(velocityTemplate(where, text) { String line ->
+                line == '# auth-server\n' ? '# ${artifactId}\n' : line
+            }, 'UTF-8')
+        } else {
+            Files.copy(file, destination, StandardCopyOption.COPY_ATTRIBUTES)
+        }
+        count++
+    }
+    println "[archetype-resources] ${count} files from ${samples} to ${output.resolve('samples')}"
+    return count
+}
+
 // gmavenplus binds project; a plain `groovy` run passes the two folders as arguments
 if (binding.hasVariable('project')) {
     Path base = project.basedir.toPath()
@@ -263,7 +344,12 @@ if (binding.hasVariable('project')) {
     if (Files.exists(copied)) {
         Files.walk(copied).withCloseable { it.sorted(Comparator.reverseOrder()).collect() }.each { Files.delete(it) }
     }
-    generate(base.resolve('auth-server'), Path.of(project.build.directory, 'generated-archetype', 'archetype-resources'))
+    Path output = Path.of(project.build.directory, 'generated-archetype', 'archetype-resources')
+    generate(base.resolve('auth-server'), output)
+    generateSamples(base.resolve('samples'), output)
 } else {
     generate(Path.of(args[0]), Path.of(args[1]))
+    if (args.length > 2) {
+        generateSamples(Path.of(args[2]), Path.of(args[1]))
+    }
 }

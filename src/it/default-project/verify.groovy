@@ -48,7 +48,8 @@ check('mvnw is executable', Files.isExecutable(mvnw) &&
                                                      PosixFilePermission.OTHERS_EXECUTE]))
 
 List<Path> generated = Files.walk(project).withCloseable { stream ->
-    stream.filter { Path p -> Files.isRegularFile(p) && !project.relativize(p).toString().startsWith('target/') }
+    stream.filter { Path p -> Files.isRegularFile(p) && !project.relativize(p).toString().startsWith('target/')
+        && !project.relativize(p).toString().startsWith('.git/') }
           .collect()
 }
 List<String> generatedNames = generated.collect { project.relativize(it).toString().replace('\\', '/') }
@@ -121,6 +122,25 @@ generated.each { Path file ->
     }
 }
 check("no Velocity residue ${leftovers ? '\n    ' + leftovers.join('\n    ') : ''}", leftovers.isEmpty())
+
+// A git repository with one commit holding every generated file; the build's output and the H2 file are ignored.
+def gitOutput = { List<String> arguments ->
+    Process process = new ProcessBuilder(['git'] + arguments).directory(project.toFile()).redirectErrorStream(true).start()
+    String text = process.inputStream.text
+    process.waitFor() == 0 ? text.trim() : "git failed: ${text.trim()}"
+}
+boolean hasGit = ['sh', '-c', 'command -v git'].execute().waitFor() == 0
+if (hasGit) {
+    check("a git repository with one commit (${gitOutput(['rev-list', '--count', 'HEAD'])})",
+        gitOutput(['rev-list', '--count', 'HEAD']) == '1')
+    String status = gitOutput(['status', '--porcelain'])
+    check("after the build, git status shows nothing to commit (target/ and data/ ignored) ${status}", status.isEmpty())
+    Set<String> committed = gitOutput(['ls-files']).readLines() as Set
+    List<String> uncommitted = generatedNames.findAll { !committed.contains(it) && !it.startsWith('data/') }
+    check("the first commit holds every generated file ${uncommitted ?: ''}", uncommitted.isEmpty())
+} else {
+    println 'git is not installed: the generated project is no git repository (checked only with git)'
+}
 
 String readme = project.resolve('README.md').toFile().getText('UTF-8')
 check('README.md keeps its ## headings and loses the Velocity comment',

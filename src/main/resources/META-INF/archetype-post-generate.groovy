@@ -5,8 +5,10 @@
 //    this run wrote and fails with one message naming the property, the value and the rule.
 // 2. Lays databases/<database>/ (that database's pom, classes, migrations and database.yml) over
 //    the project and removes databases/ with the other databases' files.
-// 3. Gives mvnw back its execute bit (the archetype plugin writes every file without it).
-// It creates nothing.
+// 3. With samples=true, moves the server into server/ and makes samples/ (the quickstart's API, web, console and
+//    MCP applications, their aggregator pom, README and run.sh) the project's root; otherwise removes samples/.
+// 4. Gives mvnw (and run.sh) back its execute bit (the archetype plugin writes every file without it).
+// 5. Makes the project a git repository with a first commit, when git is available (quietly skipped otherwise).
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -33,7 +35,8 @@ import groovy.transform.Field
 @Field static final List<String> DATABASES = ['h2', 'postgresql', 'mysql']
 
 /** The first invalid property, as the message to show, or null when all are valid. */
-static String firstProblem(String groupId, String artifactId, String version, String pkg, String database) {
+static String firstProblem(String groupId, String artifactId, String version, String pkg, String database,
+                           String samples) {
     if (!isJavaName(groupId)) {
         return "Invalid groupId '${groupId}': each dot-separated part must be a Java identifier " +
             '(letter, _ or $ first, then letters, digits, _ or $), not a Java keyword.'
@@ -52,6 +55,10 @@ static String firstProblem(String groupId, String artifactId, String version, St
     if (!DATABASES.contains(database)) {
         return "Invalid database '${database}': use h2 (embedded, the default), postgresql or mysql " +
             '(MySQL 8 or MariaDB 10.6+).'
+    }
+    if (!(samples in ['true', 'false'])) {
+        return "Invalid samples '${samples}': use false (the server alone, the default) or true (the server with " +
+            'an API, a web application, a console client and an MCP server that use it, started by run.sh).'
     }
     return null
 }
@@ -226,9 +233,10 @@ String artifactId = request.artifactId ?: props.getProperty('artifactId')
 String version = request.version ?: props.getProperty('version')
 String pkg = request.package ?: props.getProperty('package')
 String database = props.getProperty('database')
+String samples = props.getProperty('samples', 'false')
 Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
 
-String problem = firstProblem(groupId, artifactId, version, pkg, database)
+String problem = firstProblem(groupId, artifactId, version, pkg, database, samples)
 if (problem != null) {
     removeGenerated(outputDir, artifactId, props, pkg)
     throw new IllegalArgumentException(problem)
@@ -259,15 +267,79 @@ if (Files.isDirectory(project.resolve('src'))) {
     }
 }
 
-Path mvnw = project.resolve('mvnw')
-if (Files.isRegularFile(mvnw)) {
-    PosixFileAttributeView view = Files.getFileAttributeView(mvnw, PosixFileAttributeView)
+// samples=true: the server goes to server/, the samples become the root (with a copy of the Maven wrapper and the
+// dot files, so that the root builds every module)
+Path sampleFiles = project.resolve('samples')
+if (samples == 'true' && Files.isDirectory(sampleFiles)) {
+    Path server = project.resolve('server')
+    Files.createDirectories(server)
+    Files.list(project).withCloseable { it.collect() }.each { Path entry ->
+        if (entry != sampleFiles && entry != server) {
+            Files.move(entry, server.resolve(entry.fileName.toString()))
+        }
+    }
+    Files.list(sampleFiles).withCloseable { it.collect() }.each { Path entry ->
+        Files.move(entry, project.resolve(entry.fileName.toString()))
+    }
+    Files.delete(sampleFiles)
+    ['mvnw', 'mvnw.cmd', '.mvn', '.gitignore', '.gitattributes', '.editorconfig'].each { String name ->
+        Path source = server.resolve(name)
+        if (Files.isDirectory(source)) {
+            Files.walk(source).withCloseable { it.collect() }.each { Path from ->
+                Path to = project.resolve(server.relativize(from).toString())
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to)
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING)
+                }
+            }
+        } else if (Files.isRegularFile(source)) {
+            Files.copy(source, project.resolve(name), StandardCopyOption.REPLACE_EXISTING)
+        }
+    }
+} else {
+    deleteTree(sampleFiles)
+}
+
+['mvnw', 'server/mvnw', 'run.sh'].each { String rel ->
+    Path script = project.resolve(rel)
+    if (!Files.isRegularFile(script)) {
+        return
+    }
+    PosixFileAttributeView view = Files.getFileAttributeView(script, PosixFileAttributeView)
     if (view != null) {
         Set<PosixFilePermission> permissions = view.readAttributes().permissions()
         permissions.addAll([PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
                             PosixFilePermission.OTHERS_EXECUTE])
-        Files.setPosixFilePermissions(mvnw, permissions)
+        Files.setPosixFilePermissions(script, permissions)
     } else {
-        mvnw.toFile().setExecutable(true, false)
+        script.toFile().setExecutable(true, false)
+    }
+}
+
+/** Runs git in the project; true when it ran and succeeded (false also when git is not installed). */
+static boolean git(Path project, List<String> arguments) {
+    try {
+        Process process = new ProcessBuilder(['git'] + arguments).directory(project.toFile())
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+        return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0
+    } catch (IOException ignored) {
+        return false
+    }
+}
+
+// A git repository with a first commit, as Spring Initializr users make by hand. Without git, or if any step fails
+// (a hook, a broken configuration), the project stays as generated and says how to do it by hand. Without a git
+// identity of the user's own the first commit is authored "AuthForge <authforge@localhost>".
+if (!Files.exists(project.resolve('.git'))) {
+    if (git(project, ['init', '-q'])) {
+        List<String> identity = git(project, ['config', 'user.email']) ? []
+            : ['-c', 'user.name=AuthForge', '-c', 'user.email=authforge@localhost']
+        boolean committed = git(project, ['add', '-A']) &&
+            git(project, identity + ['commit', '-q', '--no-verify', '-m', "Generated by AuthForge (${artifactId})".toString()])
+        println committed ? "[authforge] ${project}: a git repository with a first commit"
+            : "[authforge] ${project}: git init done, the first commit failed (run: git add -A && git commit)"
+    } else {
+        println "[authforge] git not found or failed: ${project} is not a git repository (run: git init)"
     }
 }

@@ -64,6 +64,12 @@ public class ClientProperties {
         private List<String> redirectUris = new ArrayList<>();
 
         /**
+         * Post-logout redirect URIs allowed in addition to http://127.0.0.1:8080/ (the samples' web application on
+         * another port, for example).
+         */
+        private List<String> postLogoutRedirectUris = new ArrayList<>();
+
+        /**
          * The public keys (a JWK Set, as JSON) the client signs its request objects with (RFC 9101: the request
          * parameter, RS256, PS256 or ES256). Unset: the client sends no signed request objects.
          */
@@ -80,6 +86,14 @@ public class ClientProperties {
 
         public List<String> getRedirectUris() {
             return redirectUris;
+        }
+
+        public List<String> getPostLogoutRedirectUris() {
+            return postLogoutRedirectUris;
+        }
+
+        public void setPostLogoutRedirectUris(List<String> postLogoutRedirectUris) {
+            this.postLogoutRedirectUris = postLogoutRedirectUris;
         }
 
         public String getBackchannelLogoutUri() {

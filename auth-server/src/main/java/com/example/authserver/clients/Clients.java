@@ -177,7 +177,9 @@ public final class Clients {
                 .redirectUri("http://127.0.0.1:8080/login/oauth2/code/interactive")
                 .redirectUris(uris -> uris.addAll(properties.getInteractive().getRedirectUris()))
                 .postLogoutRedirectUri("http://127.0.0.1:8080/")
-                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope2", "mcp:tools")))
+                .postLogoutRedirectUris(
+                        uris -> uris.addAll(properties.getInteractive().getPostLogoutRedirectUris()))
+                .scopes(scopes -> scopes.addAll(List.of("openid", "profile", "email", "scope1", "scope2", "mcp:tools")))
                 .clientSettings(interactiveSettings(properties))
                 .tokenSettings(userTokens().build())
                 .build();
