@@ -3,6 +3,7 @@ package com.example.authserver.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.authserver.support.Browser;
+import com.example.authserver.support.ClientCallback;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.ServerTest;
 import com.example.authserver.support.SignInFlow;
@@ -45,6 +46,16 @@ class RpInitiatedLogoutTests {
         assertThat(next.uri().getPath())
                 .as("signed out: asked to sign in again")
                 .isEqualTo("/login");
+    }
+
+    @Test
+    void postLogoutUriFromConfigurationIsAccepted() {
+        Browser.Page logout = browser.get("/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+                + ClientCallback.postLogoutRedirectUri());
+
+        assertThat(logout.status()).isEqualTo(302);
+        assertThat(logout.location())
+                .isEqualTo(ClientCallback.postLogoutRedirectUri().toString());
     }
 
     @Test

@@ -26,6 +26,11 @@ public final class ClientCallback {
         return URI.create("http://127.0.0.1:" + port() + "/callback-from-configuration");
     }
 
+    /** The post-logout redirect URI the {@code interactive} client gets from configuration, served here as well. */
+    public static URI postLogoutRedirectUri() {
+        return URI.create("http://127.0.0.1:" + port() + "/signed-out-from-configuration");
+    }
+
     private static synchronized int port() {
         if (server == null) {
             try {

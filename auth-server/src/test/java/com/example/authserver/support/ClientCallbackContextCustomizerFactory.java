@@ -10,7 +10,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Registers the {@link ClientCallback} as the redirect URI the {@code interactive} client gets from configuration,
+ * Registers the {@link ClientCallback} as the redirect and post-logout redirect URIs the {@code interactive} client
+ * gets from configuration,
  * in every Spring test context. Registered in {@code src/test/resources/META-INF/spring.factories}.
  */
 class ClientCallbackContextCustomizerFactory implements ContextCustomizerFactory {
@@ -32,7 +33,9 @@ class ClientCallbackContextCustomizerFactory implements ContextCustomizerFactory
                             "clientCallback",
                             Map.of(
                                     "authforge.clients.interactive.redirect-uris[0]",
-                                    ClientCallback.redirectUri().toString())));
+                                    ClientCallback.redirectUri().toString(),
+                                    "authforge.clients.interactive.post-logout-redirect-uris[0]",
+                                    ClientCallback.postLogoutRedirectUri().toString())));
         }
 
         @Override
