@@ -109,7 +109,7 @@ refuse_taken_port() {
     free=$((free + 1))
   done
   {
-    echo "run-server.sh: port $1 is in use by another program, so the server could not listen there."
+    echo "run-server.sh: port $1 is in use by another program: the server cannot listen there."
     echo "Choose another port with --port (the issuer and every URL follow it), for example:"
     echo "  ./run-server.sh --port $free${folder:+ $folder}"
     echo "or set SERVER_PORT=$free; or stop the program that holds port $1."
@@ -196,9 +196,12 @@ else
   run_logged "$logs/generate.log" "${generate[@]}"
   if [ "$samples" = true ] && [ ! -f "$project/run.sh" ]; then
     rm -rf "$project"
-    fail "the archetype installed from $repo does not know the property samples yet (the project it" \
-      "generated has no run.sh, so it was removed again): --samples needs a checkout whose archetype" \
-      "generates the samples. Without --samples, ./run-server.sh generates and runs the server alone."
+    {
+      echo "run-server.sh: --samples needs an archetype that generates the samples, and the one installed"
+      echo "from $repo does not: the project it generated has no run.sh (so it was removed again)."
+      echo "Without --samples, ./run-server.sh generates and runs the server alone."
+    } >&2
+    exit 1
   fi
 fi
 
@@ -206,8 +209,7 @@ fi
 
 if [ "$samples" = true ]; then
   if [ ! -f "$project/run.sh" ]; then
-    fail "$project has no run.sh: it was not generated with samples=true; delete that folder and" \
-      "run ./run-server.sh --samples again to generate it afresh"
+    fail "$project has no run.sh (it was not generated with samples=true): delete that folder and run ./run-server.sh --samples again"
   fi
   step "Starting the samples with $project/run.sh (server on port $port; Ctrl+C stops them all)"
   cd "$project"
