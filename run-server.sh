@@ -156,12 +156,26 @@ logs="$folder/run-server-logs"
 mkdir -p "$logs"
 
 # Runs a quiet step (Maven without download progress), its output in a log file: only on failure are the
-# log's last lines shown, with its path.
+# log's last lines shown, with its path. A folder named in remove_on_failure (the project being generated)
+# is removed when the step fails or is interrupted, so that the next run does not take it for a project.
+remove_on_failure=""
 run_logged() {
   local log="$1"
   shift
-  local started=$SECONDS
-  if ! "$@" >"$log" 2>&1; then
+  local started=$SECONDS status=0
+  interrupted=false
+  trap 'interrupted=true' INT
+  "$@" >"$log" 2>&1 || status=$?
+  trap - INT
+  if [ "$interrupted" = true ] || [ "$status" -ne 0 ]; then
+    [ -z "$remove_on_failure" ] || rm -rf "$remove_on_failure"
+  fi
+  if [ "$interrupted" = true ]; then
+    echo >&2
+    echo "run-server.sh: stopped (Ctrl+C); the step's output so far: $log" >&2
+    exit 130
+  fi
+  if [ "$status" -ne 0 ]; then
     echo >&2
     echo "run-server.sh: this step failed; the last lines of its output:" >&2
     tail -n 40 "$log" | sed 's/^/    /' >&2
@@ -193,7 +207,9 @@ else
     generate+=(-Dsamples=true)
   fi
   cd "$folder"
+  remove_on_failure="$project"
   run_logged "$logs/generate.log" "${generate[@]}"
+  remove_on_failure=""
   if [ "$samples" = true ] && [ ! -f "$project/run.sh" ]; then
     rm -rf "$project"
     {
