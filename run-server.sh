@@ -127,7 +127,8 @@ elif command -v java >/dev/null 2>&1; then
 else
   fail "no Java found (neither \$JAVA_HOME/bin/java nor java on the PATH): install a JDK 17 or newer"
 fi
-java_version="$("$java_cmd" -version 2>&1 | sed -n 's/.* version "\([0-9][0-9]*\)[."].*/\1/p' | head -n 1)"
+# "17.0.15", "21", or "1.8.0_402" for Java 8
+java_version="$("$java_cmd" -version 2>&1 | sed -n 's/.* version "\(1\.\)\{0,1\}\([0-9][0-9]*\)[."].*/\2/p' | head -n 1)"
 if [ -n "$java_version" ] && [ "$java_version" -lt 17 ]; then
   fail "$java_cmd is Java $java_version; the server needs Java 17 or newer (set JAVA_HOME to one)"
 fi
