@@ -23,9 +23,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The machine-to-machine quickstart: a program with no user gets an access token for itself (the client credentials
@@ -129,7 +131,7 @@ public final class ConsoleClient {
         out.println("The access token's claims:");
         try {
             new TreeMap<>(JWTParser.parse(token).getJWTClaimsSet().toJSONObject())
-                    .forEach((name, value) -> out.println("  " + name + ": " + value));
+                    .forEach((name, value) -> out.println("  " + name + ": " + readable(value)));
         } catch (ParseException ex) {
             out.println("  (not a JWT: a reference token, which only the server can read)");
         }
@@ -163,10 +165,18 @@ public final class ConsoleClient {
         }
         try {
             new TreeMap<>(JSONObjectUtils.parse(response.body()))
-                    .forEach((name, value) -> out.println("  " + name + ": " + value));
+                    .forEach((name, value) -> out.println("  " + name + ": " + readable(value)));
         } catch (com.nimbusds.oauth2.sdk.ParseException ex) {
             out.println(response.body());
         }
+    }
+
+    /** A list as its items separated by commas; anything else as it is. */
+    private static String readable(Object value) {
+        if (value instanceof Collection<?> items) {
+            return items.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(value);
     }
 
     /** The first and last characters of a token: enough to tell tokens apart, too little to use one. */

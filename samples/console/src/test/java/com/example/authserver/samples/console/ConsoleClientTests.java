@@ -76,7 +76,10 @@ class ConsoleClientTests {
         });
         api.createContext("/identity", exchange -> {
             if (("Bearer " + apiAccepts).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, 200, "{\"sub\":\"m2m.client\",\"scope\":\"scope1\"}");
+                respond(
+                        exchange,
+                        200,
+                        "{\"sub\":\"m2m.client\",\"scope\":\"scope1\",\"aud\":[\"http://127.0.0.1:8081/\"]}");
             } else {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 respond(exchange, 401, "");
@@ -112,7 +115,8 @@ class ConsoleClientTests {
                 .contains("aud: http://127.0.0.1:8081/")
                 .contains("client_id: m2m.client")
                 .contains("GET " + url(api) + "/identity: HTTP 200")
-                .contains("  sub: m2m.client");
+                .contains("  sub: m2m.client")
+                .contains("  aud: http://127.0.0.1:8081/" + System.lineSeparator());
     }
 
     @Test

@@ -110,7 +110,7 @@ class SamplesJourneyTests {
 
             signInAsAlice();
             String claims = waitFor(By.id("claims")).getText();
-            assertThat(claims).contains("sub").contains("Alice Smith").contains("alice@");
+            assertThat(claims).contains("sub").contains("Alice Smith").contains("preferred_username alice");
             String subject = claimValue("sub");
 
             browser.findElement(By.id("call-api")).click();
