@@ -6,14 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
@@ -73,18 +75,21 @@ class WebSecurity {
 
     /**
      * The access tokens of signed-in users for the API calls: the one from sign-in while it is valid, else a new one
-     * from the refresh token.
+     * from the refresh token. A refresh also brings a new ID token, which replaces the signed-in user's (Spring's
+     * OidcAuthorizedClientRefreshedEventListener hears of it through the event): sign-out names the ID token in
+     * {@code id_token_hint}, and the server knows only the newest one.
      */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(
-            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients) {
-        OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode()
-                .refreshToken()
-                .build();
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository authorizedClients,
+            ApplicationEventPublisher events) {
+        RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
+        refresh.setApplicationEventPublisher(events);
         DefaultOAuth2AuthorizedClientManager manager =
                 new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
-        manager.setAuthorizedClientProvider(provider);
+        manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
+                new AuthorizationCodeOAuth2AuthorizedClientProvider(), refresh));
         return manager;
     }
 
