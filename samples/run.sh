@@ -183,7 +183,12 @@ start web "--server.port=$web_port" \
   "--spring.security.oauth2.client.provider.interactive.issuer-uri=$issuer" \
   "--samples.api-url=$api"
 if [ -d mcp ]; then
-  start mcp "--server.port=$mcp_port" "--mcp.authorization-server=$issuer"
+  start mcp "--server.port=$mcp_port" "--mcp.authorization-server=$issuer" \
+    "--mcp.resource-uri=http://127.0.0.1:$mcp_port/mcp"
+  if [ "$mcp_port" != 8090 ]; then
+    say "note: the server knows the MCP resource http://127.0.0.1:8090/mcp; for port $mcp_port register" \
+      "http://127.0.0.1:$mcp_port/mcp at the server too (authforge.clients.resources, see server/README.md)"
+  fi
 fi
 
 wait_for api "$api/identity" 120 || exit 1
