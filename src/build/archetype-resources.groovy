@@ -288,7 +288,7 @@ static String samplePomTemplate(String where, String pom) {
         if (line.startsWith('    <version>0.1.0-SNAPSHOT</version>')) {
             return line.replace('0.1.0-SNAPSHOT', '${version}')
         }
-        if (line =~ /^    <artifactId>auth-server-[a-z]+<\/artifactId>/) {
+        if (line =~ /^    <(artifactId|name)>auth-server-[a-z]+<\/(artifactId|name)>/) {
             return line.replace('auth-server-', '${artifactId}-')
         }
         return line.replace(PACKAGE, '${package}')
