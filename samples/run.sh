@@ -10,6 +10,12 @@
 # for example WEB_PORT=8085 ./run.sh. The issuer follows the server's port (http://localhost:$AUTHFORGE_PORT).
 set -euo pipefail
 
+# Ctrl+C is SIGINT, which a script cannot catch where whatever started it ignores SIGINT (a background job, some CI
+# runners and build tools): start again once with SIGINT's default handling, where env can (GNU coreutils 8.31+)
+if [ -z "${RUN_SH_SIGINT:-}" ] && env --default-signal=INT true 2>/dev/null; then
+  exec env --default-signal=INT RUN_SH_SIGINT=1 bash "$0" "$@"
+fi
+
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
 
