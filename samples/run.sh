@@ -94,7 +94,9 @@ jar_of() {
 
 pids=()
 names=()
+printers=()
 stopping=no
+pid_files="$(mktemp -d "${TMPDIR:-/tmp}/run-sh.XXXXXX")"
 
 stop_all() {
   [ "$stopping" = yes ] && return
@@ -114,6 +116,11 @@ stop_all() {
   for pid in "${pids[@]}"; do
     kill -9 "$pid" 2>/dev/null || true
   done
+  # the output prefixers end with their module's output
+  for pid in "${printers[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$pid_files"
   say "stopped"
 }
 trap 'echo; stop_all; exit 130' INT TERM
@@ -123,11 +130,20 @@ trap 'stop_all' EXIT
 start() {
   local module="$1"
   shift
-  local jar
+  local jar pid_file
   jar="$(jar_of "$module")"
+  pid_file="$pid_files/$module.pid"
   say "starting $module on port $(port_of "$module"): java -jar $jar $*"
-  (cd "$module" && exec java -jar "${jar#"$module"/}" "$@") > >(sed -u "s/^/[$module] /") 2>&1 &
-  pids+=("$!")
+  # sh notes its process id, which java then takes over (exec)
+  (cd "$module" && exec sh -c 'echo $$ > "$0"; exec "$@"' "$pid_file" java -jar "${jar#"$module"/}" "$@") 2>&1 |
+    sed -u "s/^/[$module] /" &
+  printers+=("$!")
+  for _ in $(seq 1 100); do
+    [ -s "$pid_file" ] && break
+    sleep 0.1
+  done
+  [ -s "$pid_file" ] || fail "$module did not start"
+  pids+=("$(cat "$pid_file")")
   names+=("$module")
 }
 
