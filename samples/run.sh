@@ -10,6 +10,12 @@
 # for example WEB_PORT=8085 ./run.sh. The issuer follows the server's port (http://localhost:$AUTHFORGE_PORT).
 set -euo pipefail
 
+# Ctrl+C is SIGINT, which a script cannot catch where whatever started it ignores SIGINT (a background job, some CI
+# runners and build tools): start again once with SIGINT's default handling, where env can (GNU coreutils 8.31+)
+if [ -z "${RUN_SH_SIGINT:-}" ] && env --default-signal=INT true 2>/dev/null; then
+  exec env --default-signal=INT RUN_SH_SIGINT=1 bash "$0" "$@"
+fi
+
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
 
@@ -88,7 +94,9 @@ jar_of() {
 
 pids=()
 names=()
+printers=()
 stopping=no
+pid_files="$(mktemp -d "${TMPDIR:-/tmp}/run-sh.XXXXXX")"
 
 stop_all() {
   [ "$stopping" = yes ] && return
@@ -108,6 +116,11 @@ stop_all() {
   for pid in "${pids[@]}"; do
     kill -9 "$pid" 2>/dev/null || true
   done
+  # the output prefixers end with their module's output
+  for pid in "${printers[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$pid_files"
   say "stopped"
 }
 trap 'echo; stop_all; exit 130' INT TERM
@@ -117,11 +130,20 @@ trap 'stop_all' EXIT
 start() {
   local module="$1"
   shift
-  local jar
+  local jar pid_file
   jar="$(jar_of "$module")"
+  pid_file="$pid_files/$module.pid"
   say "starting $module on port $(port_of "$module"): java -jar $jar $*"
-  (cd "$module" && exec java -jar "${jar#"$module"/}" "$@") > >(sed -u "s/^/[$module] /") 2>&1 &
-  pids+=("$!")
+  # sh notes its process id, which java then takes over (exec)
+  (cd "$module" && exec sh -c 'echo $$ > "$0"; exec "$@"' "$pid_file" java -jar "${jar#"$module"/}" "$@") 2>&1 |
+    sed -u "s/^/[$module] /" &
+  printers+=("$!")
+  for _ in $(seq 1 100); do
+    [ -s "$pid_file" ] && break
+    sleep 0.1
+  done
+  [ -s "$pid_file" ] || fail "$module did not start"
+  pids+=("$(cat "$pid_file")")
   names+=("$module")
 }
 
