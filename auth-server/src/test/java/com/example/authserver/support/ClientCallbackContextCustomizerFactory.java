@@ -11,7 +11,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Registers the {@link ClientCallback} as the redirect URI the {@code interactive} client gets from configuration,
- * in every Spring test context. Registered in {@code src/test/resources/META-INF/spring.factories}.
+ * and as its back-channel logout URI, in every Spring test context: no test sends anything to 127.0.0.1:8080. Registered in {@code src/test/resources/META-INF/spring.factories}.
  */
 class ClientCallbackContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -32,7 +32,9 @@ class ClientCallbackContextCustomizerFactory implements ContextCustomizerFactory
                             "clientCallback",
                             Map.of(
                                     "authforge.clients.interactive.redirect-uris[0]",
-                                    ClientCallback.redirectUri().toString())));
+                                    ClientCallback.redirectUri().toString(),
+                                    "authforge.clients.interactive.backchannel-logout-uri",
+                                    ClientCallback.backChannelLogoutUri().toString())));
         }
 
         @Override
