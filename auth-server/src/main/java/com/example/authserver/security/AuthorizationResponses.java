@@ -35,7 +35,8 @@ import org.springframework.web.util.UriUtils;
  * <li>a redirect URI must match a registered one exactly, character for character; only public (native) clients may
  * vary the port of a loopback redirect URI, as RFC 8252 lets apps that listen on a port of the moment;</li>
  * <li>an error that cannot be sent to a trusted redirect URI is shown to the user as a 400 page, whatever its kind
- * (the framework expects one kind only and would answer others with a 500);</li>
+ * (the framework expects one kind only and would answer others with a 500); in development the page also shows the
+ * error and what the request named ({@link AuthorizationRequestError});</li>
  * <li>a response the client asked to have form-posted ({@code response_mode=form_post}) is, by {@link
  * FormPostResponse}.</li>
  * </ul>
@@ -109,6 +110,15 @@ public final class AuthorizationResponses {
                         ? codeRequest.getAuthorizationCodeRequestAuthentication()
                         : null;
         if (failed == null || !StringUtils.hasText(failed.getRedirectUri())) {
+            request.setAttribute(
+                    AuthorizationRequestError.ATTRIBUTE,
+                    new AuthorizationRequestError(
+                            error.getErrorCode(),
+                            error.getDescription(),
+                            failed != null && StringUtils.hasText(failed.getClientId())
+                                    ? failed.getClientId()
+                                    : request.getParameter(OAuth2ParameterNames.CLIENT_ID),
+                            request.getParameter(OAuth2ParameterNames.REDIRECT_URI)));
             response.sendError(HttpStatus.BAD_REQUEST.value(), error.toString());
             return;
         }

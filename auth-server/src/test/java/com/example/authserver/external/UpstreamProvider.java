@@ -109,7 +109,10 @@ final class UpstreamProvider implements AutoCloseable {
         return followAcross(browser, answer);
     }
 
-    /** At the provider: signs in and allows the server under test; returns the page the server under test shows. */
+    /**
+     * At the provider: signs in and allows the server under test, remembering the decision; returns the page the
+     * server under test shows.
+     */
     Page signInAtProvider(Browser browser, Page providerLogin, ApplicationUser user) {
         assertThat(providerLogin.uri().toString())
                 .as("the provider's sign-in page")
@@ -121,7 +124,8 @@ final class UpstreamProvider implements AutoCloseable {
                         "form[action$=/login]",
                         Map.of("username", user.getUserName(), "password", TestUsers.PASSWORD)));
         if (page.uri().getPath().equals("/oauth2/consent")) {
-            page = followAcross(browser, browser.submit(page, "#consent-allow", Map.of()));
+            // the user ticks "Remember my decision": later sign-ins through the provider come straight back
+            page = followAcross(browser, browser.submit(page, "#consent-allow", Map.of("remember", "true")));
         }
         return page;
     }

@@ -180,7 +180,7 @@ class AuthorizationCodeFlowTests {
         Browser.Page askedAgain = browser.follow(browser.get(
                 client.authorizationRequest("openid scope2").requestUri().toString()));
         assertThat(askedAgain.uri().getPath()).isEqualTo("/oauth2/consent");
-        browser.follow(browser.submit(askedAgain, "#consent-allow", Map.of()));
+        browser.follow(browser.submit(askedAgain, "#consent-allow", Map.of("remember", "true")));
 
         Browser.Page remembered = browser.follow(browser.get(
                 client.authorizationRequest("openid scope2").requestUri().toString()));

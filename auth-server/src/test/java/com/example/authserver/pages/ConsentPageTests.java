@@ -95,7 +95,9 @@ class ConsentPageTests {
                 .hasSize(1) // the server's own consent state, not the client's
                 .doesNotContain(authorization.state().getValue());
         assertThat(values(allow, "scope")).containsExactlyInAnyOrder("openid", "profile", "email", "scope2");
-        assertThat(values(allow, "remember")).containsExactly("true");
+        assertThat(values(allow, "remember"))
+                .as("not sent unless the user ticks it")
+                .isEmpty();
         assertThat(page.document().select("input[type=checkbox][value=openid]")).isEmpty();
         assertThat(page.document().select("input[type=hidden][name=scope][value=openid]"))
                 .hasSize(1);
@@ -117,6 +119,20 @@ class ConsentPageTests {
         assertThat(values(deny, "deny")).containsExactly("true");
         assertThat(values(deny, "state")).isEqualTo(values(allow, "state"));
         assertThat(page.document().select("button[form=consent-deny]").text()).isEqualTo("Deny");
+    }
+
+    @Test
+    void rememberMyDecisionIsLeftForTheUserToTick() {
+        Page page = requestAuthorization("openid profile");
+
+        Element remember = page.form("#consent-allow").selectFirst("input[type=checkbox][name=remember]");
+        assertThat(remember).isNotNull();
+        assertThat(remember.val()).isEqualTo("true");
+        assertThat(remember.hasAttr("checked")).as("pre-checked").isFalse();
+        assertThat(page.document()
+                        .selectFirst("label[for=" + remember.id() + "]")
+                        .text())
+                .isEqualTo("Remember my decision");
     }
 
     @Test

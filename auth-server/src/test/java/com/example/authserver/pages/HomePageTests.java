@@ -32,7 +32,9 @@ class HomePageTests {
 
         assertThat(page.status()).isEqualTo(200);
         PageChecks.assertCommonLayout(page, "Home");
-        assertThat(page.document().selectFirst("h1").text()).isEqualTo("Welcome to AuthForge");
+        assertThat(page.document().selectFirst("h1").text())
+                .isEqualTo(
+                        "Welcome to " + page.document().select("header .brand").text());
         assertThat(page.document().select("a[href=/login]").text()).isEqualTo("Sign in");
         assertThat(page.document().select("a[href=/logout], table")).isEmpty();
     }
@@ -65,7 +67,7 @@ class HomePageTests {
         assertThat(page.uri().getPath()).isEqualTo("/");
         PageChecks.assertCommonLayout(page, "Home");
         assertThat(page.document().select(".account").text()).contains("Signed in as alice");
-        assertThat(page.document().select("a[href=/logout]").text()).isEqualTo("Sign out");
+        assertThat(page.document().select("main a[href=/logout]").text()).isEqualTo("Sign out");
         Map<String, String> claims = new LinkedHashMap<>();
         for (Element row : page.document().select("table.claims tbody tr")) {
             claims.put(row.selectFirst("th").text(), row.selectFirst("td").text());

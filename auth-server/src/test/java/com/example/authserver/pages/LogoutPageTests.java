@@ -40,7 +40,9 @@ class LogoutPageTests {
         assertThat(signedOut.document().select("[role=alert]")).isEmpty();
 
         Page home = browser.navigate("/");
-        assertThat(home.document().selectFirst("h1").text()).isEqualTo("Welcome to AuthForge");
+        assertThat(home.document().selectFirst("h1").text())
+                .isEqualTo(
+                        "Welcome to " + home.document().select("header .brand").text());
         assertThat(home.document().text()).doesNotContain("Signed in as");
     }
 }

@@ -14,11 +14,12 @@ public final class PageChecks {
     public static void assertCommonLayout(Browser.Page page, String title) {
         Document document = page.document();
         assertThat(document.selectFirst("html").attr("lang")).isEqualTo("en");
-        assertThat(document.title()).isEqualTo(title + " \u00b7 AuthForge");
+        String productName = document.select("header .brand").text();
+        assertThat(productName).as("the product name (PageHeaderTests)").isNotBlank();
+        assertThat(document.title()).isEqualTo(title + " \u00b7 " + productName);
         assertThat(document.select("meta[charset]")).hasSize(1);
         assertThat(document.select("meta[name=viewport]")).hasSize(1);
         assertThat(document.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/css/site.css");
-        assertThat(document.select("header .brand").text()).isEqualTo("AuthForge");
         assertThat(document.select("h1")).as("one h1 per page").hasSize(1);
         assertThat(document.select("style, [style]")).as("nothing inline (CSP)").isEmpty();
         for (Element script : document.select("script")) {

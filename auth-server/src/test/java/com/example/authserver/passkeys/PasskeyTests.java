@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.authserver.identity.ApplicationUser;
 import com.example.authserver.identity.UserManager;
 import com.example.authserver.support.Browser;
+import com.example.authserver.support.ClientCallback;
 import com.example.authserver.support.OidcClient;
 import com.example.authserver.support.OidcClient.Authorization;
 import com.example.authserver.support.RealBrowser;
@@ -15,6 +16,7 @@ import com.example.authserver.support.TestServer;
 import com.example.authserver.support.TestUsers;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,14 +84,19 @@ class PasskeyTests {
 
         signOut();
         OidcClient client = server.interactiveClient();
-        Authorization authorization = client.authorizationRequest("openid profile");
+        // the client's side of the redirect is support/ClientCallback: whatever listens on 127.0.0.1:8080 (a
+        // developer's own client) never sees the code
+        Authorization authorization = client.authorizationRequest("openid profile", ClientCallback.redirectUri());
         browser.open(authorization.requestUri().toString())
                 .press(SIGN_IN_WITH_PASSKEY)
                 .awaitPath("/oauth2/consent");
         assertThat(browser.heading()).endsWith("wants to access your account");
         browser.click("#consent-allow button[type=submit]");
+        assertThat(browser.heading()).isEqualTo("The client got the redirect");
         TokenResponse tokens = client.exchange(
-                client.codeFrom(java.net.URI.create(browser.currentUrl()), authorization), authorization.verifier());
+                client.codeFrom(URI.create(browser.currentUrl()), authorization),
+                authorization.verifier(),
+                ClientCallback.redirectUri());
         assertThat(((OIDCTokenResponse) tokens.toSuccessResponse())
                         .getOIDCTokens()
                         .getIDToken()

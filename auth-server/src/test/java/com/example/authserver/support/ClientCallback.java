@@ -31,6 +31,14 @@ public final class ClientCallback {
         return URI.create("http://127.0.0.1:" + port() + "/signed-out-from-configuration");
     }
 
+    /**
+     * The back-channel logout URI served here (it answers every delivery with 200): the test servers deliver logout
+     * tokens for the {@code interactive} client here, not to 127.0.0.1:8080 where a developer's own client may run.
+     */
+    public static URI backChannelLogoutUri() {
+        return URI.create("http://127.0.0.1:" + port() + "/logout/connect/back-channel/interactive");
+    }
+
     private static synchronized int port() {
         if (server == null) {
             try {

@@ -10,9 +10,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Registers the {@link ClientCallback} as the redirect and post-logout redirect URIs the {@code interactive} client
- * gets from configuration,
- * in every Spring test context. Registered in {@code src/test/resources/META-INF/spring.factories}.
+ * Registers the {@link ClientCallback} as the redirect, post-logout redirect and back-channel logout URIs the
+ * {@code interactive} client gets from configuration, in every Spring test context: no test sends anything to
+ * 127.0.0.1:8080. Registered in {@code src/test/resources/META-INF/spring.factories}.
  */
 class ClientCallbackContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -35,7 +35,9 @@ class ClientCallbackContextCustomizerFactory implements ContextCustomizerFactory
                                     "authforge.clients.interactive.redirect-uris[0]",
                                     ClientCallback.redirectUri().toString(),
                                     "authforge.clients.interactive.post-logout-redirect-uris[0]",
-                                    ClientCallback.postLogoutRedirectUri().toString())));
+                                    ClientCallback.postLogoutRedirectUri().toString(),
+                                    "authforge.clients.interactive.backchannel-logout-uri",
+                                    ClientCallback.backChannelLogoutUri().toString())));
         }
 
         @Override
