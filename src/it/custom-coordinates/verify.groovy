@@ -35,6 +35,7 @@ new File(project, 'src').eachFileRecurse { File f ->
 String pom = new File(project, 'pom.xml').getText('UTF-8')
 assert pom.contains('<artifactId>postgresql</artifactId>') && pom.contains('flyway-database-postgresql')
 assert pom.contains('embedded-postgres') : 'the tests of a PostgreSQL project run on embedded PostgreSQL'
+assert new File(project, 'compose.yaml').getText('UTF-8').contains('image: postgres:') : 'the PostgreSQL project has its compose.yaml'
 // (mysql-connector-j is in every project: an ASP.NET Identity import reads MySQL sources, imports/aspnet)
 assert !pom.contains('<artifactId>h2</artifactId>') && !pom.contains('flyway-mysql') && !pom.contains('bucket4j_jdk17-mysql') :
         'only PostgreSQL belongs in this pom'

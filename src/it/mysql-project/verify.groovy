@@ -13,6 +13,7 @@ assert pom.contains('<artifactId>bucket4j_jdk17-mysql</artifactId>') && pom.cont
 String config = new File(project, 'src/main/resources/database.yml').getText('UTF-8')
 assert config.contains('jdbc:mysql://') && config.contains('preserveInstants=true') && config.contains('store: database')
 assert !new File(project, 'databases').exists()
+assert new File(project, 'compose.yaml').getText('UTF-8').contains('image: mysql:') : 'the MySQL project has its compose.yaml'
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0/ : 'the suite did not run'
 assert new File(project, 'target/mysql-server-0.1.0-SNAPSHOT.jar').isFile()
