@@ -73,6 +73,14 @@ static String velocityTemplate(String where, String text, Closure<String> replac
     return out.toString()
 }
 
+/** A README: its title, "# auth-server", becomes the artifactId. */
+static String readmeTemplate(String where, String readme) {
+    if (!readme.startsWith('# auth-server\n')) {
+        throw new TemplateProblem("${where}: the title must read '# auth-server' (it becomes the artifactId)")
+    }
+    return velocityTemplate(where, readme) { String line -> line == '# auth-server\n' ? '# ${artifactId}\n' : line }
+}
+
 static String javaTemplate(String where, String text) {
     return velocityTemplate(where, text) { String line -> line.replace(PACKAGE, '${package}') }
 }
@@ -240,13 +248,7 @@ static void generate(Path server, Path output) {
         } else if (rel.endsWith('.java') || rel.endsWith('META-INF/spring.factories')) {
             destination.toFile().setText(javaTemplate(where, file.toFile().getText('UTF-8')), 'UTF-8')
         } else if (rel == 'README.md') {
-            String readme = file.toFile().getText('UTF-8')
-            if (!readme.startsWith('# auth-server\n')) {
-                throw new TemplateProblem("${where}: the title must read '# auth-server' (it becomes the artifactId)")
-            }
-            destination.toFile().setText(velocityTemplate(where, readme) { String line ->
-                line == '# auth-server\n' ? '# ${artifactId}\n' : line
-            }, 'UTF-8')
+            destination.toFile().setText(readmeTemplate(where, file.toFile().getText('UTF-8')), 'UTF-8')
         } else {
             Files.copy(file, destination, StandardCopyOption.COPY_ATTRIBUTES)
         }
@@ -321,12 +323,7 @@ static int generateSamples(Path samples, Path output) {
         } else if (rel.endsWith('pom.xml')) {
             destination.toFile().setText(samplePomTemplate(where, text), 'UTF-8')
         } else if (rel == 'README.md') {
-            if (!text.startsWith('# auth-server\n')) {
-                throw new TemplateProblem("${where}: the title must read '# auth-server' (it becomes the artifactId)")
-            }
-            destination.toFile().setText(velocityTemplate(where, text) { String line ->
-                line == '# auth-server\n' ? '# ${artifactId}\n' : line
-            }, 'UTF-8')
+            destination.toFile().setText(readmeTemplate(where, text), 'UTF-8')
         } else {
             Files.copy(file, destination, StandardCopyOption.COPY_ATTRIBUTES)
         }
