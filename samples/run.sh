@@ -38,6 +38,17 @@ done
 say() { echo "[run] $*"; }
 fail() { echo "[run] $*" >&2; exit 1; }
 
+# each port a number from 1 to 65535: these values end up in the server's redirect URIs
+for variable in AUTHFORGE_PORT API_PORT WEB_PORT MCP_PORT; do
+  case "${!variable:-1}" in
+    ''|*[!0-9]*) fail "$variable must be a port number (1-65535), not '${!variable}'" ;;
+  esac
+  value="${!variable:-1}"
+  if [ "${#value}" -gt 5 ] || [ "$value" -lt 1 ] || [ "$value" -gt 65535 ]; then
+    fail "$variable must be a port number (1-65535), not '$value'"
+  fi
+done
+
 command -v java >/dev/null 2>&1 || fail "java was not found: install a JDK 17 or newer (java -version)"
 modules=(server api web)
 [ -d mcp ] && modules+=(mcp)

@@ -1,21 +1,27 @@
 package com.example.authserver.samples.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OidcBackChannelLogoutHandler;
 import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.oidc.session.InMemoryOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
@@ -24,7 +30,6 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sign-in, sign-out and back-channel logout with the authorization server (client registration {@code interactive}
@@ -50,6 +55,7 @@ class WebSecurity {
                 .oauth2Login(login -> login.authorizationEndpoint(
                         authorization -> authorization.authorizationRequestResolver(withPkce(registrations))))
                 .logout(logout -> logout.logoutSuccessHandler(signOutAtTheServer(registrations)))
+                // the handler is the backChannelLogout bean below
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 // the pages load nothing but this application's own style sheet
                 .headers(headers -> headers.contentSecurityPolicy(
@@ -93,6 +99,29 @@ class WebSecurity {
         return manager;
     }
 
+    /** The sessions signed in through the server, by their {@code sid}, for back-channel logout. */
+    @Bean
+    OidcSessionRegistry oidcSessions() {
+        return new InMemoryOidcSessionRegistry();
+    }
+
+    /**
+     * Back-channel logout: for each session a valid logout token names, Spring sends a request carrying that session's
+     * cookie to this application's logout endpoint. Its default address comes from the logout request's Host header,
+     * which the sender chooses: a forged one would send the victim's session cookie elsewhere and leave the session
+     * signed in. The address is this application's own, once its port is known.
+     */
+    @Bean
+    OidcBackChannelLogoutHandler backChannelLogout(OidcSessionRegistry sessions) {
+        return new OidcBackChannelLogoutHandler(sessions);
+    }
+
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> backChannelLogoutAddress(OidcBackChannelLogoutHandler handler) {
+        return event -> handler.setLogoutUri(
+                "http://127.0.0.1:" + event.getWebServer().getPort() + "/logout/connect/back-channel/{registrationId}");
+    }
+
     /**
      * http://localhost:8080 is sent to http://127.0.0.1:8080. The authorization server runs on localhost, and a
      * browser shares cookies between the ports of one host: on localhost, this application's session cookie and the
@@ -108,18 +137,17 @@ class WebSecurity {
                             throws ServletException, IOException {
                         if ("localhost".equalsIgnoreCase(request.getServerName())
                                 && "GET".equals(request.getMethod())) {
-                            response.sendRedirect(UriComponentsBuilder.fromUriString(
-                                            request.getRequestURL().toString())
-                                    .host("127.0.0.1")
-                                    .query(request.getQueryString())
-                                    .build(true)
-                                    .toUriString());
+                            // the path and query as the browser sent them (still encoded): nothing to parse
+                            String query = request.getQueryString();
+                            response.sendRedirect(request.getScheme() + "://127.0.0.1:" + request.getServerPort()
+                                    + request.getRequestURI() + (query == null ? "" : "?" + query));
                             return;
                         }
                         chain.doFilter(request, response);
                     }
                 });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 }

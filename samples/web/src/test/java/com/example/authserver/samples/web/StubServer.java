@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the authorization server or the API on a random loopback port: fixed answers at fixed paths.
@@ -27,6 +28,11 @@ final class StubServer {
 
     /** The authorization server's discovery document and an empty key set. */
     static StubServer authorizationServer() {
+        return authorizationServer("{\"keys\":[]}");
+    }
+
+    /** The authorization server's discovery document and the given key set (JSON). */
+    static StubServer authorizationServer(String jwks) {
         StubServer stub = new StubServer();
         String issuer = stub.url();
         stub.answer("/.well-known/openid-configuration", 200, "application/json", """
@@ -35,8 +41,21 @@ final class StubServer {
                  "end_session_endpoint":"%1$s/connect/logout","response_types_supported":["code"],
                  "subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256"],
                  "grant_types_supported":["authorization_code","refresh_token"]}""".formatted(issuer));
-        stub.answer("/oauth2/jwks", 200, "application/json", "{\"keys\":[]}");
+        stub.answer("/oauth2/jwks", 200, "application/json", jwks);
         return stub;
+    }
+
+    /** Answers 200 at every path under this one, and counts the requests. */
+    StubServer count(String path, AtomicInteger requests) {
+        server.createContext(path, exchange -> {
+            requests.incrementAndGet();
+            respond(exchange, 200, "text/plain", "", new String[0]);
+        });
+        return this;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     String url() {
