@@ -89,7 +89,13 @@ done
 if [ "$build" = yes ]; then
   say "Building the server and the samples: ./mvnw -q -DskipTests package (the first build downloads dependencies:" \
     "a few minutes; ./run.sh --no-build skips this step next time)"
-  ./mvnw -q -DskipTests package || fail "the build failed (see above); ./mvnw package shows more"
+  status=0
+  ./mvnw -q -DskipTests package || status=$?
+  case "$status" in
+    0) ;;
+    130 | 143) fail "stopped during the build" ;;
+    *) fail "the build failed (see above); ./mvnw package shows more" ;;
+  esac
 fi
 
 jar_of() {
