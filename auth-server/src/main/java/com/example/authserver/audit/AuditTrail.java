@@ -77,13 +77,13 @@ public class AuditTrail {
                 .params(
                         Timestamp.from(complete.time()),
                         complete.type().name(),
-                        cut(complete.userId(), 36),
-                        cut(complete.userName(), 256),
-                        cut(complete.actor(), 256),
-                        cut(complete.clientId(), 200),
-                        cut(complete.method(), 32),
-                        cut(complete.detail(), 1000),
-                        cut(complete.ipAddress(), 64))
+                        PrintableText.cut(complete.userId(), 36),
+                        PrintableText.cut(complete.userName(), 256),
+                        PrintableText.cut(complete.actor(), 256),
+                        PrintableText.cut(complete.clientId(), 200),
+                        PrintableText.cut(complete.method(), 32),
+                        PrintableText.cut(complete.detail(), 1000),
+                        PrintableText.cut(complete.ipAddress(), 64))
                 .update();
         events.publishEvent(complete);
         logged(complete);
@@ -201,14 +201,5 @@ public class AuditTrail {
         }
         String name = authentication.getName();
         return userManager.findById(name).map(user -> user.getUserName()).orElse(name);
-    }
-
-    private static String cut(String value, int length) {
-        if (value == null || value.length() <= length) {
-            return value;
-        }
-        // never split a surrogate pair: the database would refuse half a character
-        int end = Character.isHighSurrogate(value.charAt(length - 1)) ? length - 1 : length;
-        return value.substring(0, end);
     }
 }

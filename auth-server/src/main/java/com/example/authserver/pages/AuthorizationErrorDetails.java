@@ -42,6 +42,6 @@ class AuthorizationErrorDetails {
             return null;
         }
         String printable = PrintableText.of(value);
-        return printable.length() <= MAX_LENGTH ? printable : printable.substring(0, MAX_LENGTH) + "\u2026";
+        return printable.length() <= MAX_LENGTH ? printable : PrintableText.cut(printable, MAX_LENGTH) + "\u2026";
     }
 }

@@ -47,8 +47,4 @@ class PageHeaderModel {
                                 .map(ApplicationUser::getUserName)
                                 .orElse(null));
     }
-
-    String productName() {
-        return productName;
-    }
 }

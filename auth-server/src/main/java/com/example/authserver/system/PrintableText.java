@@ -33,6 +33,18 @@ public final class PrintableText {
         return printable.toString();
     }
 
+    /**
+     * The text cut to at most {@code length} characters (UTF-16 units), never between the two halves of a surrogate
+     * pair (a database would refuse half a character, a page would show it as a replacement mark); null stays null.
+     */
+    public static String cut(String text, int length) {
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
+    }
+
     private static boolean isUnsafe(int c) {
         int type = Character.getType(c);
         return Character.isISOControl(c)
