@@ -11,12 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -88,21 +82,12 @@ class BackChannelLogoutTests {
     }
 
     private String postLogoutToken(String token, String host) throws Exception {
-        String body = "logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        int port = environment.getRequiredProperty("local.server.port", Integer.class);
-        // a raw request: Java's HTTP client does not let a caller choose the Host header
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-            socket.setSoTimeout(20000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /logout/connect/back-channel/interactive HTTP/1.1\r\nHost: " + host
-                            + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
-                            + body.length() + "\r\nConnection: close\r\n\r\n" + body)
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
-        }
+        String answer = RawHttp.send(
+                environment.getRequiredProperty("local.server.port", Integer.class),
+                "POST /logout/connect/back-channel/interactive HTTP/1.1",
+                List.of("Host: " + host, "Content-Type: application/x-www-form-urlencoded"),
+                "logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return answer.substring(0, answer.indexOf("\r\n"));
     }
 
     private static DefaultOidcUser user(String sid) {

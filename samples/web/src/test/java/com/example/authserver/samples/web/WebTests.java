@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +93,14 @@ class WebTests {
 
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location")).hasValue(base() + "/call-api?x=1");
+    }
+
+    @Test
+    void aMalformedEscapeOnLocalhostIsRedirectedAsSentNotAnError() throws Exception {
+        String answer = RawHttp.send(
+                Integer.parseInt(port()), "GET /?a=%zz HTTP/1.1", List.of("Host: localhost:" + port()), "");
+
+        assertThat(answer).startsWith("HTTP/1.1 302 ").contains("Location: " + base() + "/?a=%zz\r\n");
     }
 
     @Test
