@@ -37,9 +37,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * A real headless Chromium for a test, driven through Selenium: register it with {@code @RegisterExtension} on a
  * static field (the tests of a class run one after the other). Each test gets a fresh browser (a new profile: no
- * cookies, no passkeys), and the browser is always quit after it. Every page the test opens or reaches by a click is
- * saved as {@code target/screenshots/<test class>/<nn>-<page>.png}, numbered through the class, and so is the page
- * a failing test ended on.
+ * cookies, no passkeys), and the browser is always quit after it. The page a failing test ended on is saved as
+ * {@code target/screenshots/<test class>/failed-<test>.png}; with the system property or environment variable
+ * {@code SCREENSHOTS=all}, so is every page the test opens or reaches by a click, as {@code <nn>-<page>.png}, numbered
+ * through the class (off by default: a screenshot costs Chromium about 140 ms).
  * <p>
  * Debian's {@code chromium} and {@code chromium-driver} are used, from {@code /usr/bin}; the system properties or
  * environment variables {@code CHROMIUM} and {@code CHROMEDRIVER} point elsewhere. Where they are missing, the test
@@ -50,6 +51,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 public final class RealBrowser implements ExecutionCondition, BeforeEachCallback, AfterEachCallback {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private static final boolean EVERY_PAGE = "all".equals(setting("SCREENSHOTS"));
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -185,7 +190,7 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
 
     /** Waits until the page's first heading is this text (pages that scripts open), then keeps a screenshot. */
     public RealBrowser awaitHeading(String heading) {
-        new WebDriverWait(driver, WAIT)
+        waiting()
                 .withMessage(
                         () -> "heading '" + heading + "' on " + driver.getCurrentUrl() + ", showing: " + text("main"))
                 .until(ExpectedConditions.textToBe(By.cssSelector("h1"), heading));
@@ -194,7 +199,7 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
 
     /** Waits until the browser shows a page at this path (where a script sent it), then keeps a screenshot. */
     public RealBrowser awaitPath(String path) {
-        new WebDriverWait(driver, WAIT)
+        waiting()
                 .withMessage(
                         () -> "page " + path + ", still on " + driver.getCurrentUrl() + " showing: " + text("main"))
                 .until(d -> path.equals(URI.create(d.getCurrentUrl()).getPath()) && loaded());
@@ -203,7 +208,7 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
 
     /** Waits until the element is displayed (a message a script shows), then keeps a screenshot. */
     public RealBrowser awaitVisible(String selector) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector)));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector)));
         return pageShown();
     }
 
@@ -243,8 +248,11 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
                         .setIsUserVerified(true));
     }
 
-    /** Saves a screenshot of the page now shown, named after its path. */
+    /** Saves a screenshot of the page now shown, named after its path, when every page is asked for. */
     public RealBrowser pageShown() {
+        if (!EVERY_PAGE) {
+            return this;
+        }
         String path = URI.create(driver.getCurrentUrl()).getPath();
         String page = path == null || path.equals("/") || path.isEmpty()
                 ? "home"
@@ -296,8 +304,13 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
         }
     }
 
+    /** Selenium looks every 500 ms by default: half a second lost after most clicks. */
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT, POLL);
+    }
+
     private void waitForPageChangeFrom(String before) {
-        new WebDriverWait(driver, WAIT)
+        waiting()
                 .withMessage(() -> "a new page after the click, still on " + driver.getCurrentUrl())
                 .until(d -> !before.equals(d.getWindowHandle() + pageId()) && loaded());
     }
@@ -311,7 +324,11 @@ public final class RealBrowser implements ExecutionCondition, BeforeEachCallback
     }
 
     private static Path executable(String name, String fallback) {
-        String configured = System.getProperty(name, System.getenv(name));
+        String configured = setting(name);
         return Path.of(configured == null || configured.isBlank() ? fallback : configured);
+    }
+
+    private static String setting(String name) {
+        return System.getProperty(name, System.getenv(name));
     }
 }
