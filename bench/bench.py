@@ -4,7 +4,8 @@ needs and runs this; standard library only.
 
 Installs the archetype from this repository, generates bench/target/bench-server from it and builds it, builds the
 baseline (bench/minimal-server), the one-core limits (bench/limits) and the browser load generator (bench/loadgen),
-then runs the parts of bench/scenarios in order:
+with BENCH_SUITE=1 times the generated project's own test suite (suite), then runs the parts of bench/scenarios in
+order:
   limits       the one-core limits (JWT signatures per second, one password hash), with no server running;
   authforge    start-up on an empty database and again on the existing one, then client_credentials, introspection,
                revocation (token_load), the password sign-ins and the login page (sign_in, part "sign-in"), refresh
@@ -14,8 +15,9 @@ then runs the parts of bench/scenarios in order:
   minimal      the minimal Spring authorization server: start-up and the token scenarios where they apply;
   keycloak     optionally (BENCH_KEYCLOAK=1) Keycloak 26 in dev mode: start-up and client_credentials;
 then client_credentials on every server still up, in alternation (alternation): the figures the targets are read
-from. Prints Markdown tables (bench/report.py) and writes them to bench/results/<date>.md. Exits 1 when any request
-failed (the figures are then not valid), 2 when a step failed, 130 when interrupted.
+from. Prints the issue's targets and the Markdown tables (bench/report.py) and writes them to
+bench/results/<date>.md. Exits 1 when any request failed (the figures are then not valid), 2 when a step failed, 130
+when interrupted.
 """
 import argparse
 import os
@@ -28,7 +30,8 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 from harness import build  # noqa: E402
 from harness.context import Bench  # noqa: E402
 from harness.log import Failure, Interrupted, elapsed, log  # noqa: E402
-from scenarios import alternation, authforge, class_data_sharing, es256, keycloak, limits, minimal, stored  # noqa: E402
+from scenarios import alternation, authforge, class_data_sharing, es256, keycloak, limits, minimal  # noqa: E402
+from scenarios import stored, suite  # noqa: E402
 
 SETTINGS = """settings (environment):
   BENCH_DURATION       seconds of each measured run (5)
@@ -48,6 +51,8 @@ SETTINGS = """settings (environment):
                        (default: all but keycloak, which BENCH_KEYCLOAK=1 adds)
   BENCH_SKIP_BUILD     1: reuse the jars of the previous run (development of the bench only)
   BENCH_KEEP_DATA      1: keep the seeded database (several GB with 1,000,000 rows) in the run folder
+  BENCH_SUITE          1: after the build, time the generated project's test suite (./mvnw -B -ntp verify in
+                       bench/target/bench-server; about 5 minutes more)
   JAVA                 the JVM that runs the servers and the limits (java on the PATH)
   BENCH_JAVA_ALT       a second JVM for the limits only (default: Temurin 25 where installed; "none" to skip)
   KEYCLOAK_JAVA_HOME   the JDK for Keycloak, 21 or later (default /usr/lib/jvm/temurin-25-jdk-amd64)"""
@@ -88,7 +93,9 @@ def report(bench):
     env = {**os.environ, "BENCH_JAVA": s.java, "BENCH_JAVA_ALT": s.java_alt, "BENCH_WALL": str(wall),
            "BENCH_HEAP": s.heap, "BENCH_DURATION": str(s.duration), "BENCH_WARMUP": str(s.warmup),
            "BENCH_SERVER_OPTIONS": " ".join(bench.server_jvm_options), "BENCH_GRANTS": str(s.grants),
-           "BENCH_USERS": str(s.users), "BENCH_PARTS": s.parts}
+           "BENCH_USERS": str(s.users), "BENCH_PARTS": s.parts, "BENCH_ONLY": s.only,
+           "BENCH_SKIP_BUILD": "1" if s.skip_build else "0", "BENCH_RUN_LENGTH": s.run_length_changes(),
+           "BENCH_JVM_OPTIONS_SET": "0" if s.jvm_options is None else "1"}
     return subprocess.run([sys.executable, bench.bench_path("report.py"), bench.work, results, bench.repo],
                           env=env).returncode
 
@@ -105,6 +112,8 @@ def main():
         build.install_wrk()
         build.build(bench)
         build.jvm_options(bench)
+        if bench.settings.suite:
+            suite.run(bench)
         measure(bench)
         bench.stop_all()
         return report(bench)

@@ -126,8 +126,29 @@ def _terminate(pid, process):
         process.wait()
 
 
-def wait_ready(bench, server, url, t0, label, limit):
-    """Polls URL every 50 ms; records the time from T0 (ns) and the RSS then, unless LABEL is "-"."""
+# after a forced full collection (jcmd GC.run), how long the idle server is left before its RSS is read (the
+# collector may hand back the heap it shrinks after the collection itself)
+GC_SETTLE_S = 1.5
+
+
+def rss_after_gc(bench, server):
+    """An idle server's RSS (KiB) after a forced collection: jcmd PID GC.run (a full collection), then GC_SETTLE_S
+    seconds of rest, then VmRSS."""
+    jcmd = os.path.join(bench.jdk_bin, "jcmd")
+    try:
+        done = subprocess.run([jcmd, str(server.pid), "GC.run"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        done = None
+    if not done or done.returncode != 0:
+        fail(f"{jcmd} {server.pid} GC.run failed ({server.name})")
+    time.sleep(GC_SETTLE_S)
+    return server.rss_kb()
+
+
+def wait_ready(bench, server, url, t0, label, limit, idle_gc=False):
+    """Polls URL every 50 ms; records the time from T0 (ns) and the RSS then, unless LABEL is "-". IDLE_GC: then
+    also the RSS after a forced collection (rss_after_gc), before any request but the discovery one."""
     deadline = time.time() + limit
     while not answers(url):
         server.find_jvm()
@@ -139,9 +160,15 @@ def wait_ready(bench, server, url, t0, label, limit):
     ready_ms = (time.time_ns() - t0) // 1000000
     server.find_jvm()
     rss = server.rss_kb()
+    row = {"server": server.name, "start": label, "ready_ms": ready_ms, "rss_kb": rss}
+    idle = ""
+    if idle_gc:
+        row["idle_gc_rss_kb"] = rss_after_gc(bench, server)
+        row["idle_gc_settle_ms"] = int(GC_SETTLE_S * 1000)
+        idle = f"; idle, {GC_SETTLE_S} s after a forced GC: {row['idle_gc_rss_kb'] // 1024} MiB"
     if label != "-":
-        bench.append_json("startup.jsonl", {"server": server.name, "start": label, "ready_ms": ready_ms, "rss_kb": rss})
-    log(f"{server.name} {'start' if label == '-' else label}: ready after {ready_ms} ms, RSS {rss // 1024} MiB "
+        bench.append_json("startup.jsonl", row)
+    log(f"{server.name} {'start' if label == '-' else label}: ready after {ready_ms} ms, RSS {rss // 1024} MiB{idle} "
         f"(pid {server.pid}, port {server.port})")
 
 
@@ -152,9 +179,9 @@ def track(bench, server):
     return server
 
 
-def start_server(bench, name, label, jar, folder, args=(), jvm_options=()):
-    """Starts JAR in FOLDER and waits for its discovery document (at most 180 s). The JVM keeps 256 frames per JFR
-    stack sample, so that a profile sees whole Spring stacks (no cost unless recording)."""
+def start_server(bench, name, label, jar, folder, args=(), jvm_options=(), idle_gc=False):
+    """Starts JAR in FOLDER and waits for its discovery document (at most 180 s); IDLE_GC: see wait_ready. The JVM
+    keeps 256 frames per JFR stack sample, so that a profile sees whole Spring stacks (no cost unless recording)."""
     s = bench.settings
     os.makedirs(folder, exist_ok=True)
     port = free_port()
@@ -165,7 +192,7 @@ def start_server(bench, name, label, jar, folder, args=(), jvm_options=()):
              *jvm_options, "-jar", jar, f"--server.port={port}", "--server.address=127.0.0.1", *args],
             cwd=folder, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     server = track(bench, Server(name, process, port, folder))
-    wait_ready(bench, server, f"{server.url}/.well-known/openid-configuration", t0, label, 180)
+    wait_ready(bench, server, f"{server.url}/.well-known/openid-configuration", t0, label, 180, idle_gc)
     return server
 
 

@@ -23,17 +23,20 @@ M2M_AUTH = basic(M2M_ID, M2M_SECRET)
 INTERACTIVE_AUTH = basic(INTERACTIVE_ID, INTERACTIVE_SECRET)
 
 
-def env(name, default):
-    """As bash's ${NAME:-default}: an empty value counts as unset."""
-    return os.environ.get(name) or default
-
-
-def flag(name):
-    return env(name, "0") == "1"
+# the settings that change how long a run takes (besides BENCH_ONLY, BENCH_SKIP_BUILD, BENCH_SUITE, BENCH_KEYCLOAK):
+# a run with any of them changed is not the run whose wall time the target is about
+RUN_LENGTH = {"BENCH_DURATION": "duration", "BENCH_WARMUP": "warmup", "BENCH_SIGNIN_WARMUP": "signin_warmup",
+              "BENCH_GRANTS": "grants", "BENCH_USERS": "users", "BENCH_ROWS": "rows",
+              "BENCH_PROFILE": "profile_seconds", "BENCH_CLEANUP": "cleanup", "BENCH_FILL_LOBS": "fill_lobs"}
 
 
 class Settings:
-    def __init__(self):
+    def __init__(self, environ=None):
+        """From ENVIRON (os.environ by default; {} gives the defaults). As in bash's ${NAME:-default}, an empty value
+        counts as unset."""
+        environ = os.environ if environ is None else environ
+        env = lambda name, default: environ.get(name) or default
+        flag = lambda name: env(name, "0") == "1"
         self.duration = int(env("BENCH_DURATION", 5))
         self.warmup = int(env("BENCH_WARMUP", 10))
         # a sign-in touches far more code than a token request and comes 50 times less often: on 2 cores the JIT is
@@ -58,8 +61,10 @@ class Settings:
         self.fill_lobs = flag("BENCH_FILL_LOBS")
         self.skip_build = flag("BENCH_SKIP_BUILD")
         self.keep_data = flag("BENCH_KEEP_DATA")
+        # the generated project's own test suite (./mvnw verify), timed after the build: about 5 minutes, so opt-in
+        self.suite = flag("BENCH_SUITE")
         # set, even empty (the JVM's defaults), it replaces the generated Dockerfile's options
-        self.jvm_options = os.environ.get("BENCH_JVM_OPTIONS")
+        self.jvm_options = environ.get("BENCH_JVM_OPTIONS")
         self.only = env("BENCH_ONLY", "")
         parts = self.only or ALL_PARTS
         if flag("BENCH_KEYCLOAK") and not self.only:
@@ -72,3 +77,10 @@ class Settings:
 
     def wants(self, part):
         return part in self.parts.split(",")
+
+    def run_length_changes(self):
+        """'BENCH_DURATION=3 BENCH_ROWS=20000': the settings of RUN_LENGTH set to other values than their defaults
+        (BENCH_WARMUP=3 changes the sign-ins' warm-up too: only BENCH_WARMUP is named)."""
+        defaults = Settings({})
+        return " ".join(f"{name}={os.environ[name]}" for name, field in RUN_LENGTH.items()
+                        if os.environ.get(name) and getattr(self, field) != getattr(defaults, field))

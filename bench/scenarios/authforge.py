@@ -35,8 +35,9 @@ def run(bench):
     # scenario 2 runs on this server after the others: its bench users go into the database before the second start
     if bench.wants("sign-in"):
         h2.seed_users(bench, folder)
+    # idle_gc: its RSS after a forced collection, before any load, as the minimal server's (scenarios/minimal)
     server = start_server(bench, "authforge", "second start (existing database)", bench.authforge_jar, folder,
-                          AUTHFORGE_ARGS)
+                          AUTHFORGE_ARGS, idle_gc=True)
     compared_later = bench.wants("minimal")
     token_load.run(bench, server, compared_later)
     if bench.wants("sign-in"):

@@ -5,7 +5,9 @@ from scenarios import token_load
 
 
 def run(bench):
-    server = start_server(bench, "minimal", "start (in memory)", bench.minimal_jar, bench.path("minimal"))
+    # idle_gc: its RSS after a forced collection, before any load, as AuthForge's second start (scenarios/authforge)
+    server = start_server(bench, "minimal", "start (in memory)", bench.minimal_jar, bench.path("minimal"),
+                          idle_gc=True)
     compared_later = bool(bench.compared)
     token_load.run(bench, server, compared_later)
     if compared_later:
