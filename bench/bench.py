@@ -13,7 +13,8 @@ order:
                training (class_data_sharing); then a server with ES256 keys (es256);
   stored       refresh and introspection with 1,000 and with BENCH_ROWS stored authorizations (stored, cleanup);
   minimal      the minimal Spring authorization server: start-up and the token scenarios where they apply;
-  keycloak     optionally (BENCH_KEYCLOAK=1) Keycloak 26 in dev mode: start-up and client_credentials;
+  keycloak     optionally (BENCH_KEYCLOAK=1) Keycloak 26 in dev mode: start-up, client_credentials and the password
+               sign-ins through its login form (the same users and load as AuthForge's);
 then client_credentials on every server still up, in alternation (alternation): the figures the targets are read
 from. Prints the issue's targets and the Markdown tables (bench/report.py) and writes them to
 bench/results/<date>.md. Exits 1 when any request failed (the figures are then not valid), 2 when a step failed, 130
@@ -36,15 +37,16 @@ from scenarios import stored, suite  # noqa: E402
 SETTINGS = """settings (environment):
   BENCH_DURATION       seconds of each measured run (5)
   BENCH_WARMUP         seconds of each warm-up run (10)
-  BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up (9 x BENCH_WARMUP)
+  BENCH_SIGNIN_WARMUP  seconds of the sign-ins' warm-up, AuthForge's and Keycloak's (9 x BENCH_WARMUP)
   BENCH_JVM_OPTIONS    JVM options of AuthForge, the minimal server and the limits (default: those of the generated
                        project's Dockerfile; set it empty for the JVM's defaults)
   BENCH_HEAP           the servers' -Xmx (512m)
   BENCH_GRANTS         grants per refresh run (32)
-  BENCH_USERS          bench users for the sign-ins (2000)
+  BENCH_USERS          bench users for the sign-ins, AuthForge's and Keycloak's (2000)
   BENCH_ROWS           stored authorizations, large case (1000000)
   BENCH_PROFILE        seconds of each profiled run, client_credentials and sign-in (5; 0: no profile)
-  BENCH_KEYCLOAK       1: also measure Keycloak 26 (downloads its distribution from Maven Central once, ~160 MB)
+  BENCH_KEYCLOAK       1: also measure Keycloak 26, client_credentials and sign-ins (adds about 4 minutes; downloads
+                       its distribution from Maven Central once, ~160 MB)
   BENCH_CLEANUP        1: also time the clean-up job purging the large case's rows once expired (adds 2-4 minutes)
   BENCH_FILL_LOBS      1: store the seeded authorizations' JSON as H2 stores the server's own (slower fill)
   BENCH_ONLY           parts to run, comma-separated, of limits,authforge,sign-in,stored,minimal,keycloak

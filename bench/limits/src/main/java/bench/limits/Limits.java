@@ -1,6 +1,10 @@
 package bench.limits;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +24,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,12 +41,30 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Prints one line per figure, {@code name<TAB>operations per second<TAB>milliseconds per operation}.
  * Arguments: warm-up seconds and measuring seconds per figure (default 2 and 4), and optionally {@code es256}
  * (ES256 signatures only: bench/run.sh measures what a second, newer JVM gains there) or {@code bcrypt} (all
- * figures and bcrypt).
+ * figures and bcrypt) or {@code keycloak} (all figures and one check with Keycloak's default hashing).
  * <p>
  * With the arguments {@code hash PASSWORD} it prints instead one hash of PASSWORD as the server stores it
  * ({@code {argon2}} and the Argon2id hash, from the same encoder): bench/run.sh gives it to every bench user.
+ * With {@code keycloak-hash PASSWORD} it prints one hash of PASSWORD with Keycloak's default hashing, as one JSON
+ * line: the hash and salt of Keycloak's secret data and the fields of its credential data
+ * ({@code {"value":…,"salt":…,"hashIterations":5,"algorithm":"argon2","additionalParameters":{…}}}):
+ * bench/scenarios/keycloak.py checks those fields against a credential Keycloak made itself, then gives the hash to
+ * every bench user there.
  */
 public final class Limits {
+
+    /**
+     * Keycloak 26.4.5's default password hashing outside FIPS mode (its {@code argon2} provider, the highest-ordered
+     * one, with the defaults of {@code org.keycloak.crypto.hash.Argon2Parameters}): Argon2id, version 1.3, 7168 KiB,
+     * 5 iterations, parallelism 1, a 32-byte hash and a 16-byte salt, both Base64 in the stored secret.
+     */
+    private static final int KEYCLOAK_MEMORY_KB = 7168;
+
+    private static final int KEYCLOAK_ITERATIONS = 5;
+
+    private static final int KEYCLOAK_PARALLELISM = 1;
+
+    private static final int KEYCLOAK_HASH_LENGTH = 32;
 
     private Limits() {
     }
@@ -48,6 +72,10 @@ public final class Limits {
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && "hash".equals(args[0])) {
             System.out.println("{argon2}" + serverEncoder().encode(args[1]));
+            return;
+        }
+        if (args.length == 2 && "keycloak-hash".equals(args[0])) {
+            System.out.println(keycloakCredential(args[1]));
             return;
         }
         double warmup = args.length > 0 ? Double.parseDouble(args[0]) : 2;
@@ -72,6 +100,44 @@ public final class Limits {
         if ("bcrypt".equals(only)) {
             report("bcrypt10_check", run(warmup, measure, checking(new BCryptPasswordEncoder())));
         }
+        if ("keycloak".equals(only)) {
+            byte[] salt = new byte[16];
+            new SecureRandom().nextBytes(salt);
+            byte[] hash = keycloakHash("Pass123$", salt);
+            report("argon2id_keycloak_check", run(warmup, measure, () -> {
+                if (!Arrays.equals(keycloakHash("Pass123$", salt), hash)) {
+                    throw new IllegalStateException("the hash does not match");
+                }
+                return hash;
+            }));
+        }
+    }
+
+    /** Argon2id of PASSWORD with SALT, with Keycloak's default parameters, as its argon2 provider computes it. */
+    private static byte[] keycloakHash(String password, byte[] salt) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt)
+                .withParallelism(KEYCLOAK_PARALLELISM)
+                .withMemoryAsKB(KEYCLOAK_MEMORY_KB)
+                .withIterations(KEYCLOAK_ITERATIONS)
+                .build());
+        byte[] hash = new byte[KEYCLOAK_HASH_LENGTH];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), hash);
+        return hash;
+    }
+
+    /** One Keycloak password credential of PASSWORD (a new salt), as the JSON line described above. */
+    private static String keycloakCredential(String password) {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return "{\"value\":\"" + base64.encodeToString(keycloakHash(password, salt)) + "\",\"salt\":\""
+                + base64.encodeToString(salt) + "\",\"hashIterations\":" + KEYCLOAK_ITERATIONS
+                + ",\"algorithm\":\"argon2\",\"additionalParameters\":{\"hashLength\":[\"" + KEYCLOAK_HASH_LENGTH
+                + "\"],\"memory\":[\"" + KEYCLOAK_MEMORY_KB + "\"],\"type\":[\"id\"],\"version\":[\"1.3\"],"
+                + "\"parallelism\":[\"" + KEYCLOAK_PARALLELISM + "\"]}}";
     }
 
     /** The server's user-password encoder (identity/PasswordHashing), without its {id} prefix. */

@@ -19,10 +19,12 @@ import bench.loadgen.HttpConnection.Failure;
  * of that size, each visit on a new connection with no cookie), and prints the figures the way bench/lua/common.lua
  * does for wrk, one line:
  * <pre>BENCH_JSON {"requests":…,"duration_us":…,"p50_ms":…,"p90_ms":…,"p99_ms":…,"max_ms":…,"non2xx":…,"connect":…,…}</pre>
- * where a request is one visit (a sign-in is four HTTP requests), plus the median of each step of a sign-in and, given
- * the server's pid, the server's CPU ticks and RSS over the measured window only (the warm-up is left out).
+ * where a request is one visit (a sign-in is four HTTP requests at AuthForge, two at Keycloak), plus the median of each
+ * step of a sign-in and, given the server's pid, the server's CPU ticks and RSS over the measured window only (the
+ * warm-up is left out).
  * <p>
- * Arguments, name=value: {@code mode} (sign-in or login-page), {@code url} (http://127.0.0.1:PORT),
+ * Arguments, name=value: {@code mode} (sign-in or login-page at AuthForge, keycloak-sign-in at Keycloak: {@link
+ * KeycloakSignIn}), {@code realm} (Keycloak's realm, bench), {@code url} (http://127.0.0.1:PORT),
  * {@code connections} (visitors at once, 4), {@code warmup} and {@code duration} (seconds, 5 and 10; visits that end
  * during the warm-up are not counted), {@code users} (sign-in: users bench-00001 to bench-N, taken in turn, 2000),
  * {@code first-user} (the turn starts after that many users, 0: runs one after the other can spread their sign-ins
@@ -55,17 +57,22 @@ public final class LoadGen {
         String password = options.get("password");
         String pid = options.get("pid");
         int timeout = Integer.parseInt(options.getOrDefault("timeout", "10000"));
-        boolean signIn = switch (mode) {
-            case "sign-in" -> true;
-            case "login-page" -> false;
-            default -> throw new IllegalArgumentException("mode is sign-in or login-page, not " + mode);
+        List<String> names = switch (mode) {
+            case "sign-in" -> Visits.SIGN_IN_STEPS;
+            case "keycloak-sign-in" -> KeycloakSignIn.STEPS;
+            case "login-page" -> List.of("login_page");
+            default -> throw new IllegalArgumentException("mode is sign-in, keycloak-sign-in or login-page, not " + mode);
         };
+        boolean signIn = !"login-page".equals(mode);
         if (signIn && password == null) {
-            throw new IllegalArgumentException("sign-in needs password=…");
+            throw new IllegalArgumentException(mode + " needs password=…");
         }
 
         Visits visits = new Visits(url.getHost(), url.getPort(), timeout);
-        int steps = signIn ? Visits.SIGN_IN_STEPS.size() : 1;
+        KeycloakSignIn keycloak = new KeycloakSignIn(url.getHost(), url.getPort(), timeout,
+                options.getOrDefault("realm", "bench"));
+        boolean atKeycloak = "keycloak-sign-in".equals(mode);
+        int steps = names.size();
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmup * 1e9);
         long end = measureFrom + (long) (duration * 1e9);
@@ -85,7 +92,13 @@ public final class LoadGen {
                     try {
                         if (signIn) {
                             long n = nextUser.getAndIncrement() % users + 1;
-                            visits.signIn(String.format(Locale.ROOT, "bench-%05d", n), password, stepNanos);
+                            String user = String.format(Locale.ROOT, "bench-%05d", n);
+                            if (atKeycloak) {
+                                keycloak.signIn(user, password, stepNanos);
+                            }
+                            else {
+                                visits.signIn(user, password, stepNanos);
+                            }
                         }
                         else {
                             visits.loginPage(stepNanos);
@@ -127,7 +140,6 @@ public final class LoadGen {
                 failures.get(Failure.Kind.READ.ordinal()), failures.get(Failure.Kind.WRITE.ordinal()),
                 failures.get(Failure.Kind.TIMEOUT.ordinal()), failures.get(Failure.Kind.UNEXPECTED.ordinal())));
         json.append("\"http_requests_per_visit\":").append(steps).append(",\"steps_p50_ms\":{");
-        List<String> names = signIn ? Visits.SIGN_IN_STEPS : List.of("login_page");
         for (int step = 0; step < steps; step++) {
             json.append(step == 0 ? "" : ",").append('"').append(names.get(step)).append("\":")
                     .append(String.format(Locale.ROOT, "%.3f", percentile(Recorder.merged(recorders, step), 50)));

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server's CPU time (user + system, clock ticks) and resident memory, read from /proc at a given moment;
- * the CPU time of each of its threads with the kind of thread: request threads (Tomcat's http-nio-*), JIT
+ * the CPU time of each of its threads with the kind of thread: request threads (Tomcat's http-nio-*, Keycloak's
+ * executor-thread-* and vert.x-eventloop-thread-*), JIT
  * compiler threads, garbage collector threads (with the VM thread, where the serial collector runs), from
  * /proc/PID/task; and this load generator's own CPU time, which shares the machine's cores with the server.
  */
@@ -68,9 +69,14 @@ record ServerSample(long cpuTicks, long rssKb, Map<String, ThreadTicks> threads,
         }
     }
 
-    /** The kind of a thread from its name, as /proc shows it (cut to 15 characters: "C2 CompilerThre"). */
+    /**
+     * The kind of a thread from its name, as /proc shows it (cut to 15 characters: "C2 CompilerThre"). Request
+     * threads: Tomcat's (AuthForge, the minimal server), and Keycloak's (Quarkus): the worker pool that runs its
+     * endpoints ("executor-thread-N") and Vert.x's event loops that read and write the connections
+     * ("vert.x-eventloop-thread-N").
+     */
     private static String kind(String name) {
-        if (name.startsWith("http-nio-")) {
+        if (name.startsWith("http-nio-") || name.startsWith("executor-thread") || name.startsWith("vert.x-eventloo")) {
             return "requests";
         }
         if (name.contains("Compiler")) {

@@ -19,7 +19,8 @@ import bench.loadgen.HttpConnection.Response;
 /**
  * What one visitor does, on a new connection with no cookie: {@link #signIn} (the authorization-code flow for the
  * "interactive" client with PKCE, through the real sign-in form, up to the redirect that carries the code) or
- * {@link #loginPage} (the sign-in page alone). Each records the time of each of its requests in {@code steps}.
+ * {@link #loginPage} (the sign-in page alone). Each records the time of each of its requests in {@code steps}. Its
+ * request, cookie and redirect helpers serve {@link KeycloakSignIn} too.
  */
 final class Visits {
 
@@ -92,11 +93,11 @@ final class Visits {
         }
     }
 
-    private static Response get(HttpConnection connection, String target, Map<String, String> cookies) throws Failure {
+    static Response get(HttpConnection connection, String target, Map<String, String> cookies) throws Failure {
         return exchange(connection, "GET", target, cookies, null);
     }
 
-    private static Response exchange(HttpConnection connection, String method, String target, Map<String, String> cookies,
+    static Response exchange(HttpConnection connection, String method, String target, Map<String, String> cookies,
             String form) throws Failure {
         List<String> headers = new ArrayList<>(3);
         headers.add("Accept: text/html");
@@ -125,7 +126,7 @@ final class Visits {
     }
 
     /** The Location of a 302 that must go to {@code expected} (a path on this server, or an absolute URL). */
-    private static String redirect(Response response, String expected) throws Failure {
+    static String redirect(Response response, String expected) throws Failure {
         String location = response.header("location");
         if (response.status() != 302 || location == null) {
             throw new Failure(Failure.Kind.UNEXPECTED, "expected a redirect to " + expected + ", got " + response.status()
@@ -151,7 +152,7 @@ final class Visits {
     }
 
     /** The path and query of a Location (absolute on this server, or already a path). */
-    private static String target(String location) {
+    static String target(String location) {
         if (location.startsWith("/")) {
             return location;
         }
@@ -160,7 +161,7 @@ final class Visits {
         return path < 0 ? "/" : location.substring(path);
     }
 
-    private static String challenge(String verifier) {
+    static String challenge(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
@@ -170,13 +171,13 @@ final class Visits {
         }
     }
 
-    private static String randomUrlSafe(int bytes) {
+    static String randomUrlSafe(int bytes) {
         byte[] random = new byte[bytes];
         ThreadLocalRandom.current().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
