@@ -386,6 +386,14 @@ def alternation_section(by_key):
     return out
 
 
+def by_thread(start, row):
+    """One line: a sign-in's server CPU by thread (request threads, JIT, collector, other), and the load generator's."""
+    t = row["threads_ms"]
+    return (f"- {start} {t['requests']:.1f} ms, JIT compiler {t['jit']:.1f} ms, garbage collector {t['gc']:.1f} ms, "
+            f"other {row['cpu_per_1k'] - sum(t.values()):.1f} ms; the load generator beside it "
+            f"{row['loadgen_ms']:.1f} ms.")
+
+
 def sign_in_section(by_key, limits, cores):
     s = by_key.get(("authforge", "sign-in", 4))
     if not s:
@@ -411,11 +419,7 @@ def sign_in_section(by_key, limits, cores):
     else:
         out.append(f"- {s['rps']:,.1f} sign-ins/s at 4 connections; no hash bound (the limits were not measured).")
     if s["threads_ms"]:
-        t = s["threads_ms"]
-        other = ms(s) - sum(t.values())
-        out.append(f"- Where a sign-in's server CPU goes, by thread (from /proc/PID/task): request threads "
-                   f"{t['requests']:.1f} ms, JIT compiler {t['jit']:.1f} ms, garbage collector {t['gc']:.1f} ms, "
-                   f"other {other:.1f} ms; the load generator beside it {s['loadgen_ms']:.1f} ms.")
+        out.append(by_thread("Where a sign-in's server CPU goes, by thread (from /proc/PID/task): request threads", s))
     page = by_key.get(("authforge", "login page", 4))
     if page:
         cpu_share = ms(page) / ms(s) if ms(s) else 0
@@ -449,10 +453,7 @@ def keycloak_sign_in_section(by_key, limits, cores, users):
                    f"{100 * k['rps'] / bound:.0f} % of it, and its CPU per sign-in is {ms(k) / hash_ms:.1f}× one "
                    f"check.")
     if k["threads_ms"]:
-        t = k["threads_ms"]
-        out.append(f"- By thread: request threads (its worker pool and event loops) {t['requests']:.1f} ms, JIT "
-                   f"compiler {t['jit']:.1f} ms, garbage collector {t['gc']:.1f} ms, other "
-                   f"{ms(k) - sum(t.values()):.1f} ms; the load generator beside it {k['loadgen_ms']:.1f} ms.")
+        out.append(by_thread("By thread: request threads (its worker pool and event loops)", k))
     a = by_key.get(("authforge", "sign-in", 4))
     if a and k["rps"]:
         ratio = a["rps"] / k["rps"]
