@@ -12,7 +12,9 @@ order:
                and a JFR profile of client_credentials; beside the sign-ins' warm-up, the class-data sharing
                training (class_data_sharing); then a server with ES256 keys (es256);
   stored       refresh and introspection with 1,000 and with BENCH_ROWS stored authorizations (stored, cleanup);
-  minimal      the minimal Spring authorization server: start-up and the token scenarios where they apply;
+  minimal      the minimal Spring authorization server: start-up and the token scenarios where they apply; then,
+               with a Java 25 second JVM, AuthForge's start from its AOT cache and the minimal server's plain start,
+               both on that JVM (fast_start);
   keycloak     optionally (BENCH_KEYCLOAK=1) Keycloak 26 in dev mode: start-up, client_credentials and the password
                sign-ins through its login form (the same users and load as AuthForge's);
 then client_credentials on every server still up, in alternation (alternation): the figures the targets are read
@@ -31,8 +33,8 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 from harness import build  # noqa: E402
 from harness.context import Bench  # noqa: E402
 from harness.log import Failure, Interrupted, elapsed, log  # noqa: E402
-from scenarios import alternation, authforge, class_data_sharing, es256, keycloak, limits, minimal  # noqa: E402
-from scenarios import stored, suite  # noqa: E402
+from scenarios import alternation, authforge, class_data_sharing, es256, fast_start, keycloak, limits  # noqa: E402
+from scenarios import minimal, stored, suite  # noqa: E402
 
 SETTINGS = """settings (environment):
   BENCH_DURATION       seconds of each measured run (5)
@@ -56,7 +58,8 @@ SETTINGS = """settings (environment):
   BENCH_SUITE          1: after the build, time the generated project's test suite (./mvnw -B -ntp verify in
                        bench/target/bench-server; about 5 minutes more)
   JAVA                 the JVM that runs the servers and the limits (java on the PATH)
-  BENCH_JAVA_ALT       a second JVM for the limits only (default: Temurin 25 where installed; "none" to skip)
+  BENCH_JAVA_ALT       a second JVM for the limits and, when it is a Java 25 or later, the fast start from the AOT
+                       cache (default: Temurin 25 where installed; "none" to skip)
   KEYCLOAK_JAVA_HOME   the JDK for Keycloak, 21 or later (default /usr/lib/jvm/temurin-25-jdk-amd64)"""
 
 
@@ -79,6 +82,8 @@ def measure(bench):
         stored.run(bench)
     if bench.wants("minimal"):
         minimal.run(bench)
+        # with a Java 25 second JVM: AuthForge from its AOT cache and the minimal server, on that JVM
+        fast_start.run(bench)
     if bench.wants("keycloak"):
         keycloak.run(bench)
     if len(bench.compared) >= 2:

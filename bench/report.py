@@ -191,6 +191,12 @@ def targets_section(by_key, starts, limits, suite, env, java_name):
         missing = [p for p, st in (("stored", cds), ("minimal", minimal)) if not st]
         t.missing(what, t.target("fast start"), not_run(missing) + (": the class-data sharing starts on existing "
                                                                     "databases are scenario 5's" if not cds else ""))
+    aot = next((st for st in starts if st["server"] == "authforge" and "AOT cache" in st["start"]), None)
+    minimal_25 = next((st for st in starts if st["server"] == "minimal" and "Java 25" in st["start"]), None)
+    if aot and minimal_25:
+        t.ratio("The same on Java 25, AuthForge from the AOT cache (fast-start.sh on that Java) ÷ the minimal "
+                "server's plain start on Java 25", "fast start", aot["ready_ms"], f"{seconds(aot)} ({aot['start']})",
+                minimal_25["ready_ms"], f"{seconds(minimal_25)} (minimal server, plain start on Java 25)")
     mib = lambda kb: f"{kb / 1024:,.0f} MiB"
     what = "RSS when ready, the starts of the first row"
     if second and minimal:

@@ -1,8 +1,10 @@
 // default-project: generated with -DgroupId=com.example -DartifactId=auth-server only, then
 // built with `verify` (its whole test suite, once). This script then checks:
-//   1. the files: expected files present, mvnw executable, no archetype files, the project
+//   1. the files: expected files present, mvnw and fast-start.sh executable, no archetype files, the project
 //      identical to the server project auth-server/ of the repository (on H2), no Velocity residue;
-//   2. the server: `java -jar` on a free port, discovery document, a client_credentials token.
+//   2. the server, started by the fast start (./fast-start.sh: the jar extracted, a training run writes the
+//      class-data sharing archive, the start maps it; -Xshare:on makes an archive it cannot map fatal) on a free
+//      port: discovery document, a client_credentials token.
 // Every failed check is listed at the end; the script fails if any did.
 //
 // Variables: basedir (from the invoker plugin), serverProject (scriptVariables in the archetype's pom.xml).
@@ -31,7 +33,7 @@ def check = { String what, boolean ok ->
 // ---------------------------------------------------------------- 1. files
 
 // Files (or folders) the real server must have.
-['pom.xml', 'mvnw', 'mvnw.cmd', 'README.md', '.gitignore', '.gitattributes', '.editorconfig', 'Dockerfile',
+['pom.xml', 'mvnw', 'mvnw.cmd', 'fast-start.sh', 'README.md', '.gitignore', '.gitattributes', '.editorconfig', 'Dockerfile',
  '.mvn/wrapper/maven-wrapper.properties',
  'src/main/resources/application.yml',
  "src/main/java/${PACKAGE_PATH}/AuthServerApplication.java",
@@ -41,11 +43,13 @@ def check = { String what, boolean ok ->
     check("expected ${rel}", Files.exists(project.resolve(rel)))
 }
 
-Path mvnw = project.resolve('mvnw')
-check('mvnw is executable', Files.isExecutable(mvnw) &&
-    Files.getPosixFilePermissions(mvnw).containsAll([PosixFilePermission.OWNER_EXECUTE,
-                                                     PosixFilePermission.GROUP_EXECUTE,
-                                                     PosixFilePermission.OTHERS_EXECUTE]))
+['mvnw', 'fast-start.sh'].each { String rel ->
+    Path script = project.resolve(rel)
+    check("${rel} is executable", Files.isExecutable(script) &&
+        Files.getPosixFilePermissions(script).containsAll([PosixFilePermission.OWNER_EXECUTE,
+                                                           PosixFilePermission.GROUP_EXECUTE,
+                                                           PosixFilePermission.OTHERS_EXECUTE]))
+}
 
 List<Path> generated = Files.walk(project).withCloseable { stream ->
     stream.filter { Path p -> Files.isRegularFile(p) && !project.relativize(p).toString().startsWith('target/')
@@ -153,23 +157,25 @@ check("jar target/${jar.fileName} built", Files.isRegularFile(jar))
 
 int port = new ServerSocket(0).withCloseable { it.localPort }
 File serverLog = new File(basedir, 'server.log')
-String java = new File(System.getProperty('java.home'), 'bin/java').path
 Process server = null
 int failuresBefore = failures.size()
 boolean serverOk = false
 String discovery = null
 try {
     if (Files.isRegularFile(jar)) {
-        server = new ProcessBuilder(java, '-jar', jar.toString(), "--server.port=${port}".toString())
+        ProcessBuilder fastStart = new ProcessBuilder('./fast-start.sh', "--server.port=${port}".toString())
             .directory(project.toFile())
             .redirectErrorStream(true)
             .redirectOutput(serverLog)
-            .start()
-        println "started ${jar.fileName} on port ${port} (pid ${server.pid()}), output in ${serverLog}"
+        fastStart.environment().put('JAVA_HOME', System.getProperty('java.home'))
+        fastStart.environment().put('JAVA_OPTS', '-XX:+UseParallelGC -XX:NewRatio=1 -Xshare:on')
+        server = fastStart.start()
+        println "started ./fast-start.sh on port ${port} (pid ${server.pid()}), output in ${serverLog}"
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
         URI discoveryUri = URI.create("http://127.0.0.1:${port}/.well-known/openid-configuration")
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
+        // the training run first, then the start
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240)
         long started = System.nanoTime()
         while (discovery == null && System.nanoTime() < deadline && server.alive) {
             try {
@@ -189,12 +195,16 @@ try {
                 Thread.sleep(500)
             }
         }
-        check("discovery document answered 200 within 120 s " +
+        check("discovery document answered 200 within 240 s " +
               (discovery != null ? "(${(System.nanoTime() - started).intdiv(1_000_000)} ms)"
                                  : (!server.alive ? "(the server exited with ${server.exitValue()})"
                                     : System.nanoTime() < deadline ? '(no such endpoint)' : '(timed out)')),
               discovery != null)
 
+        String fastStartLog = serverLog.getText('UTF-8')
+        check('fast-start.sh trained once and started with the archive',
+            fastStartLog.contains('==> training run') && fastStartLog.contains('==> starting with target/fast-start/application-')
+            && !fastStartLog.contains('==> building'))
         if (discovery != null) {
             def field = { String name -> (discovery =~ /"${name}"\s*:\s*"([^"]+)"/).with { it.find() ? it.group(1) : null } }
             String issuer = field('issuer')

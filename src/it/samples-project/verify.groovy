@@ -41,7 +41,7 @@ check('the root pom is an aggregator of server, api, web, console and mcp',
     aggregator.contains('<packaging>pom</packaging>') && modules.every { aggregator.contains("<module>${it}</module>") })
 check('the root pom has the project coordinates', aggregator.contains('<groupId>org.acme.idp</groupId>') &&
     aggregator.contains('<artifactId>quickstart-samples</artifactId>'))
-['mvnw', 'run.sh', 'server/mvnw'].each { String rel ->
+['mvnw', 'run.sh', 'server/mvnw', 'server/fast-start.sh'].each { String rel ->
     check("${rel} is executable", Files.isExecutable(project.resolve(rel)))
 }
 ['README.md', '.gitignore', '.mvn/wrapper/maven-wrapper.properties', 'server/README.md', 'server/Dockerfile',

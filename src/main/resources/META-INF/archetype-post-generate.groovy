@@ -7,7 +7,7 @@
 //    the project and removes databases/ with the other databases' files.
 // 3. With samples=true, moves the server into server/ and makes samples/ (the quickstart's API, web, console and
 //    MCP applications, their aggregator pom, README and run.sh) the project's root; otherwise removes samples/.
-// 4. Gives mvnw (and run.sh) back its execute bit (the archetype plugin writes every file without it).
+// 4. Gives mvnw, fast-start.sh (and run.sh) back their execute bit (the archetype plugin writes every file without it).
 // 5. Makes the project a git repository with a first commit, when git is available (quietly skipped otherwise).
 
 import java.nio.file.Files
@@ -301,7 +301,7 @@ if (samples == 'true' && Files.isDirectory(sampleFiles)) {
     deleteTree(sampleFiles)
 }
 
-['mvnw', 'server/mvnw', 'run.sh'].each { String rel ->
+['mvnw', 'server/mvnw', 'fast-start.sh', 'server/fast-start.sh', 'run.sh'].each { String rel ->
     Path script = project.resolve(rel)
     if (!Files.isRegularFile(script)) {
         return
