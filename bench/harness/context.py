@@ -29,6 +29,7 @@ class Bench:
         # once the class-data sharing training has made them: (extracted jar, archive), for later AuthForge starts
         self.cds = None
         self.aot = None  # (java, jar, cache): the AOT cache on Java 25 (scenarios/class_data_sharing)
+        self.aot_training = None
         self.training = None
         self.running = []      # servers started and not yet stopped
         self.processes = []    # other background processes (the training run), stopped at the end too

@@ -1,9 +1,12 @@
 """Class-data sharing as the generated project's fast-start.sh does it: the jar extracted (java -Djarmode=tools ...
 extract), one training run to the end of start-up (spring.context.exit=onRefresh) on a copy of the first start's
 database, which writes the archive. The later AuthForge starts use it (harness.servers.start_authforge): the ES256
-server's on an empty database, the stored authorizations' on existing ones. With a Java 25 or later as the second JVM
-(BENCH_JAVA_ALT), a second training run makes the AOT cache, as fast-start.sh does on that Java (scenarios/fast_start
-starts from it). Both run in the background beside the sign-ins' warm-up, where nothing is measured."""
+server's on an empty database, the stored authorizations' on existing ones. It runs in the background beside the
+sign-ins' warm-up, where nothing is measured.
+
+With a Java 25 or later as the second JVM (BENCH_JAVA_ALT), a second training run makes the AOT cache, as
+fast-start.sh does on that Java (scenarios/fast_start starts from it); it runs beside the million-row fill of
+scenario 5 (one core of H2 inserts, nothing measured), where it adds about 10 s instead of 50 alone."""
 import os
 import shutil
 import subprocess
@@ -13,57 +16,66 @@ from harness.log import fail, log
 
 
 class Training(threading.Thread):
-    def __init__(self, bench):
+    """One training run, in the background: TRAIN(run) does it; failed says why it did not succeed."""
+
+    def __init__(self, train):
         super().__init__(daemon=True)
-        self.bench = bench
-        self.folder = bench.path("authforge-cds")
-        self.jar = os.path.join(self.folder, os.path.basename(bench.authforge_jar))
-        self.archive = os.path.join(self.folder, "app.jsa")
-        self.aot_cache = os.path.join(self.folder, "app.aot")
-        self.aot_java = aot_java(bench.settings)
+        self.train = train
         self.failed = None
 
     def run(self):
         try:
-            self._train()
+            self.train()
         except Exception as e:  # reported by finish()
             self.failed = str(e)
             log(f"FAILED: {e}")
 
-    def _train(self):
-        bench, s = self.bench, self.bench.settings
-        shutil.rmtree(self.folder, ignore_errors=True)
-        if subprocess.run([s.java, "-Djarmode=tools", "-jar", bench.authforge_jar, "extract", "--destination",
-                           self.folder], stdout=subprocess.DEVNULL).returncode != 0:
-            raise RuntimeError(f"could not extract {bench.authforge_jar}")
-        log("class-data sharing: the training run")
-        # C1 only: the archive holds classes, not compiled code, and the run then leaves more of the cores to the
-        # sign-ins
-        self._run(s.java, ["-XX:TieredStopAtLevel=1", "-Xlog:cds=error,cds+dynamic=error",
-                           f"-XX:ArchiveClassesAtExit={self.archive}"], "training.log")
-        log("class-data sharing: the archive is written")
-        if self.aot_java:
-            # with both compilers: on Java 25 the cache keeps the training's method profiles too
-            log("the AOT cache (Java 25): the training run")
-            self._run(self.aot_java, ["-Xlog:aot=error,cds=error", f"-XX:AOTCacheOutput={self.aot_cache}"],
-                      "training-aot.log")
-            log("the AOT cache is written")
 
-    def _run(self, java, options, log_name):
-        """One training run on a fresh copy of the first start's database, with the servers' heap and options."""
-        bench, s = self.bench, self.bench.settings
-        db = bench.path("authforge-cds-db")
-        shutil.rmtree(db, ignore_errors=True)
-        shutil.copytree(bench.path("authforge-empty", "data"), os.path.join(db, "data"))
-        with open(os.path.join(self.folder, log_name), "w") as out:
-            process = subprocess.Popen(
-                [java, f"-Xmx{s.heap}", *bench.server_jvm_options, *options, "-Dspring.context.exit=onRefresh",
-                 "-jar", self.jar, "--server.port=0", "--server.address=127.0.0.1"],
-                cwd=db, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-            bench.processes.append(process)  # stopped with the servers if the run ends first
-            if process.wait() != 0:
-                raise RuntimeError(f"a class-data sharing training run failed: see {self.folder}/{log_name}")
-        shutil.rmtree(db, ignore_errors=True)
+def _folder(bench):
+    return bench.path("authforge-cds")
+
+
+def _jar(bench):
+    return os.path.join(_folder(bench), os.path.basename(bench.authforge_jar))
+
+
+def _extract_and_train(bench):
+    s = bench.settings
+    shutil.rmtree(_folder(bench), ignore_errors=True)
+    if subprocess.run([s.java, "-Djarmode=tools", "-jar", bench.authforge_jar, "extract", "--destination",
+                       _folder(bench)], stdout=subprocess.DEVNULL).returncode != 0:
+        raise RuntimeError(f"could not extract {bench.authforge_jar}")
+    log("class-data sharing: the training run")
+    # C1 only: the archive holds classes, not compiled code, and the run then leaves more of the cores to the
+    # sign-ins
+    _run(bench, s.java, ["-XX:TieredStopAtLevel=1", "-Xlog:cds=error,cds+dynamic=error",
+                         f"-XX:ArchiveClassesAtExit={os.path.join(_folder(bench), 'app.jsa')}"], "training")
+    log("class-data sharing: the archive is written")
+
+
+def _train_aot(bench, java):
+    log("the AOT cache (Java 25): the training run")
+    # both compilers: on Java 25 the cache keeps the training's method profiles too
+    _run(bench, java, ["-Xlog:aot=error,cds=error", f"-XX:AOTCacheOutput={os.path.join(_folder(bench), 'app.aot')}"],
+         "training-aot")
+    log("the AOT cache is written")
+
+
+def _run(bench, java, options, name):
+    """One training run on a fresh copy of the first start's database, with the servers' heap and options."""
+    s = bench.settings
+    db = bench.path(f"authforge-{name}-db")
+    shutil.rmtree(db, ignore_errors=True)
+    shutil.copytree(bench.path("authforge-empty", "data"), os.path.join(db, "data"))
+    with open(os.path.join(_folder(bench), f"{name}.log"), "w") as out:
+        process = subprocess.Popen(
+            [java, f"-Xmx{s.heap}", *bench.server_jvm_options, *options, "-Dspring.context.exit=onRefresh",
+             "-jar", _jar(bench), "--server.port=0", "--server.address=127.0.0.1"],
+            cwd=db, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        bench.processes.append(process)  # stopped with the servers if the run ends first
+        if process.wait() != 0:
+            raise RuntimeError(f"a class-data sharing training run failed: see {_folder(bench)}/{name}.log")
+    shutil.rmtree(db, ignore_errors=True)
 
 
 def aot_java(settings):
@@ -78,7 +90,7 @@ def aot_java(settings):
 
 
 def start(bench):
-    bench.training = Training(bench)
+    bench.training = Training(lambda: _extract_and_train(bench))
     bench.training.start()
 
 
@@ -86,9 +98,29 @@ def finish(bench):
     """Waits for the training (starting it first if it never was) and makes its archive the AuthForge starts' one."""
     if bench.training is None:
         start(bench)
-    training = bench.training
+    bench.training.join()
+    if bench.training.failed:
+        fail(f"the class-data sharing training failed: see {_folder(bench)}/training.log")
+    bench.cds = (_jar(bench), os.path.join(_folder(bench), "app.jsa"))
+
+
+def start_aot(bench):
+    """The AOT cache's training, in the background, once the archive's is done (it uses the same extracted jar);
+    nothing when the second JVM is not a Java 25 or later."""
+    java = aot_java(bench.settings)
+    if java and bench.cds and bench.aot_training is None:
+        bench.aot_training = Training(lambda: _train_aot(bench, java))
+        bench.aot_training.java = java
+        bench.aot_training.start()
+
+
+def finish_aot(bench):
+    """Waits for the AOT cache's training (starting it first if it never was); bench.aot: (java, jar, cache)."""
+    start_aot(bench)
+    training = bench.aot_training
+    if training is None:
+        return
     training.join()
     if training.failed:
-        fail(f"the class-data sharing training failed: see {training.folder}/training.log")
-    bench.cds = (training.jar, training.archive)
-    bench.aot = (training.aot_java, training.jar, training.aot_cache) if training.aot_java else None
+        fail(f"the AOT cache's training failed: see {_folder(bench)}/training-aot.log")
+    bench.aot = (training.java, _jar(bench), os.path.join(_folder(bench), "app.aot"))

@@ -1,16 +1,19 @@
-"""The fast start on Java 25 (the second JVM, BENCH_JAVA_ALT): AuthForge from the AOT cache of the training
-(scenarios/class_data_sharing) on a copy of the first start's database, then the minimal server's plain start on the
-same JVM; each stops once it answered. On Java 17 the fast start is server A's of scenario 5 (class-data sharing)."""
+"""The fast start on Java 25 (the second JVM, BENCH_JAVA_ALT): AuthForge from the AOT cache of its training
+(scenarios/class_data_sharing: beside scenario 5's fill, or here when that did not run) on a copy of the first
+start's database, then the minimal server's plain start on the same JVM; each stops once it answered. On Java 17 the
+fast start is server A's of scenario 5 (class-data sharing)."""
 import os
 import shutil
 
 from harness.servers import start_server
 from harness.settings import AUTHFORGE_ARGS
+from scenarios import class_data_sharing
 
 LABEL = "start on Java 25, existing database, AOT cache"
 
 
 def run(bench):
+    class_data_sharing.finish_aot(bench)
     if not bench.aot:
         return
     java, jar, cache = bench.aot
