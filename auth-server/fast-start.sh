@@ -16,7 +16,7 @@ if [ -z "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print | head -n 1)" 
     ./mvnw -B -q package -DskipTests
     jar=$(ls -t target/*.jar | head -n 1)
 fi
-if [ ! -f "$dir/application.jar" ] || [ "$jar" -nt "$dir/application.jar" ]; then
+if [ ! -f "$dir/application.jar" ] || [ -n "$(find "$jar" -newer "$dir/application.jar")" ]; then
     echo "==> extracting $jar into $dir"
     rm -rf "$dir"
     "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename application.jar
@@ -40,7 +40,8 @@ if [ ! -f "$archive" ]; then
     echo "==> training run (once per build and Java runtime): the start-up to its end, then $archive"
     # the same settings and database as the start below: the training run applies the migrations and exits
     # before the server listens, so it never takes the port. Its warnings about optional classes that are not on
-    # the class path (SAML, LDAP, reactive) are left out.
+    # the class path (SAML, LDAP, reactive) are left out. ($opts and $train are lists of options: unquoted.)
+    # shellcheck disable=SC2086
     if ! "$java" $opts $train -Dspring.context.exit=onRefresh -jar "$dir/application.jar" "$@"; then
         rm -f "$archive"
         echo "the training run failed (its output is above): no archive made" >&2
@@ -48,4 +49,5 @@ if [ ! -f "$archive" ]; then
     fi
 fi
 echo "==> starting with $archive"
+# shellcheck disable=SC2086
 exec "$java" $opts $use -jar "$dir/application.jar" "$@"
