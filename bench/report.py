@@ -55,6 +55,28 @@ def read_limits(path):
         return {name: (float(rate), float(ms)) for name, rate, ms in (line.split("\t") for line in f if line.strip())}
 
 
+def read_beside(path):
+    """limits-beside.tsv: {figure: [(when, ms), ...]}, each figure measured just before and after the load that a
+    target divides by it."""
+    out = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for name, when, _, ms in (line.rstrip("\n").split("\t") for line in f if line.strip()):
+                out.setdefault(name, []).append((when, float(ms)))
+    return out
+
+
+def divisor(beside, limits, name):
+    """The figure a target divides by, and its text: the mean of the measurements beside the load when there are
+    any, else the one-core limits' (measured at the start of the run)."""
+    if beside.get(name):
+        ms = sum(m for _, m in beside[name]) / len(beside[name])
+        return ms, f"{ms:.2f} ms (alone, just {' and '.join(f'{w.split()[0]} ({m:.2f})' for w, m in beside[name])})"
+    if name in limits:
+        return limits[name][1], f"{limits[name][1]:.2f} ms (the limits, at the start of the run)"
+    return None, None
+
+
 def figures(row):
     w = row["wrk"]
     seconds = w["duration_us"] / 1e6
@@ -159,7 +181,7 @@ def not_run(parts):
     return f"part{'s' if len(parts) > 1 else ''} {' and '.join(parts)} did not run"
 
 
-def targets_section(by_key, starts, limits, suite, env, java_name):
+def targets_section(by_key, starts, limits, beside, suite, env, java_name):
     """Issue 19's targets, first in the report: each a ratio from this run, with the two figures it comes from."""
     t = Targets()
     ran = {part: any(server == part for server, _, _ in by_key) or any(st["server"] == part for st in starts)
@@ -213,15 +235,13 @@ def targets_section(by_key, starts, limits, suite, env, java_name):
                   else "startup.jsonl has no idle_gc_rss_kb: a run made before this measurement")
 
     sign_in = by_key.get(("authforge", "sign-in", 4))
-    what = "Server CPU per password sign-in (its four requests, 4 connections) ÷ one Argon2id check (the limits, " \
-           "one thread)"
-    if sign_in and "argon2id_check" in limits:
-        check = limits["argon2id_check"][1]
-        t.ratio(what, "sign-in cpu", sign_in["cpu_per_1k"], f"{sign_in['cpu_per_1k']:.1f} ms", check,
-                f"{check:.1f} ms")
+    what = "Server CPU per password sign-in (its four requests, 4 connections) ÷ one Argon2id check (one thread)"
+    check, check_text = divisor(beside, limits, "argon2id_check")
+    if sign_in and check:
+        t.ratio(what, "sign-in cpu", sign_in["cpu_per_1k"], f"{sign_in['cpu_per_1k']:.1f} ms", check, check_text)
     else:
-        t.missing(what, t.target("sign-in cpu"), not_run([p for p, ok in (("limits", "argon2id_check" in limits),
-                                                                           ("sign-in", sign_in)) if not ok]))
+        t.missing(what, t.target("sign-in cpu"), not_run([p for p, ok in (("limits", check), ("sign-in", sign_in))
+                                                          if not ok]))
     what = "Sign-ins per second, 4 connections, AuthForge ÷ Keycloak"
     keycloak = by_key.get(("keycloak", "sign-in", 4))
     if sign_in and keycloak:
@@ -246,8 +266,7 @@ def targets_section(by_key, starts, limits, suite, env, java_name):
             t.missing(what, t.target("client_credentials"), "no alternation: it runs when parts authforge and "
                                                             "minimal both run", True)
     for conns in (4, 16):
-        what = f"Server CPU per client_credentials token, {conns} connections ÷ one RS256-signed JWT (the limits, " \
-               "one thread)"
+        what = f"Server CPU per client_credentials token, {conns} connections ÷ one RS256-signed JWT (one thread)"
         a = ("authforge", conns)
         own = by_key.get(("authforge", "client_credentials", conns))
         if a in runs:
@@ -256,9 +275,9 @@ def targets_section(by_key, starts, limits, suite, env, java_name):
             cpu, source = own["cpu_per_1k"], "its own run: no alternation in this run"
         else:
             cpu, source = None, None
-        if cpu and "jwt_rs256_sign" in limits:
-            sign = limits["jwt_rs256_sign"][1]
-            t.ratio(what, "token cpu", cpu, f"{cpu:.2f} ms ({source})", sign, f"{sign:.2f} ms")
+        sign, sign_text = divisor(beside, limits, "jwt_rs256_sign")
+        if cpu and sign:
+            t.ratio(what, "token cpu", cpu, f"{cpu:.2f} ms ({source})", sign, sign_text)
         elif not ran["authforge"]:
             t.missing(what, t.target("token cpu"), not_run(["authforge"]))
         elif not cpu:
@@ -547,7 +566,8 @@ def main():
         total_errors += f["errors"]
     suite_path = os.path.join(run, "suite.json")
     suite = json.load(open(suite_path)) if os.path.exists(suite_path) else None
-    out += targets_section(by_key, starts, limits, suite, os.environ, short_java(m["java"][0]))
+    beside = read_beside(os.path.join(run, "limits-beside.tsv"))
+    out += targets_section(by_key, starts, limits, beside, suite, os.environ, short_java(m["java"][0]))
 
     out.append("\n## Load\n")
     out.append("| Server | Scenario | Conn. | Requests | Req/s | p50 ms | p90 ms | p99 ms | Errors "
@@ -623,6 +643,10 @@ def main():
         elif limits_alt:
             cells += " – | – |"  # the second JVM measures ES256 signatures only
         out.append(cells)
+    if beside:
+        out.append("\nMeasured again on the servers' JVM just before and after the loads the targets divide them by "
+                   "(the servers idle): " + "; ".join(f"{LIMITS.get(name, name)}, {when}: {ms:.2f} ms"
+                                                      for name, rows in beside.items() for when, ms in rows) + ".")
     if "jwt_rs256_sign" in limits and any(s == "authforge" and sc.startswith("client_credentials")
                                           for s, sc, _ in by_key):
         ceiling = limits["jwt_rs256_sign"][0] * cores

@@ -5,6 +5,7 @@ figures taken minutes apart can favour either server; taken in alternation, a dr
 of each server's two runs, by the scenario names "client_credentials, in alternation (run N)"."""
 from harness import load
 from harness.log import log
+from scenarios import limits
 
 SCENARIO = "client_credentials, in alternation ({})"
 
@@ -19,7 +20,10 @@ def run(bench):
     # JIT has long compiled this path)
     for server in forward:
         load.client_credentials(bench, server, SCENARIO.format("warm-up"), 4, min(s.warmup, 5))
+    # one RS256 signature alone, just before and after: the token CPU target divides by it (the same phase)
+    limits.beside(bench, "rs256", "before the alternation")
     for conns in (4, 16):
         for run_number, order in ((1, forward), (2, forward[::-1])):
             for server in order:
                 load.client_credentials(bench, server, SCENARIO.format(f"run {run_number}"), conns, seconds)
+    limits.beside(bench, "rs256", "after the alternation")

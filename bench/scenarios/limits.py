@@ -1,6 +1,7 @@
 """The one-core limits (bench/limits): JWT signatures per second and one password check, with no server running,
 with the servers' heap and JVM options (with Keycloak in the run, also one check with Keycloak's default hashing); on
-the second JVM (Java 25) ES256 signatures only."""
+the second JVM (Java 25) ES256 signatures only. beside(): one figure again, just before or after the load that the
+targets divide by it (the machine's speed drifts by 20-30 % between parts of a run)."""
 import os
 import subprocess
 
@@ -12,14 +13,30 @@ def _version(java):
     return (done.stderr + done.stdout).splitlines()[0]
 
 
-def _measure(bench, java, output, *which):
+def _command(bench, java, *which):
     # 3 s of warm-up per figure: with 1 s the JIT had not finished, and one Argon2id check measured 60 ms instead of
     # 33; 2 s of measuring (60 password checks, thousands of signatures)
-    command = [java, f"-Xmx{bench.settings.heap}", *bench.server_jvm_options, "-jar",
-               bench.bench_path("limits", "target", "limits.jar"), "3", "2", *which]
+    return [java, f"-Xmx{bench.settings.heap}", *bench.server_jvm_options, "-jar",
+            bench.bench_path("limits", "target", "limits.jar"), "3", "2", *which]
+
+
+def _measure(bench, java, output, *which):
     with open(bench.path(output), "w") as out:
-        if subprocess.run(command, stdout=out).returncode != 0:
+        if subprocess.run(_command(bench, java, *which), stdout=out).returncode != 0:
             fail(f"the limits failed on {java}")
+
+
+def beside(bench, which, when):
+    """WHICH (argon2 or rs256) measured once more on the servers' JVM, WHEN (e.g. "before the sign-ins"): a line
+    "figure, when, per second, ms" of limits-beside.tsv; report.py divides by the mean of a figure's lines."""
+    done = subprocess.run(_command(bench, bench.settings.java, which), capture_output=True, text=True)
+    if done.returncode != 0:
+        fail(f"the limits ({which}) failed: {done.stderr.strip()[-300:]}")
+    for line in done.stdout.splitlines():
+        name, rate, ms = line.split("\t")
+        with open(bench.path("limits-beside.tsv"), "a") as out:
+            out.write(f"{name}\t{when}\t{rate}\t{ms}\n")
+        log(f"limits, {when}: {name} {float(ms):.2f} ms")
 
 
 def run(bench):

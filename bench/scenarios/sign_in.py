@@ -4,7 +4,7 @@ page alone. The load comes from bench/loadgen: each visit on a new connection wi
 from harness import load
 from harness.log import log
 from harness.profile import recording
-from scenarios import class_data_sharing
+from scenarios import class_data_sharing, limits
 
 
 def run(bench, server):
@@ -14,7 +14,11 @@ def run(bench, server):
     class_data_sharing.start(bench)
     load.loadgen(bench, server, "sign-in (warm-up)", "sign-in", 4, 0, s.signin_warmup)
     class_data_sharing.finish(bench)
+    # the password check alone, just before and after: the target divides by it, and the machine's phase must be
+    # the same
+    limits.beside(bench, "argon2", "before the sign-ins")
     load.loadgen(bench, server, "sign-in", "sign-in", 4, 2, s.duration)
+    limits.beside(bench, "argon2", "after the sign-ins")
     # recorded apart from the measured run: JFR's profiling settings cost a sign-in about 40 % more CPU
     if s.profile_seconds > 0:
         with recording(bench, server, "sign-in"):

@@ -3,8 +3,8 @@
 //   1. the files: expected files present, mvnw and fast-start.sh executable, no archetype files, the project
 //      identical to the server project auth-server/ of the repository (on H2), no Velocity residue;
 //   2. the server, started by the fast start (./fast-start.sh: the jar extracted, a training run writes the
-//      class-data sharing archive, the start maps it; -Xshare:on makes an archive it cannot map fatal) on a free
-//      port: discovery document, a client_credentials token.
+//      class-data sharing archive, the start maps it; FAST_START_REQUIRE_ARCHIVE=1 makes an archive it cannot map
+//      fatal) on a free port: discovery document, a client_credentials token.
 // Every failed check is listed at the end; the script fails if any did.
 //
 // Variables: basedir (from the invoker plugin), serverProject (scriptVariables in the archetype's pom.xml).
@@ -168,7 +168,8 @@ try {
             .redirectErrorStream(true)
             .redirectOutput(serverLog)
         fastStart.environment().put('JAVA_HOME', System.getProperty('java.home'))
-        fastStart.environment().put('JAVA_OPTS', '-XX:+UseParallelGC -XX:NewRatio=1 -Xshare:on')
+        // the start must map the archive (-Xshare:on, or -XX:AOTMode=on on Java 25), or fail
+        fastStart.environment().put('FAST_START_REQUIRE_ARCHIVE', '1')
         server = fastStart.start()
         println "started ./fast-start.sh on port ${port} (pid ${server.pid()}), output in ${serverLog}"
 

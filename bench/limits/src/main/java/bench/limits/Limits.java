@@ -41,7 +41,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Prints one line per figure, {@code name<TAB>operations per second<TAB>milliseconds per operation}.
  * Arguments: warm-up seconds and measuring seconds per figure (default 2 and 4), and optionally {@code es256}
  * (ES256 signatures only: bench/run.sh measures what a second, newer JVM gains there) or {@code bcrypt} (all
- * figures and bcrypt) or {@code keycloak} (all figures and one check with Keycloak's default hashing).
+ * figures and bcrypt) or {@code keycloak} (all figures and one check with Keycloak's default hashing), or
+ * {@code argon2} or {@code rs256} (that figure only: bench/run.sh measures it again just before and after the load
+ * it divides, so that both come from the same phase of the machine).
  * <p>
  * With the arguments {@code hash PASSWORD} it prints instead one hash of PASSWORD as the server stores it
  * ({@code {argon2}} and the Argon2id hash, from the same encoder): bench/run.sh gives it to every bench user.
@@ -82,9 +84,16 @@ public final class Limits {
         double measure = args.length > 1 ? Double.parseDouble(args[1]) : 4;
         String only = args.length > 2 ? args[2] : "";
 
+        if ("argon2".equals(only)) {
+            report("argon2id_check", run(warmup, measure, checking(serverEncoder())));
+            return;
+        }
         if (!"es256".equals(only)) {
             RSAKey rsa = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
             report("jwt_rs256_sign", run(warmup, measure, signing(new RSASSASigner(rsa), JWSAlgorithm.RS256, rsa.getKeyID())));
+        }
+        if ("rs256".equals(only)) {
+            return;
         }
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
         report("jwt_es256_sign", run(warmup, measure, signing(new ECDSASigner(ec), JWSAlgorithm.ES256, ec.getKeyID())));
