@@ -32,11 +32,11 @@ def beside(bench, which, when):
     done = subprocess.run(_command(bench, bench.settings.java, which), capture_output=True, text=True)
     if done.returncode != 0:
         fail(f"the limits ({which}) failed: {done.stderr.strip()[-300:]}")
-    for line in done.stdout.splitlines():
-        name, rate, ms = line.split("\t")
-        with open(bench.path("limits-beside.tsv"), "a") as out:
+    with open(bench.path("limits-beside.tsv"), "a") as out:
+        for line in done.stdout.splitlines():
+            name, rate, ms = line.split("\t")
             out.write(f"{name}\t{when}\t{rate}\t{ms}\n")
-        log(f"limits, {when}: {name} {float(ms):.2f} ms")
+            log(f"limits, {when}: {name} {float(ms):.2f} ms")
 
 
 def run(bench):
